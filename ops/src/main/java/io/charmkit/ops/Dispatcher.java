@@ -1,0 +1,141 @@
+package io.charmkit.ops;
+
+import io.charmkit.ops.context.DispatchPath;
+import io.charmkit.ops.context.EventKind;
+import io.charmkit.ops.context.JujuContext;
+import io.charmkit.ops.event.ActionEvent;
+import io.charmkit.ops.event.CollectStatusEvent;
+import io.charmkit.ops.event.HookEvent;
+import io.charmkit.ops.event.RelationEvent;
+import io.charmkit.ops.event.SecretEvent;
+import io.charmkit.ops.event.StorageEvent;
+import io.charmkit.ops.event.WorkloadEvent;
+import io.charmkit.ops.framework.Event;
+import io.charmkit.ops.framework.EventSource;
+import io.charmkit.ops.framework.Framework;
+import io.charmkit.ops.hooktools.HookTools;
+import io.charmkit.ops.metadata.CharmMetadata;
+import io.charmkit.ops.model.Model;
+import io.charmkit.ops.model.Relation;
+import io.charmkit.ops.state.StateStore;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one whole dispatch, in the order ops runs it (JUJU.md §4): build the model, construct the
+ * charm (which registers its observers), re-emit deferred events, emit the Juju event, collect
+ * status, commit. If anything throws, nothing is committed (no relation data, no stored state) and
+ * the exit code is non-zero, so Juju discards the hook's changes and retries it.
+ *
+ * <p>This loop is the same in production and under test: only the {@link HookTools} and {@link
+ * StateStore} handed in differ.
+ */
+public final class Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+  private Dispatcher() {}
+
+  /**
+   * Runs the dispatch described by {@code context}.
+   *
+   * @param context the parsed Juju environment
+   * @param metadata the charm's metadata
+   * @param tools the hook-tool backend
+   * @param store where stored state and deferred events live
+   * @param charmFactory the charm's constructor
+   */
+  public static DispatchResult run(
+      JujuContext context,
+      CharmMetadata metadata,
+      HookTools tools,
+      StateStore store,
+      Function<Framework, ? extends Charm> charmFactory) {
+    Framework framework = null;
+    try {
+      Model model = new Model(context, metadata, tools);
+      framework = new Framework(model, store);
+      Charm charm = charmFactory.apply(framework);
+      boolean restricted = context.restricted();
+      if (!restricted) {
+        framework.reemitDeferred();
+      }
+      Optional<EventSource<? extends Event>> source =
+          charm.on().forDispatch(context.dispatchPath());
+      if (source.isPresent()) {
+        emit(source.get(), eventFor(context, model, tools));
+      } else {
+        LOG.debug("{} is not an event of this charm; nothing to do", context.dispatchPath().raw());
+      }
+      if (!restricted) {
+        collectStatus(charm, model);
+      }
+      model.commit();
+      framework.commit();
+      return new DispatchResult(0, Optional.empty(), framework.emitted(), framework.deferred());
+    } catch (RuntimeException e) {
+      LOG.error("{} failed; nothing was committed", describe(context), e);
+      List<String> emitted = framework == null ? List.of() : framework.emitted();
+      return new DispatchResult(1, Optional.of(e), emitted, List.of());
+    }
+  }
+
+  private static String describe(JujuContext context) {
+    DispatchPath path = context.dispatchPath();
+    return (path.action() ? "action " : "hook ") + path.juju();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Event> void emit(EventSource<E> source, Event event) {
+    source.emit((E) event);
+  }
+
+  private static void collectStatus(Charm charm, Model model) {
+    if (model.isLeader()) {
+      CollectStatusEvent app = new CollectStatusEvent(true);
+      charm.on().collectAppStatus().emit(app);
+      app.winner().ifPresent(s -> model.app().setStatus(s));
+    }
+    CollectStatusEvent unit = new CollectStatusEvent(false);
+    charm.on().collectUnitStatus().emit(unit);
+    unit.winner().ifPresent(s -> model.unit().setStatus(s));
+  }
+
+  /** Builds the event object for the Juju event the context names. */
+  static Event eventFor(JujuContext context, Model model, HookTools tools) {
+    EventKind kind = context.kind();
+    if (kind.isRelation()) {
+      Relation relation =
+          model.relation(
+              context.relation().orElseThrow().endpoint(), context.relation().get().id());
+      return new RelationEvent(
+          kind,
+          relation,
+          context.remoteApp().map(model::appNamed),
+          context.remoteUnit().map(model::unitNamed),
+          context.departingUnit().map(model::unitNamed));
+    }
+    if (kind.isWorkload()) {
+      return new WorkloadEvent(
+          kind,
+          context.workloadName().orElseThrow(),
+          context.noticeId(),
+          context.noticeType(),
+          context.noticeKey(),
+          context.pebbleCheckName());
+    }
+    if (kind.isSecret()) {
+      return new SecretEvent(
+          kind, context.secretId().orElseThrow(), context.secretLabel(), context.secretRevision());
+    }
+    if (kind.isStorage()) {
+      return new StorageEvent(kind, context.storageId().orElseThrow(), context.storageLocation());
+    }
+    if (kind == EventKind.ACTION) {
+      return new ActionEvent(context.actionName().orElseThrow(), context.actionUuid(), tools);
+    }
+    return new HookEvent(context.dispatchPath().juju());
+  }
+}
