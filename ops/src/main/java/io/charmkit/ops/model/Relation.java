@@ -120,7 +120,8 @@ public final class Relation {
     return app().map(this::data);
   }
 
-  Model model() {
+  /** The model this relation belongs to. */
+  public Model model() {
     return model;
   }
 
