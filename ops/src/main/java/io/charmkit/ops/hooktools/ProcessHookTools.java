@@ -65,8 +65,9 @@ public final class ProcessHookTools implements HookTools {
   }
 
   /**
-   * How many times each tool has been started by this instance (failed calls included; a split
-   * {@code juju-log} counts every chunk), sorted by tool name. For hook-cost measurements.
+   * How many times each tool has been called through this instance, sorted by tool name: failed
+   * calls and calls of a tool missing from {@code PATH} included, a split {@code juju-log} counted
+   * once per process. For hook-cost measurements.
    */
   public Map<String, Integer> callCounts() {
     return runner.callCounts();

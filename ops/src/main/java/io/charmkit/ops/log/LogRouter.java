@@ -151,7 +151,11 @@ final class LogRouter {
 
   private static String describe(RuntimeException e) {
     if (e instanceof HookToolException tool) {
-      // The full message repeats the argv, i.e. the log message itself.
+      if (tool.exitCode() == -1) {
+        // Not started (e.g. not on PATH): the message says why and holds no argv.
+        return tool.getMessage();
+      }
+      // Otherwise the full message repeats the argv, i.e. the log message itself.
       String err = tool.stderr().strip();
       return "exit " + tool.exitCode() + (err.isEmpty() ? "" : ": " + err);
     }

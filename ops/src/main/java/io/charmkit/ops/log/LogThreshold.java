@@ -48,7 +48,7 @@ record LogThreshold(Level charm, Optional<String> problem) {
       case "DEBUG" -> Optional.of(Level.DEBUG);
       case "INFO" -> Optional.of(Level.INFO);
       case "WARN", "WARNING" -> Optional.of(Level.WARN);
-      case "ERROR", "CRITICAL" -> Optional.of(Level.ERROR);
+      case "ERROR" -> Optional.of(Level.ERROR);
       default -> Optional.empty();
     };
   }

@@ -329,7 +329,8 @@ class LogRouterTest {
 
       assertThat(stderr())
           .isEqualTo(
-              "juju-log failed, logging to stderr instead: exit -1\n"
+              "juju-log failed, logging to stderr instead: hook tool juju-log is not on PATH"
+                  + " (/nonexistent); is this process running under Juju?\n"
                   + "WARNING charm: still visible\n");
     }
 
