@@ -23,6 +23,20 @@ public class HookToolException extends RuntimeException {
     this.stderr = stderr == null ? "" : stderr;
   }
 
+  /**
+   * Creates the exception with an explicit message, for failures that are not a non-zero exit: a
+   * tool that cannot be started, or output that cannot be read. {@code argv} must already be
+   * redacted.
+   */
+  public HookToolException(
+      String message, String tool, List<String> argv, int exitCode, String stderr) {
+    super(message);
+    this.tool = tool;
+    this.argv = List.copyOf(argv);
+    this.exitCode = exitCode;
+    this.stderr = stderr == null ? "" : stderr;
+  }
+
   private static String describe(List<String> argv, int exitCode, String stderr) {
     String err = stderr == null ? "" : stderr.strip();
     return String.join(" ", argv)

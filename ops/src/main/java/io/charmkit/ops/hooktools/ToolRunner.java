@@ -1,0 +1,184 @@
+package io.charmkit.ops.hooktools;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one hook tool as a child process and returns its stdout, or throws the mapped exception.
+ *
+ * <p>The tool is looked up on the {@code PATH} of the given environment, not the JVM's own: {@link
+ * ProcessBuilder} would resolve a bare name against the parent's {@code PATH}, and the environment
+ * handed to us is the one Juju built (tools directory first). The child gets exactly that
+ * environment. stdout is read on the calling thread while stderr (and stdin, when there is any) are
+ * served by short-lived threads, so a tool that fills one pipe while we wait on another cannot
+ * deadlock.
+ */
+final class ToolRunner {
+  private final Map<String, String> environment;
+  private final String path;
+  private final Map<String, Path> resolved = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+  ToolRunner(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+    this.path = environment.getOrDefault("PATH", "");
+  }
+
+  /** Calls made so far, by tool name, including failed ones. */
+  Map<String, Integer> callCounts() {
+    Map<String, Integer> snapshot = new TreeMap<>();
+    counts.forEach((tool, count) -> snapshot.put(tool, count.get()));
+    return snapshot;
+  }
+
+  /** Runs {@code call} and returns its stdout. */
+  String run(ToolCall call) {
+    String tool = call.tool();
+    counts.computeIfAbsent(tool, t -> new AtomicInteger()).incrementAndGet();
+    Path executable = resolve(call);
+    List<String> command = new ArrayList<>();
+    command.add(executable.toString());
+    command.addAll(call.args());
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new HookToolException(
+          "cannot start hook tool " + executable + ": " + e.getMessage(),
+          tool,
+          call.shownArgv(),
+          -1,
+          "");
+    }
+    FutureTask<String> stderr = drain(process.getErrorStream(), tool + " stderr");
+    feed(process.getOutputStream(), call.stdinText(), tool);
+    String stdout;
+    int exitCode;
+    try {
+      stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      exitCode = process.waitFor();
+    } catch (IOException e) {
+      process.destroyForcibly();
+      throw new HookToolException(
+          "cannot read the output of " + tool + ": " + e.getMessage(),
+          tool,
+          call.shownArgv(),
+          -1,
+          "");
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new HookToolException(
+          "interrupted while waiting for " + tool, tool, call.shownArgv(), -1, "");
+    }
+    String err = await(stderr, call);
+    if (exitCode != 0) {
+      throw ToolErrors.map(tool, call.shownArgv(), exitCode, err);
+    }
+    return stdout;
+  }
+
+  private Path resolve(ToolCall call) {
+    String tool = call.tool();
+    Path cached = resolved.get(tool);
+    if (cached != null) {
+      return cached;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      // An empty PATH entry means the working directory to a shell; a charm's tools never live
+      // there, so it is skipped rather than letting the charm directory shadow a tool.
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(dir, tool);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        resolved.put(tool, candidate);
+        return candidate;
+      }
+    }
+    throw new HookToolException(
+        "hook tool "
+            + tool
+            + " is not on PATH ("
+            + (path.isEmpty() ? "PATH is empty" : path)
+            + "); is this process running under Juju?",
+        tool,
+        call.shownArgv(),
+        -1,
+        "");
+  }
+
+  private static FutureTask<String> drain(InputStream stream, String name) {
+    FutureTask<String> task =
+        new FutureTask<>(() -> new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    thread.start();
+    return task;
+  }
+
+  private static void feed(OutputStream stdin, String text, String tool) {
+    if (text == null) {
+      closeQuietly(stdin);
+      return;
+    }
+    Thread thread =
+        new Thread(
+            () -> {
+              try (stdin) {
+                stdin.write(text.getBytes(StandardCharsets.UTF_8));
+              } catch (IOException ignored) {
+                // The tool exited without reading all of its input; its exit code and stderr
+                // say what went wrong, which is more useful than a broken pipe.
+              }
+            },
+            tool + " stdin");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static void closeQuietly(OutputStream stream) {
+    try {
+      stream.close();
+    } catch (IOException ignored) {
+      // Nothing was written; a tool that already exited is not an error here.
+    }
+  }
+
+  private static String await(FutureTask<String> stderr, ToolCall call) {
+    try {
+      return stderr.get();
+    } catch (ExecutionException e) {
+      throw new HookToolException(
+          "cannot read the stderr of " + call.tool() + ": " + e.getCause().getMessage(),
+          call.tool(),
+          call.shownArgv(),
+          -1,
+          "");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HookToolException(
+          "interrupted while reading the stderr of " + call.tool(),
+          call.tool(),
+          call.shownArgv(),
+          -1,
+          "");
+    }
+  }
+}
