@@ -3,6 +3,7 @@ package io.charmkit.ops;
 import io.charmkit.ops.context.DispatchPath;
 import io.charmkit.ops.context.EventKind;
 import io.charmkit.ops.context.JujuContext;
+import io.charmkit.ops.context.MissingContextException;
 import io.charmkit.ops.event.ActionEvent;
 import io.charmkit.ops.event.CollectStatusEvent;
 import io.charmkit.ops.event.HookEvent;
@@ -14,11 +15,17 @@ import io.charmkit.ops.framework.Event;
 import io.charmkit.ops.framework.EventSource;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.hooktools.HookTools;
+import io.charmkit.ops.hooktools.ProcessHookTools;
+import io.charmkit.ops.log.JujuLogSink;
 import io.charmkit.ops.metadata.CharmMetadata;
+import io.charmkit.ops.metadata.MetadataException;
 import io.charmkit.ops.model.Model;
 import io.charmkit.ops.model.Relation;
+import io.charmkit.ops.state.FileStateStore;
+import io.charmkit.ops.state.JujuStateStore;
 import io.charmkit.ops.state.StateStore;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -37,6 +44,82 @@ public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
   private Dispatcher() {}
+
+  /** Where a charm keeps its stored state and deferred events between dispatches. */
+  public enum StateBackend {
+    /**
+     * A JSON file in the charm directory (the default; lost when a Kubernetes pod is recreated).
+     */
+    CHARM_DIR,
+    /** Juju's controller-side charm state ({@code state-get}/{@code state-set}); survives pods. */
+    JUJU
+  }
+
+  /**
+   * The production entry point: runs the dispatch Juju started this process for and exits with its
+   * code. Call it from the charm's {@code main}.
+   */
+  public static void main(Function<Framework, ? extends Charm> charmFactory) {
+    main(charmFactory, StateBackend.CHARM_DIR);
+  }
+
+  /** The production entry point, keeping stored state in {@code backend}. */
+  public static void main(Function<Framework, ? extends Charm> charmFactory, StateBackend backend) {
+    int code = runProduction(System.getenv(), charmFactory, backend);
+    // Exit explicitly: a charm's stray non-daemon thread must not keep the hook alive.
+    Runtime.getRuntime().halt(flushAndCode(code));
+  }
+
+  private static int flushAndCode(int code) {
+    System.out.flush();
+    System.err.flush();
+    return code;
+  }
+
+  /**
+   * Runs one production dispatch from {@code env}: real hook tools, logging to {@code juju-log},
+   * the chosen state store. Returns the exit code instead of exiting (for tests and embedders).
+   */
+  public static int runProduction(
+      Map<String, String> env,
+      Function<Framework, ? extends Charm> charmFactory,
+      StateBackend backend) {
+    JujuContext context;
+    try {
+      context = JujuContext.fromEnvironment(env);
+    } catch (MissingContextException | IllegalArgumentException e) {
+      // No hook tools can be trusted without a context: say why on stderr, which Juju logs.
+      LOG.error("cannot start: {}", e.getMessage());
+      return 2;
+    }
+    ProcessHookTools tools = new ProcessHookTools(env);
+    JujuLogSink.install(tools, env);
+    try {
+      CharmMetadata metadata;
+      try {
+        metadata = CharmMetadata.load(context.charmDir());
+      } catch (MetadataException e) {
+        LOG.error("cannot start: {}", e.getMessage());
+        return 1;
+      }
+      StateStore store =
+          backend == StateBackend.JUJU
+              ? new JujuStateStore(tools)
+              : new FileStateStore(context.charmDir());
+      DispatchResult result = run(context, metadata, tools, store, charmFactory);
+      if (!result.succeeded() && context.dispatchPath().action()) {
+        // For actions Juju shows stderr to the operator: give a one-line reason there too.
+        System.err.println(
+            "action "
+                + context.dispatchPath().juju()
+                + " failed: "
+                + result.failure().map(Throwable::toString).orElse("unknown error"));
+      }
+      return result.exitCode();
+    } finally {
+      JujuLogSink.uninstall();
+    }
+  }
 
   /**
    * Runs the dispatch described by {@code context}.
