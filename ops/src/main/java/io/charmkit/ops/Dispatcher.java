@@ -67,13 +67,7 @@ public final class Dispatcher {
   public static void main(Function<Framework, ? extends Charm> charmFactory, StateBackend backend) {
     int code = runProduction(System.getenv(), charmFactory, backend);
     // Exit explicitly: a charm's stray non-daemon thread must not keep the hook alive.
-    Runtime.getRuntime().halt(flushAndCode(code));
-  }
-
-  private static int flushAndCode(int code) {
-    System.out.flush();
-    System.err.flush();
-    return code;
+    System.exit(code);
   }
 
   /**
@@ -89,7 +83,7 @@ public final class Dispatcher {
       context = JujuContext.fromEnvironment(env);
     } catch (MissingContextException | IllegalArgumentException e) {
       // No hook tools can be trusted without a context: say why on stderr, which Juju logs.
-      LOG.error("cannot start: {}", e.getMessage());
+      System.err.println("charmkit: cannot start: " + e.getMessage());
       return 2;
     }
     ProcessHookTools tools = new ProcessHookTools(env);
