@@ -163,7 +163,10 @@ public final class PebbleServer implements AutoCloseable {
     switch (path) {
       case "/v1/system-info":
         requireMethod(r, "GET");
-        return Envelope.sync(Map.of("boot-id", bootId, "version", "v1.14.1"));
+        ObjectNode info = Envelope.JSON.createObjectNode();
+        info.put("boot-id", bootId);
+        info.put("version", "v1.14.1");
+        return Envelope.sync(info);
       case "/v1/health":
         requireMethod(r, "GET");
         return Envelope.sync(Map.of("healthy", true));

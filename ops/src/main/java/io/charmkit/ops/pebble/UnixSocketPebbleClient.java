@@ -379,9 +379,9 @@ final class UnixSocketPebbleClient implements PebbleClient {
     String boundary = MultipartBody.newBoundary();
     byte[] body = MultipartBody.push(boundary, toJson(request), path, content);
     HttpPost post = new HttpPost("http://localhost/v1/files");
+    // Unquoted, as in the transcript: a hex boundary needs no quoting (Pebble accepts both).
     post.setEntity(
-        new ByteArrayEntity(
-            body, ContentType.parse(MULTIPART_TYPE + "; boundary=\"" + boundary + "\"")));
+        new ByteArrayEntity(body, ContentType.parse(MULTIPART_TYPE + "; boundary=" + boundary)));
     String what = "push of " + path;
     checkPathResults(call(post, what), what);
   }
