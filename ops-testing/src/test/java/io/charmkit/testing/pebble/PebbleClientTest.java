@@ -535,6 +535,20 @@ class PebbleClientTest {
     }
 
     @Test
+    void anErrorEnvelopesKindReachesTheCaller() throws IOException {
+      Files.createSymbolicLink(server.rootDir().resolve("out"), dir);
+
+      assertThatThrownBy(() -> client.listFiles("/out", null, false))
+          .isInstanceOfSatisfying(
+              PebbleApiException.class,
+              e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.kind()).isEqualTo("permission-denied");
+                assertThat(e.apiMessage()).isEqualTo("path \"/out\" is outside the container root");
+              });
+    }
+
+    @Test
     void relativePathsAreRejectedBeforeAnythingIsSent() {
       assertThatThrownBy(() -> client.pull("etc/x"))
           .isInstanceOf(IllegalArgumentException.class)

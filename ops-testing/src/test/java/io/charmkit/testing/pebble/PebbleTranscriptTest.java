@@ -339,6 +339,30 @@ class PebbleTranscriptTest {
   }
 
   @Test
+  void chunkedRequestBodiesAreAccepted() throws IOException {
+    byte[] json = TEST_LAYER.getBytes(StandardCharsets.UTF_8);
+    int half = json.length / 2;
+    java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+    chunked.writeBytes((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    chunked.write(json, 0, half);
+    chunked.writeBytes(
+        ("\r\n" + Integer.toHexString(json.length - half) + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    chunked.write(json, half, json.length - half);
+    chunked.writeBytes("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+    RawHttp.Response r =
+        RawHttp.sendRaw(
+            socket,
+            "POST /v1/layers HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+            chunked.toByteArray());
+
+    assertThat(r.text()).endsWith("\"result\":true}");
+    assertThat(server.plan().services()).containsOnlyKeys("sleeper");
+  }
+
+  @Test
   void healthAndTheRequestLog() throws IOException {
     assertThat(RawHttp.get(socket, "/v1/health").text())
         .isEqualTo(

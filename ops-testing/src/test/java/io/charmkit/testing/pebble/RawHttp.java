@@ -44,14 +44,19 @@ final class RawHttp {
   static Response send(
       Path socket, String method, String target, Map<String, String> headers, byte[] body)
       throws IOException {
+    StringBuilder head =
+        new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n");
+    headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+    head.append("Content-Length: ").append(body.length).append("\r\n");
+    head.append("Connection: close\r\n\r\n");
+    return sendRaw(socket, head.toString(), body);
+  }
+
+  /** Sends a request head exactly as given, then the body bytes. */
+  static Response sendRaw(Path socket, String head, byte[] body) throws IOException {
     try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       ch.connect(UnixDomainSocketAddress.of(socket));
-      StringBuilder head =
-          new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n");
-      headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-      head.append("Content-Length: ").append(body.length).append("\r\n");
-      head.append("Connection: close\r\n\r\n");
-      ch.write(ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.ISO_8859_1)));
+      ch.write(ByteBuffer.wrap(head.getBytes(StandardCharsets.ISO_8859_1)));
       ch.write(ByteBuffer.wrap(body));
       InputStream in = Channels.newInputStream(ch);
       byte[] all = in.readAllBytes();

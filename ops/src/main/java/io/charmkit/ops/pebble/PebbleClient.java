@@ -163,8 +163,10 @@ public interface PebbleClient extends AutoCloseable {
   /**
    * Removes a file or directory.
    *
-   * @param recursive remove a directory and its contents
-   * @throws PathNotFoundException when the path does not exist
+   * @param recursive remove a directory and its contents; as in Pebble (Go's {@code os.RemoveAll}),
+   *     a recursive removal of a missing path succeeds
+   * @throws PathNotFoundException when the path does not exist and {@code recursive} is false
+   * @throws PathErrorException when a non-empty directory is removed without {@code recursive}
    */
   void remove(String path, boolean recursive);
 
