@@ -47,12 +47,12 @@ public interface PebbleClient extends AutoCloseable {
    * @param env the process environment (tests pass their own)
    */
   static PebbleClient forContainer(String container, Map<String, String> env) {
-    return new UnixSocketPebbleClient(container, socketPath(container, env));
+    return new LazyPebbleClient(container, socketPath(container, env));
   }
 
   /** A client for the Pebble listening on {@code socketPath}; {@code container} names it. */
   static PebbleClient forSocket(String container, Path socketPath) {
-    return new UnixSocketPebbleClient(container, socketPath);
+    return new LazyPebbleClient(container, socketPath);
   }
 
   /**

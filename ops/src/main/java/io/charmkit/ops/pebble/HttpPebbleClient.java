@@ -29,9 +29,10 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The production {@link PebbleClient}: HTTP/1.1 over the container's unix socket, using Apache
- * HttpClient 5 (its JDK unix-domain-socket support). The HTTP client is built on the first call.
+ * HttpClient 5 (its JDK unix-domain-socket support). Only {@link LazyPebbleClient} creates it, on
+ * the first call, so loading this class (and HttpClient and Jackson with it) is deferred too.
  */
-final class UnixSocketPebbleClient implements PebbleClient {
+final class HttpPebbleClient implements PebbleClient {
   /** ops' socket timeout: a call that takes longer than this is treated as Pebble being stuck. */
   private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
 
@@ -48,7 +49,7 @@ final class UnixSocketPebbleClient implements PebbleClient {
   private final Path socketPath;
   private CloseableHttpClient http;
 
-  UnixSocketPebbleClient(String container, Path socketPath) {
+  HttpPebbleClient(String container, Path socketPath) {
     this.container = container;
     this.socketPath = socketPath;
   }
