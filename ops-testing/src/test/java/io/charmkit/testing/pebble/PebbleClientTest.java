@@ -150,6 +150,22 @@ class PebbleClientTest {
     }
 
     @Test
+    void numericLookingStringsSurviveTheLayerYaml() {
+      Service app =
+          Service.builder("run --flag")
+              .env("VERSION", "1.10")
+              .env("PORT", "8080")
+              .env("DEBUG", "true")
+              .build();
+
+      client.addLayer("l", Layer.of(null, Map.of("app", app)), true);
+
+      assertThat(client.plan().services().get("app").environment())
+          .containsOnly(
+              Map.entry("VERSION", "1.10"), Map.entry("PORT", "8080"), Map.entry("DEBUG", "true"));
+    }
+
+    @Test
     void plansCompareByValueSoAnUnchangedLayerNeedsNoReplan() {
       client.addLayer("workload", workloadLayer("sleep 1000"), true);
       Plan before = client.plan();
