@@ -1,0 +1,536 @@
+package io.charmkit.ops.pebble;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The production {@link PebbleClient}: HTTP/1.1 over the container's unix socket, using Apache
+ * HttpClient 5 (its JDK unix-domain-socket support). Only {@link LazyPebbleClient} creates it, on
+ * the first call, so loading this class (and HttpClient and Jackson with it) is deferred too.
+ */
+final class HttpPebbleClient implements PebbleClient {
+  /** ops' socket timeout: a call that takes longer than this is treated as Pebble being stuck. */
+  private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Each wait call asks Pebble for one second less than the socket timeout, as ops does. */
+  private static final Duration WAIT_SLICE = SOCKET_TIMEOUT.minusSeconds(1);
+
+  /** How long service operations wait for their change (ops' default). */
+  private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final String JSON_TYPE = "application/json";
+  private static final String MULTIPART_TYPE = "multipart/form-data";
+
+  private final String container;
+  private final Path socketPath;
+  private CloseableHttpClient http;
+
+  HttpPebbleClient(String container, Path socketPath) {
+    this.container = container;
+    this.socketPath = socketPath;
+  }
+
+  /** A raw HTTP response: status, Content-Type and body bytes. */
+  private record Raw(int code, String contentType, byte[] body) {}
+
+  private synchronized CloseableHttpClient http() {
+    if (http == null) {
+      Timeout timeout = Timeout.of(SOCKET_TIMEOUT);
+      http =
+          HttpClients.custom()
+              .setDefaultRequestConfig(
+                  RequestConfig.custom()
+                      .setUnixDomainSocket(socketPath)
+                      .setConnectionRequestTimeout(timeout)
+                      .setResponseTimeout(timeout)
+                      .build())
+              .disableAutomaticRetries()
+              .disableCookieManagement()
+              .disableRedirectHandling()
+              .disableContentCompression()
+              .build();
+    }
+    return http;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (http != null) {
+      try {
+        http.close();
+      } catch (IOException ignored) {
+        // Closing a unix socket connection cannot lose data we still need.
+      }
+      http = null;
+    }
+  }
+
+  // ---- transport ----
+
+  private Raw send(HttpUriRequestBase request, String accept, Duration responseTimeout) {
+    if (!Files.exists(socketPath)) {
+      throw new PebbleConnectionException(
+          container, socketPath, "socket file does not exist", null);
+    }
+    request.setHeader("Accept", accept);
+    if (responseTimeout != null) {
+      request.setConfig(
+          RequestConfig.custom()
+              .setUnixDomainSocket(socketPath)
+              .setResponseTimeout(Timeout.of(responseTimeout))
+              .build());
+    }
+    try {
+      return http()
+          .execute(
+              request,
+              response -> {
+                Header type = response.getFirstHeader("Content-Type");
+                byte[] body =
+                    response.getEntity() == null
+                        ? new byte[0]
+                        : EntityUtils.toByteArray(response.getEntity());
+                return new Raw(response.getCode(), type == null ? "" : type.getValue(), body);
+              });
+    } catch (IOException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new PebbleConnectionException(container, socketPath, reason, e);
+    }
+  }
+
+  private static HttpGet get(String pathAndQuery) {
+    return new HttpGet("http://localhost" + pathAndQuery);
+  }
+
+  private static HttpPost postJson(String path, Object body) {
+    HttpPost post = new HttpPost("http://localhost" + path);
+    post.setEntity(new ByteArrayEntity(toJson(body), ContentType.APPLICATION_JSON));
+    return post;
+  }
+
+  private static byte[] toJson(Object body) {
+    try {
+      return PebbleCodec.JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a Pebble request", e);
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** Parses the envelope; returns it for sync/async responses, throws for error envelopes. */
+  private JsonNode envelope(Raw raw, String what) {
+    if (!raw.contentType().toLowerCase(Locale.ROOT).startsWith(JSON_TYPE)) {
+      throw new PebbleException(
+          "unexpected response from Pebble of container \""
+              + container
+              + "\" to "
+              + what
+              + ": HTTP "
+              + raw.code()
+              + " with content type \""
+              + raw.contentType()
+              + "\"");
+    }
+    JsonNode env;
+    try {
+      env = PebbleCodec.JSON.readTree(raw.body());
+    } catch (IOException e) {
+      throw malformed(what, e);
+    }
+    if (env == null || !env.isObject()) {
+      throw malformed(what, null);
+    }
+    if ("error".equals(env.path("type").asText()) || raw.code() >= 400) {
+      JsonNode result = env.path("result");
+      String message = result.path("message").asText("(no message)");
+      String kind = result.hasNonNull("kind") ? result.get("kind").asText() : null;
+      int code = env.path("status-code").asInt(raw.code());
+      throw new PebbleApiException(code, env.path("status").asText(""), message, kind);
+    }
+    return env;
+  }
+
+  private PebbleException malformed(String what, Exception cause) {
+    return new PebbleException(
+        "malformed JSON from Pebble of container \"" + container + "\" in reply to " + what, cause);
+  }
+
+  private <T> T result(JsonNode env, JavaType type, String what) {
+    try {
+      return PebbleCodec.JSON.treeToValue(env.get("result"), type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw malformed(what, e);
+    }
+  }
+
+  private <T> T result(JsonNode env, Class<T> type, String what) {
+    return result(env, PebbleCodec.JSON.constructType(type), what);
+  }
+
+  private <T> T result(JsonNode env, TypeReference<T> type, String what) {
+    return result(env, PebbleCodec.JSON.getTypeFactory().constructType(type), what);
+  }
+
+  private JsonNode call(HttpUriRequestBase request, String what) {
+    return envelope(send(request, JSON_TYPE, null), what);
+  }
+
+  // ---- system ----
+
+  @Override
+  public boolean canConnect() {
+    try {
+      systemInfo();
+      return true;
+    } catch (PebbleException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public SystemInfo systemInfo() {
+    String what = "GET /v1/system-info";
+    return result(call(get("/v1/system-info"), what), SystemInfo.class, what);
+  }
+
+  // ---- plan and layers ----
+
+  @Override
+  public Plan plan() {
+    String what = "GET /v1/plan";
+    JsonNode env = call(get("/v1/plan?format=yaml"), what);
+    String yaml = env.path("result").asText("");
+    if (yaml.isBlank()) {
+      return Plan.empty();
+    }
+    try {
+      Plan plan = PebbleCodec.YAML.readValue(yaml, Plan.class);
+      return plan == null ? Plan.empty() : plan;
+    } catch (IOException e) {
+      throw new PebbleException(
+          "Pebble of container \"" + container + "\" returned a plan that is not valid YAML", e);
+    }
+  }
+
+  @Override
+  public void addLayer(String label, Layer layer, boolean combine) {
+    if (label == null || label.isEmpty()) {
+      throw new IllegalArgumentException("a layer needs a non-empty label");
+    }
+    String yaml;
+    try {
+      yaml = PebbleCodec.YAML.writeValueAsString(layer);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise layer \"" + label + "\"", e);
+    }
+    ObjectNode body = PebbleCodec.JSON.createObjectNode();
+    body.put("action", "add");
+    body.put("combine", combine);
+    body.put("label", label);
+    body.put("format", "yaml");
+    body.put("layer", yaml);
+    call(postJson("/v1/layers", body), "POST /v1/layers (label \"" + label + "\")");
+  }
+
+  // ---- services and changes ----
+
+  @Override
+  public List<ServiceInfo> services(List<String> names) {
+    String query = names.isEmpty() ? "" : "?names=" + enc(String.join(",", names));
+    String what = "GET /v1/services";
+    return result(call(get("/v1/services" + query), what), new TypeReference<>() {}, what);
+  }
+
+  @Override
+  public Change start(List<String> names) {
+    return serviceAction("start", names);
+  }
+
+  @Override
+  public Change stop(List<String> names) {
+    return serviceAction("stop", names);
+  }
+
+  @Override
+  public Change restart(List<String> names) {
+    return serviceAction("restart", names);
+  }
+
+  @Override
+  public Change replan() {
+    return serviceAction("replan", List.of());
+  }
+
+  private Change serviceAction(String action, List<String> names) {
+    if (!action.equals("replan") && names.isEmpty()) {
+      throw new IllegalArgumentException("no services to " + action + " given");
+    }
+    ObjectNode body = PebbleCodec.JSON.createObjectNode();
+    body.put("action", action);
+    ArrayNode services = body.putArray("services");
+    names.forEach(services::add);
+    JsonNode env = call(postJson("/v1/services", body), "POST /v1/services (" + action + ")");
+    String changeId = env.path("change").asText("");
+    if (changeId.isEmpty()) {
+      throw new PebbleException(
+          "Pebble of container \""
+              + container
+              + "\" accepted "
+              + action
+              + " but returned no change id");
+    }
+    return waitChange(changeId, CHANGE_TIMEOUT);
+  }
+
+  @Override
+  public Change change(String id) {
+    String what = "GET /v1/changes/" + id;
+    return result(call(get("/v1/changes/" + enc(id)), what), Change.class, what);
+  }
+
+  @Override
+  public Change waitChange(String id, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String what = "GET /v1/changes/" + id + "/wait";
+    while (true) {
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        throw new PebbleException(
+            "timed out after "
+                + timeout.toSeconds()
+                + "s waiting for change "
+                + id
+                + " in container \""
+                + container
+                + "\"");
+      }
+      Duration slice = Duration.ofNanos(Math.min(remaining, WAIT_SLICE.toNanos()));
+      String goDuration = String.format(Locale.ROOT, "%.3fs", slice.toMillis() / 1000.0);
+      Raw raw =
+          send(
+              get("/v1/changes/" + enc(id) + "/wait?timeout=" + goDuration),
+              JSON_TYPE,
+              slice.plus(SOCKET_TIMEOUT));
+      if (raw.code() == 504) {
+        continue; // Pebble's own wait timed out; ask again until our deadline.
+      }
+      Change change = result(envelope(raw, what), Change.class, what);
+      if (change.failed()) {
+        throw new ChangeErrorException(change);
+      }
+      return change;
+    }
+  }
+
+  // ---- files ----
+
+  @Override
+  public void push(String path, byte[] content, PushOptions options) {
+    requireAbsolute(path);
+    ObjectNode file = PebbleCodec.JSON.createObjectNode();
+    file.put("path", path);
+    if (options.makeDirs()) {
+      file.put("make-dirs", true);
+    }
+    if (options.permissions() != null) {
+      file.put("permissions", options.permissions());
+    }
+    if (options.userId() != null) {
+      file.put("user-id", options.userId());
+    }
+    if (options.user() != null) {
+      file.put("user", options.user());
+    }
+    if (options.groupId() != null) {
+      file.put("group-id", options.groupId());
+    }
+    if (options.group() != null) {
+      file.put("group", options.group());
+    }
+    ObjectNode request = PebbleCodec.JSON.createObjectNode();
+    request.put("action", "write");
+    request.putArray("files").add(file);
+    String boundary = MultipartBody.newBoundary();
+    byte[] body = MultipartBody.push(boundary, toJson(request), path, content);
+    HttpPost post = new HttpPost("http://localhost/v1/files");
+    // Unquoted, as in the transcript: a hex boundary needs no quoting (Pebble accepts both).
+    post.setEntity(
+        new ByteArrayEntity(body, ContentType.parse(MULTIPART_TYPE + "; boundary=" + boundary)));
+    String what = "push of " + path;
+    checkPathResults(call(post, what), what);
+  }
+
+  @Override
+  public byte[] pull(String path) {
+    requireAbsolute(path);
+    String what = "pull of " + path;
+    Raw raw = send(get("/v1/files?action=read&path=" + enc(path)), MULTIPART_TYPE, null);
+    String boundary = MultipartBody.boundaryOf(raw.contentType());
+    if (boundary == null) {
+      envelope(raw, what); // an error envelope throws here with Pebble's message
+      throw new PebbleException(
+          "Pebble of container \"" + container + "\" answered the " + what + " without multipart");
+    }
+    List<MultipartBody.Part> parts;
+    try {
+      parts = MultipartBody.parse(raw.body(), boundary);
+    } catch (IllegalArgumentException e) {
+      throw new PebbleException(
+          "malformed multipart reply from Pebble of container \""
+              + container
+              + "\" to the "
+              + what
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    byte[] content = null;
+    JsonNode envelope = null;
+    for (MultipartBody.Part part : parts) {
+      String name = part.disposition("name");
+      if ("files".equals(name) && path.equals(part.disposition("filename"))) {
+        content = part.content();
+      } else if ("response".equals(name)) {
+        envelope = envelope(new Raw(raw.code(), JSON_TYPE, part.content()), what);
+      }
+    }
+    if (envelope == null) {
+      throw new PebbleException(
+          "Pebble of container \"" + container + "\" sent no response part for the " + what);
+    }
+    checkPathResults(envelope, what);
+    if (content == null) {
+      throw new PebbleException(
+          "Pebble of container \"" + container + "\" sent no content for the " + what);
+    }
+    return content;
+  }
+
+  @Override
+  public List<FileInfo> listFiles(String path, String pattern, boolean itself) {
+    requireAbsolute(path);
+    StringBuilder query = new StringBuilder("/v1/files?action=list&path=").append(enc(path));
+    if (pattern != null) {
+      query.append("&pattern=").append(enc(pattern));
+    }
+    if (itself) {
+      query.append("&itself=true");
+    }
+    String what = "list of " + path;
+    try {
+      return result(call(get(query.toString()), what), new TypeReference<>() {}, what);
+    } catch (PebbleApiException e) {
+      if ("not-found".equals(e.kind())) {
+        throw new PathNotFoundException(path, e.apiMessage());
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void makeDir(String path, boolean makeParents, String permissions) {
+    requireAbsolute(path);
+    ObjectNode dir = PebbleCodec.JSON.createObjectNode();
+    dir.put("path", path);
+    if (makeParents) {
+      dir.put("make-parents", true);
+    }
+    if (permissions != null) {
+      dir.put("permissions", permissions);
+    }
+    ObjectNode body = PebbleCodec.JSON.createObjectNode();
+    body.put("action", "make-dirs");
+    body.putArray("dirs").add(dir);
+    String what = "make-dirs of " + path;
+    checkPathResults(call(postJson("/v1/files", body), what), what);
+  }
+
+  @Override
+  public void remove(String path, boolean recursive) {
+    requireAbsolute(path);
+    ObjectNode item = PebbleCodec.JSON.createObjectNode();
+    item.put("path", path);
+    if (recursive) {
+      item.put("recursive", true);
+    }
+    ObjectNode body = PebbleCodec.JSON.createObjectNode();
+    body.put("action", "remove");
+    body.putArray("paths").add(item);
+    String what = "remove of " + path;
+    checkPathResults(call(postJson("/v1/files", body), what), what);
+  }
+
+  /** Throws for the first per-path error in a {@code [{"path","error"?}]} result. */
+  private void checkPathResults(JsonNode env, String what) {
+    JsonNode result = env.path("result");
+    if (!result.isArray()) {
+      throw malformed(what, null);
+    }
+    for (JsonNode item : result) {
+      JsonNode error = item.get("error");
+      if (error != null && !error.isNull()) {
+        String path = item.path("path").asText();
+        String message = error.path("message").asText("(no message)");
+        String kind = error.hasNonNull("kind") ? error.get("kind").asText() : null;
+        if ("not-found".equals(kind)) {
+          throw new PathNotFoundException(path, message);
+        }
+        throw new PathErrorException(path, kind, message);
+      }
+    }
+  }
+
+  private static void requireAbsolute(String path) {
+    if (path == null || !path.startsWith("/")) {
+      throw new IllegalArgumentException("Pebble paths must be absolute, not \"" + path + "\"");
+    }
+  }
+
+  // ---- checks ----
+
+  @Override
+  public List<CheckInfo> checks(String level, List<String> names) {
+    List<String> params = new ArrayList<>();
+    if (level != null) {
+      params.add("level=" + enc(level));
+    }
+    for (String name : names) {
+      params.add("names=" + enc(name));
+    }
+    String query = params.isEmpty() ? "" : "?" + String.join("&", params);
+    String what = "GET /v1/checks";
+    return result(call(get("/v1/checks" + query), what), new TypeReference<>() {}, what);
+  }
+
+  @Override
+  public String toString() {
+    return "PebbleClient[" + container + " at " + socketPath + "]";
+  }
+}
