@@ -20,6 +20,7 @@ import io.charmkit.ops.log.JujuLogSink;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.metadata.MetadataException;
 import io.charmkit.ops.model.Model;
+import io.charmkit.ops.model.PebbleConnector;
 import io.charmkit.ops.model.Relation;
 import io.charmkit.ops.state.FileStateStore;
 import io.charmkit.ops.state.JujuStateStore;
@@ -100,7 +101,8 @@ public final class Dispatcher {
           backend == StateBackend.JUJU
               ? new JujuStateStore(tools)
               : new FileStateStore(context.charmDir());
-      DispatchResult result = run(context, metadata, tools, store, charmFactory);
+      DispatchResult result =
+          run(context, metadata, tools, PebbleConnector.fromEnvironment(env), store, charmFactory);
       if (!result.succeeded() && context.dispatchPath().action()) {
         // For actions Juju shows stderr to the operator: give a one-line reason there too.
         System.err.println(
@@ -121,6 +123,7 @@ public final class Dispatcher {
    * @param context the parsed Juju environment
    * @param metadata the charm's metadata
    * @param tools the hook-tool backend
+   * @param pebble how to reach the workload containers' Pebble
    * @param store where stored state and deferred events live
    * @param charmFactory the charm's constructor
    */
@@ -128,11 +131,12 @@ public final class Dispatcher {
       JujuContext context,
       CharmMetadata metadata,
       HookTools tools,
+      PebbleConnector pebble,
       StateStore store,
       Function<Framework, ? extends Charm> charmFactory) {
     Framework framework = null;
     try {
-      Model model = new Model(context, metadata, tools);
+      Model model = new Model(context, metadata, tools, pebble);
       framework = new Framework(model, store);
       Charm charm = charmFactory.apply(framework);
       boolean restricted = context.restricted();

@@ -22,7 +22,10 @@ class ConfigTest {
     tools = new FakeTools();
     model =
         new Model(
-            JujuContext.fromEnvironment(Fixture.env("hooks/config-changed")), Fixture.META, tools);
+            JujuContext.fromEnvironment(Fixture.env("hooks/config-changed")),
+            Fixture.META,
+            tools,
+            Fixture.NO_PEBBLE);
   }
 
   @Test

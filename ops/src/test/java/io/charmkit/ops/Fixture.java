@@ -3,6 +3,7 @@ package io.charmkit.ops;
 import io.charmkit.ops.context.JujuContext;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.metadata.CharmMetadata;
+import io.charmkit.ops.model.PebbleConnector;
 import io.charmkit.ops.state.StateStore;
 import io.charmkit.ops.state.StoredSnapshot;
 import java.util.HashMap;
@@ -52,6 +53,12 @@ final class Fixture {
         description: Back up the data.
       """;
 
+  /** These tests never reach a workload; a connector that says so if one tries. */
+  static final PebbleConnector NO_PEBBLE =
+      c -> {
+        throw new IllegalStateException("no Pebble in these tests (container " + c + ")");
+      };
+
   static final CharmMetadata META = CharmMetadata.parse(METADATA, CONFIG, ACTIONS);
 
   /** A store that keeps its snapshot in memory and counts saves. */
@@ -99,7 +106,7 @@ final class Fixture {
       FakeTools tools,
       StateStore store,
       Function<Framework, ? extends Charm> charm) {
-    return Dispatcher.run(JujuContext.fromEnvironment(env), META, tools, store, charm);
+    return Dispatcher.run(JujuContext.fromEnvironment(env), META, tools, NO_PEBBLE, store, charm);
   }
 
   private Fixture() {}

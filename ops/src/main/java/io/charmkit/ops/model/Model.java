@@ -34,14 +34,35 @@ public final class Model {
   private final Map<String, Application> apps = new HashMap<>();
   private final Map<String, List<Relation>> relationsByEndpoint = new HashMap<>();
   private final Map<Integer, Relation> relationsById = new LinkedHashMap<>();
+  private final PebbleConnector pebble;
+  private final Map<String, Container> containers = new HashMap<>();
   private Boolean leader;
   private Config config;
 
   /** Creates the model of one dispatch; the runtime does this, and so do test harnesses. */
-  public Model(JujuContext context, CharmMetadata metadata, HookTools tools) {
+  public Model(
+      JujuContext context, CharmMetadata metadata, HookTools tools, PebbleConnector pebble) {
     this.context = context;
     this.metadata = metadata;
     this.tools = tools;
+    this.pebble = pebble;
+  }
+
+  /**
+   * A workload container of this unit.
+   *
+   * @throws IllegalArgumentException when the charm's metadata declares no such container
+   */
+  public Container container(String name) {
+    if (!metadata.containers().contains(name)) {
+      throw new IllegalArgumentException(
+          "the charm declares no container '"
+              + name
+              + "' (declared: "
+              + String.join(", ", metadata.containers())
+              + ")");
+    }
+    return containers.computeIfAbsent(name, n -> new Container(n, pebble));
   }
 
   /** The model name. */
