@@ -6,7 +6,7 @@ import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -81,14 +81,16 @@ public final class ModelValidator {
 
   /** Returns the databag name of a Java property: its {@code @JsonProperty} value, if any. */
   static String wireName(Property property) {
-    if (property instanceof JavaBeanProperty bean && bean.getDeclaringClass().isRecord()) {
-      for (RecordComponent component : bean.getDeclaringClass().getRecordComponents()) {
-        if (component.getName().equals(property.getName())) {
-          JsonProperty json = component.getAnnotation(JsonProperty.class);
-          if (json != null && !json.value().isEmpty()) {
-            return json.value();
-          }
+    if (property instanceof JavaBeanProperty bean) {
+      // @JsonProperty cannot target a record component, so Java keeps it on the field.
+      try {
+        Field field = bean.getDeclaringClass().getDeclaredField(property.getName());
+        JsonProperty json = field.getAnnotation(JsonProperty.class);
+        if (json != null && !json.value().isEmpty()) {
+          return json.value();
         }
+      } catch (NoSuchFieldException ignored) {
+        // A property without a field of its name keeps its Java name.
       }
     }
     return property.getName();
