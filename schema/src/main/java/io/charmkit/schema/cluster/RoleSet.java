@@ -2,6 +2,7 @@ package io.charmkit.schema.cluster;
 
 import io.charmkit.schema.validation.Problem;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +49,7 @@ public record RoleSet(String product, Set<String> roles) {
 
   /** Keeps the roles in the given order, for stable messages and schemas. */
   public RoleSet {
-    roles = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(roles));
+    roles = Collections.unmodifiableSet(new LinkedHashSet<>(roles));
   }
 
   /**

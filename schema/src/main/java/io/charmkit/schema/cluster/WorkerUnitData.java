@@ -1,6 +1,7 @@
 package io.charmkit.schema.cluster;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.charmkit.schema.codec.DatabagCodec;
 import io.charmkit.schema.topology.WorkerTopology;
 import jakarta.validation.Valid;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
  * @param jujuTopology the unit's application, unit and charm name
  * @param address the unit's fully-qualified domain name, without scheme or port; opaque to readers
  */
+@JsonPropertyOrder({"juju_topology", "address"})
 public record WorkerUnitData(
     @JsonProperty("juju_topology") @NotNull @Valid WorkerTopology jujuTopology,
     @JsonProperty("address") @NotNull String address) {

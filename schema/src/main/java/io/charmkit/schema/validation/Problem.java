@@ -18,22 +18,6 @@ public record Problem(String path, String message) {
     Objects.requireNonNull(message, "message");
   }
 
-  /**
-   * Returns this problem with {@code prefix} put in front of its path.
-   *
-   * @param prefix the outer path step, e.g. the databag key holding the JSON value
-   * @return the re-rooted problem
-   */
-  public Problem under(String prefix) {
-    if (prefix.isEmpty()) {
-      return this;
-    }
-    if (path.isEmpty()) {
-      return new Problem(prefix, message);
-    }
-    return new Problem(path.startsWith("[") ? prefix + path : prefix + "." + path, message);
-  }
-
   /** Returns {@code path: message}, or the message alone when the path is empty. */
   @Override
   public String toString() {
