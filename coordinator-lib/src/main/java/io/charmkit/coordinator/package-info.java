@@ -1,0 +1,2 @@
+/** The coordinator base of the coordinated-workers pattern. */
+package io.charmkit.coordinator;
