@@ -218,7 +218,8 @@ public final class EmbeddedJuju implements AutoCloseable {
             .append(ran)
             .append(" hooks: something keeps changing relation data.\n");
     s.append("hooks that kept firing:\n");
-    top(fired)
+    top(fired).stream()
+        .filter(e -> e.getValue() > 1)
         .forEach(
             e ->
                 s.append("  ")
