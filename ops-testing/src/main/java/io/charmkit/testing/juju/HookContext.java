@@ -24,6 +24,10 @@ final class HookContext {
   Map<String, String> state;
   TreeSet<String> ports;
   Map<String, Secret> secrets;
+
+  /** The secrets as they were when this hook first touched them. */
+  Map<String, Secret> secretsBefore;
+
   Map<String, String> leaderSettings;
 
   HookContext(String id, PendingHook hook, Unit unit) {
@@ -53,7 +57,9 @@ final class HookContext {
   Map<String, Secret> secrets(Map<String, Secret> committed) {
     if (secrets == null) {
       secrets = new LinkedHashMap<>();
+      secretsBefore = new LinkedHashMap<>();
       committed.forEach((k, v) -> secrets.put(k, v.copy()));
+      committed.forEach((k, v) -> secretsBefore.put(k, v.copy()));
     }
     return secrets;
   }

@@ -608,26 +608,46 @@ final class Model {
       }
     }
     if (ctx.secrets != null) {
-      Map<String, Secret> before = secrets;
-      secrets = ctx.secrets;
-      for (Secret s : secrets.values()) {
-        Secret old = before.get(s.id);
-        if (old == null || old.latestRevision() == s.latestRevision()) {
+      commitSecrets(ctx);
+    }
+  }
+
+  /**
+   * Applies the secrets this hook created, changed or removed (others may have changed since it
+   * took its copy), and queues secret-changed for consumers behind a new revision.
+   */
+  private void commitSecrets(HookContext ctx) {
+    Set<String> ids = new TreeSet<>(ctx.secretsBefore.keySet());
+    ids.addAll(ctx.secrets.keySet());
+    for (String id : ids) {
+      Secret before = ctx.secretsBefore.get(id);
+      Secret after = ctx.secrets.get(id);
+      if (after == null) {
+        secrets.remove(id);
+        continue;
+      }
+      if (before != null && before.fingerprint().equals(after.fingerprint())) {
+        continue;
+      }
+      secrets.put(id, after);
+      if (before == null || before.latestRevision() == after.latestRevision()) {
+        continue;
+      }
+      for (var c : after.consumers.entrySet()) {
+        Unit consumer = units.get(c.getKey());
+        if (consumer == null
+            || consumer.dying
+            || c.getValue().revision() >= after.latestRevision()) {
           continue;
         }
-        for (var c : s.consumers.entrySet()) {
-          Unit consumer = units.get(c.getKey());
-          if (consumer == null || consumer.dying || c.getValue().revision() >= s.latestRevision()) {
-            continue;
-          }
-          boolean pending =
-              hasPending(
-                  consumer, h -> h.hook().equals("secret-changed") && s.uri().equals(h.secretId()));
-          if (!pending) {
-            enqueue(
-                PendingHook.secret(
-                    0, consumer.name, "secret-changed", s.uri(), c.getValue().label(), null));
-          }
+        boolean pending =
+            hasPending(
+                consumer,
+                h -> h.hook().equals("secret-changed") && after.uri().equals(h.secretId()));
+        if (!pending) {
+          enqueue(
+              PendingHook.secret(
+                  0, consumer.name, "secret-changed", after.uri(), c.getValue().label(), null));
         }
       }
     }

@@ -53,6 +53,12 @@ final class Secret {
     return revisions.get(revision - 1);
   }
 
+  /** Everything that can change, for telling whether a hook changed this secret. */
+  List<Object> fingerprint() {
+    return java.util.Arrays.asList(
+        label, description, expire, rotate, revisions, grants, consumers);
+  }
+
   Secret copy() {
     Secret c = new Secret(id, ownerApp, ownerUnit);
     c.label = label;
