@@ -202,8 +202,8 @@ public final class EmbeddedJujuCli {
         }
       }
       case "status" -> out.print("\n" + juju.status() + "\n");
-      case "dump" -> out.print(juju.dump());
-      case "figures" -> out.print(juju.figures());
+      case "dump" -> out.print("\n" + juju.dump());
+      case "figures" -> out.print("\n" + juju.figures());
       case "log" -> out.print(juju.log(scalar(arg)));
       default ->
           throw new StepError(

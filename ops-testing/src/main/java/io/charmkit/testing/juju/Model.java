@@ -169,8 +169,20 @@ final class Model {
             id, new Relation(id, appName, ep.name(), appName, ep.name(), ep.interfaceName()));
       }
     }
-    for (int i = 0; i < count; i++) {
-      addUnit(app);
+    try {
+      for (int i = 0; i < count; i++) {
+        addUnit(app);
+      }
+    } catch (EmbeddedJujuException e) {
+      // Leave no half-deployed application behind.
+      for (Unit u : List.copyOf(app.units)) {
+        stopWorkloads(u);
+        units.remove(u.name);
+      }
+      queue.values().removeIf(h -> h.unit().startsWith(appName + "/"));
+      relations.values().removeIf(r -> r.involves(appName));
+      apps.remove(appName);
+      throw e;
     }
     return app;
   }
@@ -194,6 +206,7 @@ final class Model {
                     dir.resolve("rootfs").resolve(c))));
       }
     } catch (IOException e) {
+      stopWorkloads(unit);
       throw new EmbeddedJujuException("cannot set up unit " + unitName + ": " + e.getMessage(), e);
     }
     units.put(unitName, unit);
@@ -445,13 +458,7 @@ final class Model {
 
   /** Forgets a unit after its remove hook: its databags go, and leadership moves on. */
   private void deleteUnit(Unit unit) {
-    for (WorkloadContainers.Workload w : unit.workloads) {
-      try {
-        w.close();
-      } catch (IOException e) {
-        log(unit, "WARNING", "embedded-juju", "stopping a workload failed: " + e.getMessage());
-      }
-    }
+    stopWorkloads(unit);
     units.remove(unit.name);
     unit.app.units.remove(unit);
     queue.values().removeIf(h -> unit.name.equals(h.unit()) || unit.name.equals(h.remoteUnit()));
@@ -471,6 +478,17 @@ final class Model {
         }
       }
     }
+  }
+
+  private void stopWorkloads(Unit unit) {
+    for (WorkloadContainers.Workload w : unit.workloads) {
+      try {
+        w.close();
+      } catch (IOException e) {
+        log(unit, "WARNING", "embedded-juju", "stopping a workload failed: " + e.getMessage());
+      }
+    }
+    unit.workloads.clear();
   }
 
   void electLeader(Unit unit) {

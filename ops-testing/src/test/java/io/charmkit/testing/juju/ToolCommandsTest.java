@@ -397,4 +397,38 @@ class ToolCommandsTest {
         .extracting(PendingHook::describe)
         .containsExactly("provider/1 leader-settings-changed");
   }
+
+  @Test
+  void peerWritesFireChangedOnTheOtherPeersOnly() {
+    HookContext leader = hook("provider/0", "update-status", null, null);
+    call(leader, "relation-set", "-r", "cluster:" + peers, "--app", "k=v");
+    call(leader, "relation-set", "-r", "cluster:" + peers, "u=1");
+    model.finish(leader, 0);
+
+    assertThat(model.queue.values())
+        .extracting(PendingHook::describe)
+        .containsExactly("provider/1 cluster-relation-changed (remote provider/0)");
+    HookContext follower = hook("provider/1", "update-status", null, null);
+    assertThat(
+            call(
+                    follower,
+                    "relation-get",
+                    "--format=json",
+                    "-r",
+                    "cluster:" + peers,
+                    "--app",
+                    "-",
+                    "provider")
+                .stdout())
+        .isEqualTo("{\"k\":\"v\"}\n");
+  }
+
+  @Test
+  void anUnchangedBagFiresNothing() {
+    HookContext ctx = hook("consumer/0", "update-status", null, null);
+    call(ctx, "relation-set", "-r", "db:" + rel, "private-address=10.1.0.3");
+    model.finish(ctx, 0);
+
+    assertThat(model.queue).isEmpty();
+  }
 }
