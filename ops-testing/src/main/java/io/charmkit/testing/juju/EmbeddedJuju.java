@@ -3,11 +3,8 @@ package io.charmkit.testing.juju;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -218,8 +215,9 @@ public final class EmbeddedJuju implements AutoCloseable {
             .append(ran)
             .append(" hooks: something keeps changing relation data.\n");
     s.append("hooks that kept firing:\n");
-    top(fired).stream()
-        .filter(e -> e.getValue() > 1)
+    Map<String, Integer> repeated = new TreeMap<>(fired);
+    repeated.values().removeIf(n -> n < 2);
+    top(repeated)
         .forEach(
             e ->
                 s.append("  ")
@@ -383,7 +381,7 @@ public final class EmbeddedJuju implements AutoCloseable {
       }
     }
     if (deleteWorkDir) {
-      deleteTree(model.workDir);
+      Model.deleteTree(model.workDir);
     }
   }
 
@@ -557,28 +555,6 @@ public final class EmbeddedJuju implements AutoCloseable {
       }
     }
     return env;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 
   /** Options for an {@link EmbeddedJuju}. */

@@ -195,6 +195,8 @@ final class Model {
     nextAddress++;
     Unit unit = new Unit(unitName, app, n, dir, address);
     try {
+      // A work directory kept from an earlier run may hold this unit already: start afresh.
+      deleteTree(dir);
       copyCharm(app.charmDir, unit.charmDir());
       for (String c : app.metadata.containers()) {
         unit.workloads.add(
@@ -827,5 +829,28 @@ final class Model {
         }
       }
     }
+  }
+
+  /** Deletes a directory tree (symbolic links are removed, not followed). */
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -208,7 +208,7 @@ class EmbeddedJujuTest {
   }
 
   @Test
-  void aRemovedUnitDepartsAndItsDataIsGoneFromTheOtherSide() {
+  void aRemovedUnitDepartsAndItsDataIsGoneFromTheOtherSide() throws IOException {
     int rel = deployPair(2);
     assertThat(juju.unitData(rel, "provider/1")).containsEntry("ready", "true");
 
@@ -229,6 +229,9 @@ class EmbeddedJujuTest {
     assertThat(juju.unitData(rel, "provider/1")).isEmpty();
     assertThat(juju.units("provider")).containsExactly("provider/0");
     assertThat(juju.log("consumer/0")).contains("departed provider/1; remaining: [\"provider/0\"]");
+    assertThat(env("consumer/0", "db-relation-departed"))
+        .containsEntry("JUJU_REMOTE_UNIT", "provider/1")
+        .containsEntry("JUJU_DEPARTING_UNIT", "provider/1");
   }
 
   @Test
