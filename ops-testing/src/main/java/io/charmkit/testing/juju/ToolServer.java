@@ -21,9 +21,10 @@ import java.util.function.Function;
  * the shell shim (see {@link ToolShim}) and answers with the tool's exit code, stderr and stdout.
  *
  * <p>Request: NUL-terminated fields {@code context, tool, argc, arg1 … argN, stdinLength}, then
- * {@code stdinLength} bytes. Response: NUL-terminated {@code exitCode} and {@code stderrLength},
- * then the stderr bytes, then stdout until the connection closes. Lengths count bytes, so a shim
- * running in the C locale can read them exactly.
+ * {@code stdinLength} bytes. Response: NUL-terminated {@code exitCode}, {@code stderrLength} and
+ * {@code stdoutLength}, then the stderr bytes, then the stdout bytes, then the connection closes
+ * (the length lets the shim skip starting {@code cat} when there is nothing to print). Lengths
+ * count bytes, so a shim running in the C locale can read them exactly.
  */
 final class ToolServer implements AutoCloseable {
   private static final int MAX_FIELD = 1 << 20;
@@ -89,10 +90,12 @@ final class ToolServer implements AutoCloseable {
       }
       OutputStream out = connection.getOutputStream();
       byte[] err = response.stderr().getBytes(StandardCharsets.UTF_8);
+      byte[] stdout = response.stdout().getBytes(StandardCharsets.UTF_8);
       out.write(
-          (response.exitCode() + "\0" + err.length + "\0").getBytes(StandardCharsets.US_ASCII));
+          (response.exitCode() + "\0" + err.length + "\0" + stdout.length + "\0")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(err);
-      out.write(response.stdout().getBytes(StandardCharsets.UTF_8));
+      out.write(stdout);
       out.flush();
     } catch (IOException ignored) {
       // The tool process went away; nothing is waiting for the answer.

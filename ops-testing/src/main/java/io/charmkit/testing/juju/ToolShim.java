@@ -93,11 +93,12 @@ final class ToolShim {
         printf '%s' "$input" >&3
         IFS= read -r -d '' code <&3 || { echo "ERROR the embedded Juju closed the connection" >&2; exit 1; }
         IFS= read -r -d '' errlen <&3
+        IFS= read -r -d '' outlen <&3
         if [ "$errlen" -gt 0 ]; then
           IFS= read -r -d '' -N "$errlen" err <&3
           printf '%s' "$err" >&2
         fi
-        cat <&3
+        if [ "$outlen" -gt 0 ]; then cat <&3; fi
         exit "$code"
         """
         .replace("@PORT@", Integer.toString(port));
