@@ -108,12 +108,13 @@ final class ToolCommands {
 
   private ToolResponse relationIds(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
-    String endpoint =
-        a.positionals().isEmpty()
-            ? (ctx.hook.relationId() == null
-                ? ""
-                : model.relation(ctx.hook.relationId()).endpointOf(ctx.unit.app.name))
-            : a.positionals().get(0);
+    String endpoint = "";
+    if (!a.positionals().isEmpty()) {
+      endpoint = a.positionals().get(0);
+    } else if (ctx.hook.relationId() != null) {
+      Relation own = model.relationIfPresent(ctx.hook.relationId());
+      endpoint = own == null ? "" : own.endpointOf(ctx.unit.app.name);
+    }
     List<String> ids = new ArrayList<>();
     for (Relation r : model.relationsOf(ctx.unit)) {
       if (r.endpointOf(ctx.unit.app.name).equals(endpoint)) {

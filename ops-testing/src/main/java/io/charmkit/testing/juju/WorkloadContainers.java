@@ -32,6 +32,7 @@ public interface WorkloadContainers {
 
   /** A started workload; closing it stops the workload. */
   interface Workload extends AutoCloseable {
+    /** Stops the workload; called when the unit is removed or the model closes. */
     @Override
     void close() throws IOException;
   }
