@@ -1,0 +1,50 @@
+package io.charmkit.testing.juju;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A deployed application: its charm, config, units, leader and application-level state. */
+final class App {
+  final String name;
+  final Path charmDir;
+  final CharmMetadata metadata;
+
+  /** Config values set by the user (defaults come from the metadata). */
+  final Map<String, Object> config = new TreeMap<>();
+
+  /** Live units, in the order they were added. */
+  final List<Unit> units = new ArrayList<>();
+
+  /** Legacy leadership settings ({@code leader-get}/{@code leader-set}). */
+  Map<String, String> leaderSettings = new TreeMap<>();
+
+  String leader;
+  int nextUnit;
+  String version = "";
+  WorkloadStatus status;
+
+  App(String name, Path charmDir, CharmMetadata metadata) {
+    this.name = name;
+    this.charmDir = charmDir;
+    this.metadata = metadata;
+  }
+
+  /** The config a unit sees: set values over non-null defaults. */
+  Map<String, Object> effectiveConfig() {
+    Map<String, Object> out = new TreeMap<>();
+    metadata
+        .options()
+        .forEach(
+            (k, v) -> {
+              if (v.defaultValue() != null) {
+                out.put(k, v.defaultValue());
+              }
+            });
+    out.putAll(config);
+    return new LinkedHashMap<>(out);
+  }
+}

@@ -1,0 +1,633 @@
+package io.charmkit.testing.juju;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A small Juju that runs packaged charms as real processes, the way a unit agent does.
+ *
+ * <p>Each unit gets its own copy of the charm directory, its own {@code JUJU_*} environment and
+ * {@code CHARMKIT_CONTAINERS_DIR}, and a {@code PATH} whose first entry holds the hook tools: small
+ * shell scripts that forward each call over 127.0.0.1 to this model. A hook's relation data, charm
+ * state, ports and secrets are committed only when {@code dispatch} exits 0; status, logs and the
+ * workload version apply at once (JUJU.md §5). Lifecycle calls ({@link #deploy}, {@link #relate},
+ * {@link #removeUnit} …) only queue hooks in Juju's order; {@link #settle()} runs them.
+ *
+ * <p>Failed hooks: like Juju, a unit whose hook exits non-zero is held in error and runs nothing
+ * else until {@link #resolve resolved}; settle reports the failure and carries on with the other
+ * units instead of retrying with back-off.
+ *
+ * <pre>{@code
+ * try (var juju = EmbeddedJuju.builder().build()) {
+ *   juju.deploy("db", Path.of("db/target/charm"), 1, Map.of());
+ *   juju.deploy("app", Path.of("app/target/charm"), 2, Map.of());
+ *   int rel = juju.relate("app:db", "db:db");
+ *   juju.settle();
+ *   System.out.print(juju.status());
+ * }
+ * }</pre>
+ */
+public final class EmbeddedJuju implements AutoCloseable {
+  /** The Juju version the hooks are told ({@code JUJU_VERSION}). */
+  public static final String JUJU_VERSION = "3.6.14";
+
+  private final Object lock = new Object();
+  private final Model model;
+  private final ToolServer tools;
+  private final ToolCommands commands;
+  private final Path toolsDir;
+  private final int hookBound;
+  private final Duration hookTimeout;
+  private final boolean deleteWorkDir;
+  private final String inheritedPath;
+  private final String javaHome;
+  private final List<HookRun> history = new ArrayList<>();
+  private long contextCounter;
+
+  private EmbeddedJuju(Builder b) throws IOException {
+    Path work = b.workDir;
+    deleteWorkDir = work == null && !b.keepWorkDir;
+    if (work == null) {
+      // Short and under /tmp: Pebble socket paths under it must stay below 108 bytes.
+      work = Files.createTempDirectory(Path.of("/tmp"), "ckj");
+    }
+    Files.createDirectories(work);
+    WorkloadContainers containers = b.containers;
+    if (containers == null) {
+      containers =
+          b.pebbleBinary != null
+              ? new PebbleBinaryContainers(b.pebbleBinary)
+              : WorkloadContainers.directoriesOnly();
+    }
+    model = new Model(b.modelName, b.modelUuid, work.toAbsolutePath(), containers);
+    commands = new ToolCommands(model);
+    tools = ToolServer.start(this::answer);
+    toolsDir = work.resolve("tools");
+    ToolShim.install(toolsDir, tools.port());
+    hookBound = b.hookBound;
+    hookTimeout = b.hookTimeout;
+    inheritedPath = Objects.requireNonNullElse(System.getenv("PATH"), "/usr/bin:/bin");
+    javaHome = System.getenv("JAVA_HOME");
+  }
+
+  /** Starts configuring an embedded Juju. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------- operations
+
+  /**
+   * Deploys {@code units} units of the charm in {@code charmDir} as application {@code app} and
+   * queues their start-up hooks (install, peer relation-created, leader-elected or
+   * leader-settings-changed, config-changed, start, pebble-ready per container).
+   */
+  public void deploy(String app, Path charmDir, int units, Map<String, ?> config) {
+    synchronized (lock) {
+      model.deploy(app, charmDir, units, new LinkedHashMap<>(config));
+    }
+  }
+
+  /** Sets config values ({@code null} resets one); queues config-changed if anything changed. */
+  public void config(String app, Map<String, ?> values) {
+    synchronized (lock) {
+      model.configure(model.app(app), new LinkedHashMap<>(values));
+    }
+  }
+
+  /**
+   * Relates two endpoints, each {@code app:endpoint} (or {@code app} when only one endpoint fits),
+   * and queues relation-created on every unit, then relation-joined and relation-changed per remote
+   * unit.
+   *
+   * @return the relation id
+   */
+  public int relate(String first, String second) {
+    synchronized (lock) {
+      return model.relate(first, second);
+    }
+  }
+
+  /** Removes a relation: relation-departed per remote unit, then relation-broken, on every unit. */
+  public void removeRelation(int relationId) {
+    synchronized (lock) {
+      model.removeRelation(relationId);
+    }
+  }
+
+  /** Adds a unit to {@code app} and queues its start-up and relation hooks; returns its name. */
+  public String addUnit(String app) {
+    synchronized (lock) {
+      return model.addUnit(model.app(app)).name;
+    }
+  }
+
+  /**
+   * Removes a unit: the other units see it depart, it departs and breaks its relations, then runs
+   * stop and remove; after that its databags are gone. A removed leader is replaced by the lowest
+   * remaining unit.
+   */
+  public void removeUnit(String unit) {
+    synchronized (lock) {
+      model.removeUnit(model.unit(unit));
+    }
+  }
+
+  /** Queues update-status on every unit. */
+  public void updateStatus() {
+    synchronized (lock) {
+      model.updateStatus();
+    }
+  }
+
+  /**
+   * Makes {@code unit} its application's leader: leader-elected there, leader-settings-changed on
+   * the others.
+   */
+  public void electLeader(String unit) {
+    synchronized (lock) {
+      model.electLeader(model.unit(unit));
+    }
+  }
+
+  /**
+   * Clears a unit's error, like {@code juju resolve}: with {@code retry} the failed hook is run
+   * again by the next settle, otherwise it is skipped.
+   */
+  public void resolve(String unit, boolean retry) {
+    synchronized (lock) {
+      model.resolve(model.unit(unit), retry);
+    }
+  }
+
+  /**
+   * Runs queued hooks, one at a time in queue order, until none is left to run (units held in error
+   * are skipped).
+   *
+   * @throws SettleBoundExceededException when more hooks than the bound ran: the model flaps
+   */
+  public SettleReport settle() {
+    List<HookRun> runs = new ArrayList<>();
+    Map<String, Integer> fired = new TreeMap<>();
+    synchronized (lock) {
+      model.keyChanges.clear();
+    }
+    while (true) {
+      PendingHook next;
+      synchronized (lock) {
+        next = model.next();
+        if (next != null && runs.size() >= hookBound) {
+          throw new SettleBoundExceededException(flapping(runs.size(), fired), report(runs));
+        }
+      }
+      if (next == null) {
+        return report(runs);
+      }
+      HookRun run = run(next);
+      runs.add(run);
+      fired.merge(next.unit() + " " + next.hook(), 1, Integer::sum);
+    }
+  }
+
+  private static SettleReport report(List<HookRun> runs) {
+    return new SettleReport(
+        List.copyOf(runs), runs.stream().filter(r -> !r.succeeded()).collect(Collectors.toList()));
+  }
+
+  private String flapping(int ran, Map<String, Integer> fired) {
+    StringBuilder s =
+        new StringBuilder("the model did not settle within ")
+            .append(ran)
+            .append(" hooks: something keeps changing relation data.\n");
+    s.append("hooks that kept firing:\n");
+    Map<String, Integer> repeated = new TreeMap<>(fired);
+    repeated.values().removeIf(n -> n < 2);
+    top(repeated)
+        .forEach(
+            e ->
+                s.append("  ")
+                    .append(e.getKey())
+                    .append(": ")
+                    .append(e.getValue())
+                    .append(" runs\n"));
+    s.append("databag keys that kept changing:\n");
+    top(model.keyChanges)
+        .forEach(
+            e ->
+                s.append("  ")
+                    .append(e.getKey())
+                    .append(": ")
+                    .append(e.getValue())
+                    .append(" changes\n"));
+    return s.toString();
+  }
+
+  private static List<Map.Entry<String, Integer>> top(Map<String, Integer> counts) {
+    return counts.entrySet().stream()
+        .sorted(
+            Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                .reversed()
+                .thenComparing(Map.Entry::getKey))
+        .limit(5)
+        .collect(Collectors.toList());
+  }
+
+  // ---------------------------------------------------------------- observation
+
+  /** A {@code juju status}-like table: model, applications, units (leader marked *), relations. */
+  public String status() {
+    synchronized (lock) {
+      return StatusTable.render(model, JUJU_VERSION);
+    }
+  }
+
+  /**
+   * The unit's workload status as {@code juju status} shows it (error while a hook failure holds
+   * it).
+   */
+  public WorkloadStatus unitStatus(String unit) {
+    synchronized (lock) {
+      return model.unit(unit).displayedStatus();
+    }
+  }
+
+  /** The application status: what the leader set, else the most severe unit status. */
+  public WorkloadStatus appStatus(String app) {
+    synchronized (lock) {
+      return model.appStatus(model.app(app));
+    }
+  }
+
+  /** The application's leader unit, or null when it has none. */
+  public String leader(String app) {
+    synchronized (lock) {
+      return model.app(app).leader;
+    }
+  }
+
+  /** The application's units, in the order they were added. */
+  public List<String> units(String app) {
+    synchronized (lock) {
+      return model.app(app).units.stream().map(u -> u.name).collect(Collectors.toList());
+    }
+  }
+
+  /** The committed application databag of {@code app} in a relation. */
+  public Map<String, String> appData(int relationId, String app) {
+    synchronized (lock) {
+      Relation r = model.relation(relationId);
+      if (!r.involves(app)) {
+        throw new EmbeddedJujuException("application " + app + " is not in relation " + relationId);
+      }
+      return Collections.unmodifiableMap(new TreeMap<>(r.bags.getOrDefault(app, Map.of())));
+    }
+  }
+
+  /** The committed databag of {@code unit} in a relation; empty once the unit has left it. */
+  public Map<String, String> unitData(int relationId, String unit) {
+    synchronized (lock) {
+      Relation r = model.relation(relationId);
+      return Collections.unmodifiableMap(new TreeMap<>(r.bags.getOrDefault(unit, Map.of())));
+    }
+  }
+
+  /** Every relation's committed databags, raw, for reading or printing. */
+  public String dump() {
+    synchronized (lock) {
+      return StatusTable.dump(model);
+    }
+  }
+
+  /** The unit's log: its juju-log records and hook output (stdout DEBUG, stderr WARNING). */
+  public String log(String unit) {
+    synchronized (lock) {
+      return model.unit(unit).log.toString();
+    }
+  }
+
+  /** The unit's committed charm state ({@code state-set}). */
+  public Map<String, String> unitState(String unit) {
+    synchronized (lock) {
+      return Map.copyOf(model.unit(unit).state);
+    }
+  }
+
+  /** The ports the unit has opened, e.g. {@code 8080/tcp}. */
+  public List<String> openedPorts(String unit) {
+    synchronized (lock) {
+      return List.copyOf(model.unit(unit).ports);
+    }
+  }
+
+  /** The latest content of each secret owned by {@code app} (or its units), by secret URI. */
+  public Map<String, Map<String, String>> secrets(String app) {
+    synchronized (lock) {
+      Map<String, Map<String, String>> out = new TreeMap<>();
+      for (Secret s : model.secrets.values()) {
+        if (s.ownerApp.equals(app)) {
+          Map<String, String> c = s.content(s.latestRevision());
+          out.put(s.uri(), c == null ? Map.of() : Map.copyOf(c));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The unit's directory: its charm copy ({@code charm/}) and containers ({@code containers/}). */
+  public Path unitDir(String unit) {
+    synchronized (lock) {
+      return model.unit(unit).dir;
+    }
+  }
+
+  /** Every hook run so far, in order. */
+  public List<HookRun> hookRuns() {
+    synchronized (lock) {
+      return List.copyOf(history);
+    }
+  }
+
+  /** Per hook name: runs, failures, wall time and hook-tool calls by tool. */
+  public String figures() {
+    synchronized (lock) {
+      return StatusTable.figures(history);
+    }
+  }
+
+  /** Stops the tool server and the workloads, and deletes a temporary work directory. */
+  @Override
+  public void close() throws IOException {
+    tools.close();
+    synchronized (lock) {
+      for (Unit u : model.units.values()) {
+        for (WorkloadContainers.Workload w : u.workloads) {
+          w.close();
+        }
+      }
+    }
+    if (deleteWorkDir) {
+      Model.deleteTree(model.workDir);
+    }
+  }
+
+  // ---------------------------------------------------------------- running one hook
+
+  private ToolResponse answer(ToolRequest request) {
+    synchronized (lock) {
+      HookContext ctx = model.contexts.get(request.contextId());
+      if (ctx == null) {
+        return ToolResponse.error(
+            "bad request: JUJU_CONTEXT_ID \"" + request.contextId() + "\" is not a running hook");
+      }
+      return commands.run(ctx, request.tool(), request.args(), request.stdin());
+    }
+  }
+
+  private HookRun run(PendingHook hook) {
+    HookContext ctx;
+    Path handler;
+    Map<String, String> env;
+    synchronized (lock) {
+      String id = hook.unit().replace('/', '-') + "-" + hook.hook() + "-" + (++contextCounter);
+      ctx = model.begin(hook, id);
+      handler = handler(ctx.unit.charmDir(), hook.hook());
+      env = environment(ctx);
+    }
+    int exit = 0;
+    long start = System.nanoTime();
+    String stdout = "";
+    String stderr = "";
+    if (handler != null) {
+      Path out = ctx.unit.dir.resolve(".hook-stdout");
+      Path err = ctx.unit.dir.resolve(".hook-stderr");
+      ProcessBuilder pb = new ProcessBuilder(handler.toString());
+      pb.environment().clear();
+      pb.environment().putAll(env);
+      pb.directory(ctx.unit.charmDir().toFile());
+      pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      pb.redirectOutput(out.toFile());
+      pb.redirectError(err.toFile());
+      try {
+        Process p = pb.start();
+        if (!p.waitFor(hookTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          p.destroyForcibly().waitFor();
+          exit = -1;
+        } else {
+          exit = p.exitValue();
+        }
+        stdout = Files.readString(out, StandardCharsets.UTF_8);
+        stderr = Files.readString(err, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        exit = -1;
+        stderr = "embedded Juju could not run " + handler + ": " + e.getMessage();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        exit = -1;
+        stderr = "interrupted while waiting for " + handler;
+      }
+    }
+    Duration wall = Duration.ofNanos(System.nanoTime() - start);
+    synchronized (lock) {
+      Unit unit = ctx.unit;
+      String logger = "unit." + unit.name + "." + hook.hook();
+      if (!stdout.isEmpty()) {
+        model.log(unit, "DEBUG", logger, stripNewline(stdout));
+      }
+      if (!stderr.isEmpty()) {
+        model.log(unit, "WARNING", logger, stripNewline(stderr));
+      }
+      if (exit != 0) {
+        model.log(
+            unit,
+            "ERROR",
+            "juju.worker.uniter",
+            exit < 0
+                ? "hook \"" + hook.hook() + "\" was terminated"
+                : "hook \"" + hook.hook() + "\" (via dispatch) failed: exit status " + exit);
+      }
+      model.finish(ctx, exit);
+      String remote =
+          hook.remoteUnit() != null
+              ? hook.remoteUnit()
+              : Objects.requireNonNullElse(hook.remoteApp(), "");
+      HookRun run =
+          new HookRun(
+              hook.unit(),
+              hook.hook(),
+              remote,
+              exit,
+              wall,
+              Collections.unmodifiableMap(new TreeMap<>(ctx.toolCalls)));
+      history.add(run);
+      return run;
+    }
+  }
+
+  private static String stripNewline(String s) {
+    return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** {@code dispatch} if executable, else the legacy {@code hooks/<name>}, else nothing. */
+  private static Path handler(Path charmDir, String hook) {
+    Path dispatch = charmDir.resolve("dispatch");
+    if (Files.isRegularFile(dispatch) && Files.isExecutable(dispatch)) {
+      return dispatch;
+    }
+    Path legacy = charmDir.resolve("hooks").resolve(hook);
+    if (Files.isRegularFile(legacy) && Files.isExecutable(legacy)) {
+      return legacy;
+    }
+    return null;
+  }
+
+  /** The fresh environment Juju builds for a hook (JUJU.md §2). */
+  private Map<String, String> environment(HookContext ctx) {
+    Unit unit = ctx.unit;
+    PendingHook hook = ctx.hook;
+    Map<String, String> env = new TreeMap<>();
+    String charmDir = unit.charmDir().toString();
+    env.put("CHARM_DIR", charmDir);
+    env.put("JUJU_CHARM_DIR", charmDir);
+    env.put("JUJU_CONTEXT_ID", ctx.id);
+    env.put("JUJU_HOOK_NAME", hook.hook());
+    env.put("JUJU_DISPATCH_PATH", "hooks/" + hook.hook());
+    env.put("JUJU_UNIT_NAME", unit.name);
+    env.put("JUJU_MODEL_NAME", model.name);
+    env.put("JUJU_MODEL_UUID", model.uuid);
+    env.put("JUJU_VERSION", JUJU_VERSION);
+    env.put("JUJU_AGENT_SOCKET_ADDRESS", "127.0.0.1:" + tools.port());
+    env.put("JUJU_AGENT_SOCKET_NETWORK", "tcp");
+    env.put("JUJU_API_ADDRESSES", "127.0.0.1:17070");
+    env.put("JUJU_MACHINE_ID", "");
+    env.put("JUJU_PRINCIPAL_UNIT", "");
+    env.put("JUJU_AVAILABILITY_ZONE", "");
+    env.put("JUJU_CHARM_HTTP_PROXY", "");
+    env.put("JUJU_CHARM_HTTPS_PROXY", "");
+    env.put("JUJU_CHARM_FTP_PROXY", "");
+    env.put("JUJU_CHARM_NO_PROXY", "");
+    env.put("LANG", "C.UTF-8");
+    env.put("DEBIAN_FRONTEND", "noninteractive");
+    env.put("APT_LISTCHANGES_FRONTEND", "none");
+    env.put("CHARMKIT_CONTAINERS_DIR", unit.containersDir().toString());
+    env.put("PATH", toolsDir + File.pathSeparator + inheritedPath);
+    if (javaHome != null) {
+      env.put("JAVA_HOME", javaHome);
+    }
+    if (hook.relationId() != null) {
+      Relation r = model.relationIfPresent(hook.relationId());
+      String ref =
+          r != null
+              ? r.ref(unit.app.name)
+              : hook.hook().substring(0, hook.hook().indexOf("-relation-"))
+                  + ":"
+                  + hook.relationId();
+      env.put("JUJU_RELATION", ref.substring(0, ref.lastIndexOf(':')));
+      env.put("JUJU_RELATION_ID", ref);
+      env.put("JUJU_REMOTE_APP", Objects.requireNonNullElse(hook.remoteApp(), ""));
+      env.put("JUJU_REMOTE_UNIT", Objects.requireNonNullElse(hook.remoteUnit(), ""));
+      if (hook.departingUnit() != null) {
+        env.put("JUJU_DEPARTING_UNIT", hook.departingUnit());
+      }
+    }
+    if (hook.workload() != null) {
+      env.put("JUJU_WORKLOAD_NAME", hook.workload());
+    }
+    if (hook.secretId() != null) {
+      env.put("JUJU_SECRET_ID", hook.secretId());
+      env.put("JUJU_SECRET_LABEL", Objects.requireNonNullElse(hook.secretLabel(), ""));
+      if (hook.secretRevision() != null) {
+        env.put("JUJU_SECRET_REVISION", hook.secretRevision().toString());
+      }
+    }
+    return env;
+  }
+
+  /** Options for an {@link EmbeddedJuju}. */
+  public static final class Builder {
+    private String modelName = "embedded";
+    private String modelUuid =
+        UUID.nameUUIDFromBytes("charmkit-embedded".getBytes(StandardCharsets.UTF_8)).toString();
+    private Path workDir;
+    private boolean keepWorkDir;
+    private int hookBound = 500;
+    private Duration hookTimeout = Duration.ofMinutes(5);
+    private Path pebbleBinary;
+    private WorkloadContainers containers;
+
+    private Builder() {}
+
+    /** The model name ({@code JUJU_MODEL_NAME}); default {@code embedded}. */
+    public Builder modelName(String name) {
+      this.modelName = Objects.requireNonNull(name);
+      return this;
+    }
+
+    /** The model UUID ({@code JUJU_MODEL_UUID}); default a fixed UUID, for reproducible runs. */
+    public Builder modelUuid(String uuid) {
+      this.modelUuid = Objects.requireNonNull(uuid);
+      return this;
+    }
+
+    /**
+     * Where unit directories and the hook tools go; kept on close. Default: a fresh directory under
+     * /tmp, deleted on close. Keep it short: Pebble sockets live beneath it.
+     */
+    public Builder workDir(Path dir) {
+      this.workDir = dir;
+      return this;
+    }
+
+    /** Keeps the default temporary work directory on close (to inspect unit directories). */
+    public Builder keepWorkDir(boolean keep) {
+      this.keepWorkDir = keep;
+      return this;
+    }
+
+    /** The most hooks one settle may run before it reports flapping; default 500. */
+    public Builder hookBound(int bound) {
+      if (bound < 1) {
+        throw new IllegalArgumentException("hook bound must be positive, got " + bound);
+      }
+      this.hookBound = bound;
+      return this;
+    }
+
+    /** How long one hook may run before it is killed (reported as terminated); default 5 min. */
+    public Builder hookTimeout(Duration timeout) {
+      this.hookTimeout = Objects.requireNonNull(timeout);
+      return this;
+    }
+
+    /** Serve each container with this real {@code pebble} binary instead of the default. */
+    public Builder pebbleBinary(Path pebble) {
+      this.pebbleBinary = pebble;
+      return this;
+    }
+
+    /** Serve containers with this implementation (overrides {@link #pebbleBinary}). */
+    public Builder containers(WorkloadContainers containers) {
+      this.containers = containers;
+      return this;
+    }
+
+    /** Starts the embedded Juju: the tool server and the tool directory. */
+    public EmbeddedJuju build() throws IOException {
+      return new EmbeddedJuju(this);
+    }
+  }
+}

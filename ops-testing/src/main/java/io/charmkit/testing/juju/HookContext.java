@@ -1,0 +1,77 @@
+package io.charmkit.testing.juju;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One running hook: which unit and hook, the tool calls it made, and working copies of everything
+ * Juju commits only on exit 0 (relation data, charm state, ports, secrets, leadership settings).
+ * Copies are taken on first use, so the unit sees its own writes while nothing leaks to the
+ * committed model until {@link Model#commit} applies them.
+ */
+final class HookContext {
+  final String id;
+  final PendingHook hook;
+  final Unit unit;
+  final Map<String, Integer> toolCalls = new TreeMap<>();
+
+  /** Relation id to its working databags. */
+  final Map<Integer, Map<String, Map<String, String>>> bags = new HashMap<>();
+
+  Map<String, String> state;
+  TreeSet<String> ports;
+  Map<String, Secret> secrets;
+
+  /** The secrets as they were when this hook first touched them. */
+  Map<String, Secret> secretsBefore;
+
+  Map<String, String> leaderSettings;
+
+  HookContext(String id, PendingHook hook, Unit unit) {
+    this.id = id;
+    this.hook = hook;
+    this.unit = unit;
+  }
+
+  Map<String, Map<String, String>> bags(Relation relation) {
+    return bags.computeIfAbsent(relation.id, id -> Relation.copyBags(relation.bags));
+  }
+
+  Map<String, String> state() {
+    if (state == null) {
+      state = new TreeMap<>(unit.state);
+    }
+    return state;
+  }
+
+  TreeSet<String> ports() {
+    if (ports == null) {
+      ports = new TreeSet<>(unit.ports);
+    }
+    return ports;
+  }
+
+  Map<String, Secret> secrets(Map<String, Secret> committed) {
+    if (secrets == null) {
+      secrets = new LinkedHashMap<>();
+      secretsBefore = new LinkedHashMap<>();
+      committed.forEach((k, v) -> secrets.put(k, v.copy()));
+      committed.forEach((k, v) -> secretsBefore.put(k, v.copy()));
+    }
+    return secrets;
+  }
+
+  Map<String, String> leaderSettings() {
+    if (leaderSettings == null) {
+      leaderSettings = new TreeMap<>(unit.app.leaderSettings);
+    }
+    return leaderSettings;
+  }
+
+  void countCall(String tool) {
+    toolCalls.merge(tool, 1, Integer::sum);
+  }
+}

@@ -1,0 +1,170 @@
+package io.charmkit.testing.juju;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Renders the model the way {@code juju status} lays it out, and the raw databags. */
+final class StatusTable {
+  private StatusTable() {}
+
+  static String render(Model model, String version) {
+    StringBuilder out = new StringBuilder();
+    List<List<String>> head = new ArrayList<>();
+    head.add(List.of("Model", "Controller", "Cloud/Region", "Version"));
+    head.add(List.of(model.name, "embedded", "embedded/local", version));
+    table(out, head);
+
+    List<List<String>> apps = new ArrayList<>();
+    apps.add(List.of("App", "Version", "Status", "Scale", "Charm", "Rev", "Message"));
+    List<List<String>> units = new ArrayList<>();
+    units.add(List.of("Unit", "Workload", "Agent", "Address", "Message"));
+    for (App app : model.apps.values()) {
+      WorkloadStatus s = model.appStatus(app);
+      apps.add(
+          List.of(
+              app.name,
+              app.version,
+              s.status(),
+              String.valueOf(app.units.size()),
+              app.metadata.name(),
+              "0",
+              s.message()));
+      for (Unit u : app.units) {
+        WorkloadStatus us = u.displayedStatus();
+        units.add(
+            List.of(
+                u.name + (model.isLeader(u) ? "*" : ""),
+                us.status(),
+                u.dying ? "executing" : "idle",
+                u.address,
+                us.message()));
+      }
+    }
+    out.append('\n');
+    table(out, apps);
+    out.append('\n');
+    table(out, units);
+
+    List<List<String>> rels = new ArrayList<>();
+    rels.add(List.of("Integration provider", "Requirer", "Interface", "Type"));
+    for (Relation r : model.relations()) {
+      if (r.isPeer()) {
+        String ep = r.appA + ":" + r.endpointA;
+        rels.add(List.of(ep, ep, r.interfaceName, "peer"));
+      } else {
+        // Relation keeps the requirer as side A.
+        rels.add(
+            List.of(
+                r.appB + ":" + r.endpointB,
+                r.appA + ":" + r.endpointA,
+                r.interfaceName,
+                r.dying ? "regular (dying)" : "regular"));
+      }
+    }
+    if (rels.size() > 1) {
+      out.append('\n');
+      table(out, rels);
+    }
+    return out.toString();
+  }
+
+  /** Every relation's committed databags, keys sorted, as raw strings. */
+  static String dump(Model model) {
+    StringBuilder out = new StringBuilder();
+    for (Relation r : model.relations()) {
+      out.append("relation ")
+          .append(r.id)
+          .append(" (")
+          .append(r.key())
+          .append(", ")
+          .append(r.interfaceName)
+          .append(")\n");
+      Map<String, Map<String, String>> bags = new TreeMap<>(r.bags);
+      for (String app : r.isPeer() ? List.of(r.appA) : List.of(r.appA, r.appB)) {
+        bags.putIfAbsent(app, Map.of());
+      }
+      for (var bag : bags.entrySet()) {
+        out.append("  ")
+            .append(bag.getKey().contains("/") ? "unit " : "app ")
+            .append(bag.getKey())
+            .append(":\n");
+        if (bag.getValue().isEmpty()) {
+          out.append("    (empty)\n");
+        }
+        for (var kv : new TreeMap<>(bag.getValue()).entrySet()) {
+          out.append("    ").append(kv.getKey()).append(": ").append(JujuJson.json(kv.getValue()));
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** Per hook name: runs, failures, wall time and tool calls by tool. */
+  static String figures(List<HookRun> runs) {
+    Map<String, long[]> byHook = new TreeMap<>();
+    Map<String, Map<String, Integer>> tools = new TreeMap<>();
+    for (HookRun run : runs) {
+      long[] f = byHook.computeIfAbsent(run.hook(), k -> new long[4]);
+      f[0]++;
+      f[1] += run.succeeded() ? 0 : 1;
+      f[2] += run.wallTime().toMillis();
+      f[3] = Math.max(f[3], run.wallTime().toMillis());
+      run.toolCalls()
+          .forEach(
+              (t, n) ->
+                  tools
+                      .computeIfAbsent(run.hook(), k -> new TreeMap<>())
+                      .merge(t, n, Integer::sum));
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("Hook", "Runs", "Failed", "Total ms", "Mean ms", "Max ms", "Tool calls"));
+    for (var e : byHook.entrySet()) {
+      long[] f = e.getValue();
+      StringBuilder calls = new StringBuilder();
+      tools
+          .getOrDefault(e.getKey(), Map.of())
+          .forEach(
+              (t, n) ->
+                  calls.append(calls.length() == 0 ? "" : " ").append(t).append('=').append(n));
+      rows.add(
+          List.of(
+              e.getKey(),
+              String.valueOf(f[0]),
+              String.valueOf(f[1]),
+              String.valueOf(f[2]),
+              String.valueOf(f[2] / f[0]),
+              String.valueOf(f[3]),
+              calls.toString()));
+    }
+    StringBuilder out = new StringBuilder();
+    table(out, rows);
+    return out.toString();
+  }
+
+  /** Left-aligned columns two spaces apart, no trailing blanks (as juju prints them). */
+  static void table(StringBuilder out, List<List<String>> rows) {
+    int cols = rows.get(0).size();
+    int[] width = new int[cols];
+    for (List<String> row : rows) {
+      for (int i = 0; i < cols; i++) {
+        width[i] = Math.max(width[i], row.get(i).length());
+      }
+    }
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < cols; i++) {
+        line.append(row.get(i));
+        if (i < cols - 1) {
+          line.append(" ".repeat(width[i] - row.get(i).length() + 2));
+        }
+      }
+      int end = line.length();
+      while (end > 0 && line.charAt(end - 1) == ' ') {
+        end--;
+      }
+      out.append(line, 0, end).append('\n');
+    }
+  }
+}
