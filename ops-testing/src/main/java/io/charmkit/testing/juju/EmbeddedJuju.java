@@ -72,7 +72,7 @@ public final class EmbeddedJuju implements AutoCloseable {
       containers =
           b.pebbleBinary != null
               ? new PebbleBinaryContainers(b.pebbleBinary)
-              : WorkloadContainers.directoriesOnly();
+              : WorkloadContainers.inProcessPebble();
     }
     model = new Model(b.modelName, b.modelUuid, work.toAbsolutePath(), containers);
     commands = new ToolCommands(model);

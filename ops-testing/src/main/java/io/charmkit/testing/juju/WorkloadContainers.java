@@ -1,5 +1,6 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.testing.pebble.PebbleServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,19 @@ public interface WorkloadContainers {
     /** Stops the workload; called when the unit is removed or the model closes. */
     @Override
     void close() throws IOException;
+  }
+
+  /**
+   * Serves each container with an in-process {@link PebbleServer} speaking the Pebble API on the
+   * container's socket, its filesystem rooted in the container's directory. The default.
+   */
+  static WorkloadContainers inProcessPebble() {
+    return spec -> {
+      Files.createDirectories(spec.socketPath().getParent());
+      Files.createDirectories(spec.rootDir());
+      PebbleServer server = PebbleServer.start(spec.socketPath(), spec.rootDir());
+      return server::close;
+    };
   }
 
   /** Creates the socket's directory and the root directory, and serves nothing. */

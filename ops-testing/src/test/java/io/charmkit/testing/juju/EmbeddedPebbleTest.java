@@ -1,0 +1,40 @@
+package io.charmkit.testing.juju;
+
+import static io.charmkit.testing.juju.TestCharms.charm;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.charmkit.ops.pebble.PebbleClient;
+import io.charmkit.ops.pebble.PushOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each unit's containers are served by an in-process Pebble on the socket the charm will use. */
+class EmbeddedPebbleTest {
+
+  @Test
+  void aDeployedUnitsContainerAnswersPebbleAndGetsPebbleReady() throws Exception {
+    try (EmbeddedJuju juju = EmbeddedJuju.builder().modelName("pb").build()) {
+      juju.deploy("workload", charm("workload"), 1, Map.of());
+      assertThat(juju.settle().failed()).isEmpty();
+
+      Path unitDir = juju.unitDir("workload/0");
+      Path socket = unitDir.resolve("containers/app/pebble.socket");
+      try (PebbleClient pebble = PebbleClient.forSocket("app", socket)) {
+        assertThat(pebble.canConnect()).isTrue();
+        pebble.push("/etc/app/config.yaml", "a: 1\n", PushOptions.defaults().withMakeDirs());
+        assertThat(pebble.pullText("/etc/app/config.yaml")).isEqualTo("a: 1\n");
+      }
+      assertThat(Files.readAllLines(unitDir.resolve("charm/hooks.log"), StandardCharsets.UTF_8))
+          .endsWith("hooks/app-pebble-ready");
+
+      juju.removeUnit("workload/0");
+      juju.settle();
+      try (PebbleClient gone = PebbleClient.forSocket("app", socket)) {
+        assertThat(gone.canConnect()).as("the workload stops with its unit").isFalse();
+      }
+    }
+  }
+}
