@@ -41,6 +41,7 @@ final class FakeTools implements HookTools {
   final List<String> statusSets = new ArrayList<>();
   final Map<String, String> state = new TreeMap<>();
   final Set<Port> ports = new LinkedHashSet<>();
+  final List<String> storageIds = new ArrayList<>();
 
   void relation(String endpoint, int id, String... units) {
     relationIds.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(id);
@@ -254,7 +255,7 @@ final class FakeTools implements HookTools {
   @Override
   public List<String> storageList(Optional<String> name) {
     calls.add("storage-list");
-    return List.of();
+    return List.copyOf(storageIds);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.charmkit.ops.hooktools.HookTools;
 import io.charmkit.ops.hooktools.RelationRef;
 import io.charmkit.ops.hooktools.SecretOptions;
 import io.charmkit.ops.hooktools.StatusReading;
+import io.charmkit.ops.hooktools.StorageInfo;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.metadata.EndpointSpec;
 import java.nio.file.Path;
@@ -187,6 +188,26 @@ public final class Model {
   /** The addresses of a binding as seen by one relation. */
   public Network network(String binding, Relation relation) {
     return new Network(tools.networkGet(binding, Optional.of(relation.id())));
+  }
+
+  /**
+   * The storage instances attached to this unit under a storage name, with their locations (one
+   * {@code storage-list} plus one {@code storage-get} per instance).
+   */
+  public Map<String, StorageInfo> storages(String storageName) {
+    if (!metadata.storages().contains(storageName)) {
+      throw new IllegalArgumentException(
+          "the charm declares no storage '"
+              + storageName
+              + "' (declared: "
+              + String.join(", ", metadata.storages())
+              + ")");
+    }
+    Map<String, StorageInfo> out = new LinkedHashMap<>();
+    for (String id : tools.storageList(Optional.of(storageName))) {
+      out.put(id, tools.storageGet(id));
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /** The local path of a resource. */
