@@ -841,12 +841,43 @@ final class StateHookTools implements HookTools {
     }
   }
 
-  private static String json(Map<String, String> map) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper()
-          .writeValueAsString(new TreeMap<>(map));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+  /**
+   * The stdin text the production backend sends: Python's {@code json.dumps} of the map (separators
+   * {@code ", "} and {@code ": "}, non-ASCII escaped), so recorded calls compare byte for byte.
+   */
+  static String json(Map<String, String> map) {
+    StringBuilder out = new StringBuilder("{");
+    for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
+      if (out.length() > 1) {
+        out.append(", ");
+      }
+      quote(out, e.getKey());
+      out.append(": ");
+      quote(out, e.getValue());
     }
+    return out.append('}').toString();
+  }
+
+  private static void quote(StringBuilder out, String text) {
+    out.append('"');
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if ((c < 0x20 || c > 0x7e) && c != 0x7f) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
   }
 }

@@ -101,7 +101,7 @@ class RelationDataTest {
             "relation-set -r db:" + db.id() + " --app --file -");
     assertThat(out.callsOf("relation-set"))
         .extracting(c -> c.stdin().orElseThrow())
-        .containsExactlyInAnyOrder("{\"seen\":\"postgresql/0\"}", "{\"reply\":\"hi back\"}");
+        .containsExactlyInAnyOrder("{\"seen\": \"postgresql/0\"}", "{\"reply\": \"hi back\"}");
   }
 
   @Test
@@ -124,7 +124,7 @@ class RelationDataTest {
     assertThat(out.callsOf("relation-set"))
         .singleElement()
         .extracting(c -> c.stdin().orElseThrow())
-        .isEqualTo("{\"greeting\":\"bonjour\"}");
+        .isEqualTo("{\"greeting\": \"bonjour\"}");
     assertThat(out)
         .relation(db.id())
         .localUnitData()
