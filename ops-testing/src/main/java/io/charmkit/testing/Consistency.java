@@ -1,0 +1,250 @@
+package io.charmkit.testing;
+
+import io.charmkit.ops.context.DispatchPath;
+import io.charmkit.ops.context.EventKind;
+import io.charmkit.ops.metadata.CharmMetadata;
+import io.charmkit.ops.metadata.ConfigOption;
+import io.charmkit.ops.metadata.ConfigTypes;
+import io.charmkit.ops.metadata.EndpointRole;
+import io.charmkit.ops.metadata.EndpointSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks, before anything runs, that an event and a state could happen in Juju with this charm
+ * (ops.testing's consistency checker). Each problem is one sentence naming what is wrong and, where
+ * it helps, what would be right.
+ */
+final class Consistency {
+  private Consistency() {}
+
+  static List<String> problems(
+      CharmMetadata metadata, String appName, int unitId, Event event, State state) {
+    List<String> out = new ArrayList<>();
+    checkConfig(metadata, state, out);
+    checkRelations(metadata, appName, unitId, state, out);
+    checkContainers(metadata, state, out);
+    checkStorage(metadata, state, out);
+    checkEvent(metadata, event, state, out);
+    return out;
+  }
+
+  private static void checkConfig(CharmMetadata metadata, State state, List<String> out) {
+    for (Map.Entry<String, Object> e : state.config().entrySet()) {
+      ConfigOption option = metadata.options().get(e.getKey());
+      if (option == null) {
+        out.add(
+            "config option '"
+                + e.getKey()
+                + "' is not declared in config.yaml (declared: "
+                + String.join(", ", metadata.options().keySet())
+                + ")");
+        continue;
+      }
+      if (e.getValue() == null) {
+        continue;
+      }
+      try {
+        ConfigTypes.coerce(e.getKey(), option.type(), e.getValue());
+      } catch (IllegalArgumentException bad) {
+        out.add(bad.getMessage());
+      }
+    }
+  }
+
+  private static void checkRelations(
+      CharmMetadata metadata, String appName, int unitId, State state, List<String> out) {
+    Set<Integer> ids = new HashSet<>();
+    for (Relation r : state.relations()) {
+      if (!ids.add(r.id())) {
+        out.add("two relations have id " + r.id() + "; relation ids are unique in a model");
+      }
+      Optional<EndpointSpec> spec = metadata.endpoint(r.endpoint());
+      if (spec.isEmpty()) {
+        out.add(
+            "relation "
+                + r.ref()
+                + " is on endpoint '"
+                + r.endpoint()
+                + "', which the charm does not declare (declared: "
+                + String.join(", ", metadata.endpoints().keySet())
+                + ")");
+        continue;
+      }
+      boolean peerEndpoint = spec.get().role() == EndpointRole.PEERS;
+      if (peerEndpoint != r.isPeer()) {
+        out.add(
+            "relation "
+                + r.ref()
+                + (peerEndpoint
+                    ? " is on peer endpoint '" + r.endpoint() + "': build it with Relation.peer"
+                    : " is built as a peer relation but '"
+                        + r.endpoint()
+                        + "' is not a peers endpoint: build it with Relation.of"));
+      }
+      for (int n : r.remoteUnitsData().keySet()) {
+        if (n < 0) {
+          out.add("relation " + r.ref() + " has unit number " + n + "; unit numbers are >= 0");
+        }
+        if (r.isPeer() && n == unitId) {
+          out.add(
+              "peer relation "
+                  + r.ref()
+                  + " lists unit "
+                  + appName
+                  + "/"
+                  + n
+                  + ", which is this unit; list only the other units of "
+                  + appName);
+        }
+      }
+      if (!r.isPeer() && r.remoteApp().equals(appName)) {
+        out.add(
+            "relation "
+                + r.ref()
+                + " has this application, "
+                + appName
+                + ", as its remote application; only peer relations relate an application to"
+                + " itself");
+      }
+    }
+    if (unitId < 0) {
+      out.add("the unit number is " + unitId + "; unit numbers are >= 0");
+    }
+  }
+
+  private static void checkContainers(CharmMetadata metadata, State state, List<String> out) {
+    for (Container c : state.containers()) {
+      if (!metadata.containers().contains(c.name())) {
+        out.add(
+            "container '"
+                + c.name()
+                + "' is not declared in metadata.yaml (declared: "
+                + String.join(", ", metadata.containers())
+                + ")");
+      }
+    }
+  }
+
+  private static void checkStorage(CharmMetadata metadata, State state, List<String> out) {
+    for (Storage s : state.storages()) {
+      if (!metadata.storages().contains(s.name())) {
+        out.add(
+            "storage '"
+                + s.name()
+                + "' is not declared in metadata.yaml (declared: "
+                + String.join(", ", metadata.storages())
+                + ")");
+      }
+    }
+  }
+
+  private static void checkEvent(
+      CharmMetadata metadata, Event event, State state, List<String> out) {
+    DispatchPath path = DispatchPath.parse(event.dispatchPath());
+    EventKind kind = path.kind();
+    Map<String, String> env = event.environment();
+    if (kind.isRelation()) {
+      Relation given = event.relation().orElseThrow();
+      Optional<Relation> inState = state.relation(given.id());
+      if (metadata.endpoint(given.endpoint()).isEmpty()) {
+        out.add(
+            event
+                + ": the charm declares no endpoint '"
+                + given.endpoint()
+                + "' (declared: "
+                + String.join(", ", metadata.endpoints().keySet())
+                + ")");
+      } else if (inState.isEmpty()) {
+        out.add(
+            event + ": relation " + given.ref() + " is not in the state; add it with .relation()");
+      } else {
+        Relation r = inState.get();
+        for (Optional<Integer> unit : List.of(event.remoteUnit(), event.departingUnit())) {
+          unit.filter(n -> !r.remoteUnitsData().containsKey(n))
+              .ifPresent(
+                  n ->
+                      out.add(
+                          event
+                              + ": remote unit number "
+                              + n
+                              + " is not a unit of relation "
+                              + r.ref()
+                              + " (its units: "
+                              + r.remoteUnitsData().keySet()
+                              + ")"));
+        }
+      }
+    } else if (kind.isWorkload()) {
+      String name = env.get("JUJU_WORKLOAD_NAME");
+      Optional<Container> c = state.container(name);
+      if (!metadata.containers().contains(name)) {
+        out.add(event + ": the charm declares no container '" + name + "'");
+      } else if (c.isEmpty()) {
+        out.add(event + ": container '" + name + "' is not in the state; add it with .container()");
+      } else if (!c.get().canConnect()) {
+        out.add(
+            event
+                + ": container '"
+                + name
+                + "' cannot connect, but Juju fires Pebble events only when Pebble is up");
+      }
+    } else if (kind.isSecret()) {
+      String id = env.get("JUJU_SECRET_ID");
+      Optional<Secret> s = state.secret(id);
+      if (s.isEmpty()) {
+        out.add(event + ": secret " + id + " is not in the state; add it with .secret()");
+      } else if (kind == EventKind.SECRET_CHANGED && s.get().isOwned()) {
+        out.add(
+            event
+                + ": secret-changed goes to consumers, but "
+                + id
+                + " is owned by this "
+                + s.get().owner().get()
+                + "; use Secret.granted");
+      } else if (kind != EventKind.SECRET_CHANGED && !s.get().isOwned()) {
+        out.add(
+            event
+                + " goes to the secret's owner, but "
+                + id
+                + " was granted to this unit; use Secret.ownedByApp or ownedByUnit");
+      }
+    } else if (kind.isStorage()) {
+      String id = env.get("JUJU_STORAGE_ID");
+      String name = id.substring(0, id.indexOf('/'));
+      if (!metadata.storages().contains(name)) {
+        out.add(event + ": the charm declares no storage '" + name + "'");
+      } else if (state.storages().stream().noneMatch(s -> s.id().equals(id))) {
+        out.add(event + ": storage " + id + " is not in the state; add it with .storage()");
+      }
+    } else if (kind == EventKind.ACTION) {
+      String name = path.juju();
+      var spec = metadata.actions().get(name);
+      if (spec == null) {
+        out.add(
+            event
+                + ": the charm declares no action '"
+                + name
+                + "' in actions.yaml (declared: "
+                + String.join(", ", metadata.actions().keySet())
+                + ")");
+      } else if (!spec.params().isEmpty()) {
+        for (String param : event.params().keySet()) {
+          if (!spec.params().containsKey(param)) {
+            out.add(
+                event
+                    + ": parameter '"
+                    + param
+                    + "' is not declared (declared: "
+                    + String.join(", ", spec.params().keySet())
+                    + ")");
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,295 @@
+package io.charmkit.testing;
+
+import io.charmkit.ops.Charm;
+import io.charmkit.ops.DispatchResult;
+import io.charmkit.ops.Dispatcher;
+import io.charmkit.ops.context.JujuContext;
+import io.charmkit.ops.framework.Framework;
+import io.charmkit.ops.log.JujuLogSink;
+import io.charmkit.ops.metadata.CharmMetadata;
+import io.charmkit.ops.model.PebbleConnector;
+import io.charmkit.ops.state.StoredSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Runs a charm's <em>production</em> dispatch loop for one event against a {@link State}, with
+ * in-memory backends: hook tools that answer from the state, a Pebble per container backed by a
+ * temporary directory, stored state in memory. The Java counterpart of ops.testing's {@code
+ * Context}.
+ *
+ * <pre>{@code
+ * Context ctx = new Context(MyCharm.class, CharmMetadata.parse(META, CONFIG, ACTIONS));
+ * Outcome out = ctx.run(Event.configChanged(), State.builder().leader(true).build());
+ * assertThat(out.unitStatus()).isEqualTo(Status.active());
+ * }</pre>
+ *
+ * <p>A context is immutable and can be shared by the tests of a class. Runs are serialised, since
+ * the log sink that routes SLF4J to {@code juju-log} is process-wide.
+ */
+public final class Context {
+  private static final Object LOCK = new Object();
+
+  private final Function<Framework, ? extends Charm> charm;
+  private final CharmMetadata metadata;
+  private final String appName;
+  private final int unitId;
+  private final String jujuVersion;
+  private final Optional<String> logLevel;
+
+  /**
+   * A context for {@code charmClass}, constructed through its {@code (Framework)} constructor.
+   *
+   * @throws IllegalArgumentException when the class has no such constructor
+   */
+  public Context(Class<? extends Charm> charmClass, CharmMetadata metadata) {
+    this(factory(charmClass), metadata);
+  }
+
+  /** A context for the charm {@code charm} constructs (usually {@code MyCharm::new}). */
+  public Context(Function<Framework, ? extends Charm> charm, CharmMetadata metadata) {
+    this(charm, metadata, metadata.name(), 0, "3.6.14", Optional.empty());
+  }
+
+  private Context(
+      Function<Framework, ? extends Charm> charm,
+      CharmMetadata metadata,
+      String appName,
+      int unitId,
+      String jujuVersion,
+      Optional<String> logLevel) {
+    this.charm = Objects.requireNonNull(charm, "charm");
+    this.metadata = Objects.requireNonNull(metadata, "metadata");
+    this.appName = appName;
+    this.unitId = unitId;
+    this.jujuVersion = jujuVersion;
+    this.logLevel = logLevel;
+  }
+
+  /** This context with another application name (default: the charm's name). */
+  public Context withAppName(String name) {
+    return new Context(charm, metadata, name, unitId, jujuVersion, logLevel);
+  }
+
+  /** This context running as unit number {@code id} (default 0). */
+  public Context withUnitId(int id) {
+    return new Context(charm, metadata, appName, id, jujuVersion, logLevel);
+  }
+
+  /** This context reporting {@code version} as {@code JUJU_VERSION} (default 3.6.14). */
+  public Context withJujuVersion(String version) {
+    return new Context(charm, metadata, appName, unitId, version, logLevel);
+  }
+
+  /**
+   * This context forwarding log records from {@code level} up to {@code juju-log} ({@code
+   * CHARMKIT_LOG_LEVEL}); by default the production threshold applies (INFO).
+   */
+  public Context withLogLevel(String level) {
+    return new Context(charm, metadata, appName, unitId, jujuVersion, Optional.of(level));
+  }
+
+  /** The charm's metadata. */
+  public CharmMetadata metadata() {
+    return metadata;
+  }
+
+  /** This unit's name, {@code <app>/<id>}. */
+  public String unitName() {
+    return appName + "/" + unitId;
+  }
+
+  /**
+   * Runs {@code event} against {@code state} through the production dispatch loop.
+   *
+   * @return the output state and what happened
+   * @throws InconsistentStateException when the event and state could not happen with this charm
+   *     (nothing runs)
+   * @throws UncaughtCharmException when the charm throws; its outcome holds the unchanged input
+   *     state and the side channels Juju keeps
+   */
+  public Outcome run(Event event, State state) {
+    List<String> problems = Consistency.problems(metadata, appName, unitId, event, state);
+    if (!problems.isEmpty()) {
+      throw new InconsistentStateException(problems);
+    }
+    synchronized (LOCK) {
+      Path scratch = temporaryDirectory();
+      try {
+        return dispatch(event, state, scratch);
+      } finally {
+        deleteTree(scratch);
+      }
+    }
+  }
+
+  private Outcome dispatch(Event event, State state, Path scratch) {
+    Path charmDir = directory(scratch.resolve("charm"));
+    Map<String, String> env = environment(event, state, charmDir);
+    JujuContext context = JujuContext.fromEnvironment(env);
+    StateHookTools tools = new StateHookTools(state, metadata, context, event.params());
+    Map<String, MemoryPebble> pebbles = new LinkedHashMap<>();
+    for (Container c : state.containers()) {
+      pebbles.put(
+          c.name(), new MemoryPebble(c, directory(scratch.resolve("containers/" + c.name()))));
+    }
+    PebbleConnector connector =
+        name ->
+            pebbles.computeIfAbsent(
+                name,
+                // A declared container the state leaves out is one Juju has not started yet.
+                n ->
+                    new MemoryPebble(
+                        Container.disconnected(n), directory(scratch.resolve("containers/" + n))));
+    MemoryStore store = new MemoryStore(new StoredSnapshot(state.storedState(), state.deferred()));
+
+    Map<String, String> logEnv = new LinkedHashMap<>(env);
+    logLevel.ifPresent(level -> logEnv.put("CHARMKIT_LOG_LEVEL", level));
+    JujuLogSink.reset();
+    JujuLogSink.install(tools, logEnv);
+    DispatchResult result;
+    try {
+      result = Dispatcher.run(context, metadata, tools, connector, store, charm);
+    } finally {
+      JujuLogSink.uninstall();
+    }
+
+    State output = state;
+    if (result.succeeded()) {
+      List<Container> containers = new ArrayList<>();
+      for (Container c : state.containers()) {
+        containers.add(pebbles.get(c.name()).snapshot());
+      }
+      output = tools.output(containers, store.snapshot());
+    }
+    Outcome outcome =
+        new Outcome(
+            output,
+            result.emitted(),
+            tools.unitStatusHistory(),
+            tools.appStatusHistory(),
+            tools.logs(),
+            tools.actionOutput(),
+            tools.calls());
+    if (!result.succeeded()) {
+      throw new UncaughtCharmException(
+          event,
+          outcome,
+          result
+              .failure()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "the dispatch failed with exit code "
+                              + result.exitCode()
+                              + " but no exception")));
+    }
+    return outcome;
+  }
+
+  /** The environment Juju would give the charm process for {@code event} (JUJU.md §2). */
+  Map<String, String> environment(Event event, State state, Path charmDir) {
+    String unit = unitName();
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("JUJU_DISPATCH_PATH", event.dispatchPath());
+    env.put("JUJU_HOOK_NAME", event.isAction() ? "" : event.name());
+    env.put("JUJU_UNIT_NAME", unit);
+    env.put("JUJU_MODEL_NAME", state.modelName());
+    env.put("JUJU_MODEL_UUID", state.modelUuid());
+    env.put("JUJU_CHARM_DIR", charmDir.toString());
+    env.put("CHARM_DIR", charmDir.toString());
+    env.put("JUJU_VERSION", jujuVersion);
+    env.put("JUJU_CONTEXT_ID", unit + "-" + event.name() + "-1");
+    env.put("JUJU_AGENT_SOCKET_NETWORK", "unix");
+    env.put(
+        "JUJU_AGENT_SOCKET_ADDRESS",
+        "@/var/lib/juju/agents/unit-" + appName + "-" + unitId + "/agent.socket");
+    env.put("JUJU_MACHINE_ID", "");
+    env.put("JUJU_PRINCIPAL_UNIT", "");
+    env.put("JUJU_AVAILABILITY_ZONE", "");
+    event
+        .relation()
+        .ifPresent(
+            r -> {
+              String remoteApp = r.isPeer() ? appName : r.remoteApp();
+              env.put("JUJU_RELATION", r.endpoint());
+              env.put("JUJU_RELATION_ID", r.ref());
+              env.put("JUJU_REMOTE_APP", remoteApp);
+              event.remoteUnit().ifPresent(n -> env.put("JUJU_REMOTE_UNIT", remoteApp + "/" + n));
+              event
+                  .departingUnit()
+                  .ifPresent(n -> env.put("JUJU_DEPARTING_UNIT", remoteApp + "/" + n));
+            });
+    if (event.isAction()) {
+      env.put("JUJU_ACTION_UUID", "1");
+      env.put("JUJU_ACTION_TAG", "action-1");
+    }
+    env.putAll(event.environment());
+    return env;
+  }
+
+  private static Function<Framework, ? extends Charm> factory(Class<? extends Charm> type) {
+    Constructor<? extends Charm> constructor;
+    try {
+      constructor = type.getDeclaredConstructor(Framework.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(
+          type.getName() + " has no constructor taking a Framework; pass MyCharm::new instead", e);
+    }
+    constructor.setAccessible(true);
+    return framework -> {
+      try {
+        return constructor.newInstance(framework);
+      } catch (InvocationTargetException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r; // the charm's own failure, reported like any other
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException("cannot construct " + type.getName(), e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot construct " + type.getName(), e);
+      }
+    };
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("charmkit-context-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary directory for the run", e);
+    }
+  }
+
+  private static Path directory(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // A leftover temporary directory must not fail the test that produced it.
+    }
+  }
+}
