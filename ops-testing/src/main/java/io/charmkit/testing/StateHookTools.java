@@ -6,15 +6,13 @@ import io.charmkit.ops.hooktools.GoalState;
 import io.charmkit.ops.hooktools.HookToolException;
 import io.charmkit.ops.hooktools.HookTools;
 import io.charmkit.ops.hooktools.NetworkInfo;
-import io.charmkit.ops.hooktools.PermissionDeniedException;
 import io.charmkit.ops.hooktools.Port;
-import io.charmkit.ops.hooktools.RelationNotFoundException;
 import io.charmkit.ops.hooktools.RelationRef;
 import io.charmkit.ops.hooktools.SecretInfo;
-import io.charmkit.ops.hooktools.SecretNotFoundException;
 import io.charmkit.ops.hooktools.SecretOptions;
 import io.charmkit.ops.hooktools.StatusReading;
 import io.charmkit.ops.hooktools.StorageInfo;
+import io.charmkit.ops.hooktools.ToolArguments;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.metadata.ConfigOption;
 import io.charmkit.ops.model.Status;
@@ -25,13 +23,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Juju's hook tools answering from a {@link State}, the way the unit agent answers: the same output
@@ -45,8 +41,6 @@ import java.util.regex.Pattern;
  */
 final class StateHookTools implements HookTools {
   private static final Set<String> SETTABLE = Set.of("active", "blocked", "maintenance", "waiting");
-  private static final Pattern SECRET_KEY = Pattern.compile("^([a-z](?:-?[a-z0-9]){2,})$");
-  private static final Pattern RESULT_KEY = Pattern.compile("^[a-z0-9](([a-z0-9-.]+)?[a-z0-9])?$");
   private static final String SECRET_FILE = "#file=<private file>";
 
   private final State input;
@@ -431,7 +425,7 @@ final class StateHookTools implements HookTools {
 
   @Override
   public String secretAdd(Map<String, String> content, SecretOptions options) {
-    validateSecretContent(content);
+    ToolArguments.checkSecretContent(content);
     if (content.isEmpty()) {
       throw new IllegalArgumentException("secret content must have at least one key");
     }
@@ -501,7 +495,7 @@ final class StateHookTools implements HookTools {
 
   @Override
   public void secretSet(String id, Map<String, String> content, SecretOptions options) {
-    validateSecretContent(content);
+    ToolArguments.checkSecretContent(content);
     List<String> args = secretOptionArgs(options);
     args.add(id);
     content.keySet().forEach(k -> args.add(k + SECRET_FILE));
@@ -621,8 +615,7 @@ final class StateHookTools implements HookTools {
 
   @Override
   public void actionSet(Map<String, Object> results) {
-    Map<String, String> flat = new LinkedHashMap<>();
-    flatten(results, null, flat);
+    Map<String, String> flat = ToolArguments.actionResults(results);
     if (flat.isEmpty()) {
       return;
     }
@@ -701,26 +694,7 @@ final class StateHookTools implements HookTools {
    * precedence as its error mapping (JUJU.md §8), so charm code sees the same types.
    */
   static HookToolException error(List<String> argv, String stderr) {
-    String tool = argv.get(0);
-    String err = stderr.toLowerCase(Locale.ROOT);
-    if ((tool.startsWith("relation-") || tool.startsWith("network-"))
-        && err.contains("relation not found")) {
-      return new RelationNotFoundException(tool, argv, 1, stderr);
-    }
-    if (tool.startsWith("secret-") && err.contains("not found")) {
-      return new SecretNotFoundException(tool, argv, 1, stderr);
-    }
-    for (String text :
-        List.of(
-            "access denied",
-            "permission denied",
-            "not the leader",
-            "cannot write relation settings")) {
-      if (err.contains(text)) {
-        return new PermissionDeniedException(tool, argv, 1, stderr);
-      }
-    }
-    return new HookToolException(tool, argv, 1, stderr);
+    return ToolArguments.failure(argv.get(0), argv, 1, stderr);
   }
 
   private Relation relation(RelationRef ref, List<String> argv) {
@@ -772,22 +746,6 @@ final class StateHookTools implements HookTools {
     return args;
   }
 
-  private static void validateSecretContent(Map<String, String> content) {
-    content.forEach(
-        (key, value) -> {
-          if (key == null || !SECRET_KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException(
-                "secret key '"
-                    + key
-                    + "' is invalid: keys are at least 3 characters of lower-case letters, digits"
-                    + " and single hyphens, starting with a letter (like 'password' or 'tls-key')");
-          }
-          if (value == null) {
-            throw new IllegalArgumentException("secret key '" + key + "' has a null value");
-          }
-        });
-  }
-
   private static void checkPort(Port port, List<String> argv) {
     boolean icmp = port.protocol().equals("icmp");
     if (!icmp && !port.protocol().equals("tcp") && !port.protocol().equals("udp")) {
@@ -809,75 +767,8 @@ final class StateHookTools implements HookTools {
     }
   }
 
-  private static void flatten(Map<?, ?> results, String parent, Map<String, String> flat) {
-    for (Map.Entry<?, ?> e : results.entrySet()) {
-      String key = String.valueOf(e.getKey());
-      if (!RESULT_KEY.matcher(key).matches()) {
-        throw new IllegalArgumentException(
-            "action result key '"
-                + key
-                + "' is invalid: keys are lower-case letters, digits, '-' and '.', starting and"
-                + " ending with a letter or digit, like 'key', 'some-key2' or 'some.key'");
-      }
-      String full = parent == null ? key : parent + "." + key;
-      Object value = e.getValue();
-      if (value instanceof Map<?, ?> nested) {
-        flatten(nested, full, flat);
-      } else if (value instanceof CharSequence
-          || value instanceof Number
-          || value instanceof Boolean) {
-        if (flat.containsKey(full)) {
-          throw new IllegalArgumentException(
-              "duplicate action result key '" + full + "' after flattening nested maps");
-        }
-        flat.put(full, value.toString());
-      } else {
-        throw new IllegalArgumentException(
-            "action result '"
-                + full
-                + "' must be a string, number, boolean or map, not "
-                + (value == null ? "null" : value.getClass().getSimpleName()));
-      }
-    }
-  }
-
-  /**
-   * The stdin text the production backend sends: Python's {@code json.dumps} of the map (separators
-   * {@code ", "} and {@code ": "}, non-ASCII escaped), so recorded calls compare byte for byte.
-   */
+  /** The stdin text the production backend sends, byte for byte. */
   static String json(Map<String, String> map) {
-    StringBuilder out = new StringBuilder("{");
-    for (Map.Entry<String, String> e : new TreeMap<>(map).entrySet()) {
-      if (out.length() > 1) {
-        out.append(", ");
-      }
-      quote(out, e.getKey());
-      out.append(": ");
-      quote(out, e.getValue());
-    }
-    return out.append('}').toString();
-  }
-
-  private static void quote(StringBuilder out, String text) {
-    out.append('"');
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if ((c < 0x20 || c > 0x7e) && c != 0x7f) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    return ToolArguments.jsonStdin(map);
   }
 }

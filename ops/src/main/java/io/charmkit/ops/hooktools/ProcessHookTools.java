@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The production {@link HookTools}: runs Juju's hook-tool executables with exactly the argv ops 3.9
@@ -44,7 +43,6 @@ public final class ProcessHookTools implements HookTools {
   /** The longest {@code juju-log} message ops passes in one call ({@code MAX_LOG_LINE_LEN}). */
   public static final int MAX_LOG_LINE_LEN = 131071;
 
-  private static final Pattern SECRET_KEY = Pattern.compile("^([a-z](?:-?[a-z0-9]){2,})$");
   private static final Set<String> SETTABLE_STATUSES =
       Set.of("active", "blocked", "maintenance", "waiting");
   private static final Set<String> SECRET_OWNERS = Set.of("application", "unit");
@@ -408,7 +406,7 @@ public final class ProcessHookTools implements HookTools {
    */
   @Override
   public String secretAdd(Map<String, String> content, SecretOptions options) {
-    validateSecretContent(content);
+    ToolArguments.checkSecretContent(content);
     if (content.isEmpty()) {
       throw new IllegalArgumentException("secret content must have at least one key");
     }
@@ -483,7 +481,7 @@ public final class ProcessHookTools implements HookTools {
    */
   @Override
   public void secretSet(String id, Map<String, String> content, SecretOptions options) {
-    validateSecretContent(content);
+    ToolArguments.checkSecretContent(content);
     ToolCall call = ToolCall.of("secret-set");
     secretOptions(call, options);
     call.arg(id);
@@ -519,22 +517,6 @@ public final class ProcessHookTools implements HookTools {
   public List<String> secretIds() {
     ToolCall call = ToolCall.of("secret-ids", "--format=json");
     return strings(runJson(call), call);
-  }
-
-  private static void validateSecretContent(Map<String, String> content) {
-    content.forEach(
-        (key, value) -> {
-          if (key == null || !SECRET_KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException(
-                "secret key '"
-                    + key
-                    + "' is invalid: keys are at least 3 characters of lower-case letters, digits"
-                    + " and single hyphens, starting with a letter (like 'password' or 'tls-key')");
-          }
-          if (value == null) {
-            throw new IllegalArgumentException("secret key '" + key + "' has a null value");
-          }
-        });
   }
 
   private static void secretOptions(ToolCall call, SecretOptions options) {
