@@ -133,7 +133,7 @@ public final class FakeJuju implements HookTools {
     String key = id.orElseThrow(() -> new UnsupportedOperationException("secrets by label"));
     calls.add("secret-get " + key + (refresh ? " --refresh" : ""));
     secretReads.add(new SecretRead(key, refresh));
-    Map<String, String> content = secrets.get(key);
+    Map<String, String> content = secrets.get(uniqueId(key));
     if (content == null) {
       throw new SecretNotFoundException(
           "secret-get", List.of("secret-get", key), 1, "ERROR secret not found");
@@ -289,6 +289,12 @@ public final class FakeJuju implements HookTools {
   @Override
   public StorageInfo storageGet(String storageId) {
     throw unused("storage-get");
+  }
+
+  /** Juju accepts {@code secret:<id>} and {@code secret://<model>/<id>} for the same secret. */
+  static String uniqueId(String id) {
+    int slash = id.lastIndexOf('/');
+    return slash >= 0 ? id.substring(slash + 1) : id.replaceFirst("^secret:", "");
   }
 
   private static UnsupportedOperationException unused(String tool) {

@@ -104,7 +104,7 @@ public final class UnitHarness {
 
   /** Adds a secret this unit can read. */
   public UnitHarness secret(String id, Map<String, String> content) {
-    juju.secrets.put(id, Map.copyOf(content));
+    juju.secrets.put(FakeJuju.uniqueId(id), Map.copyOf(content));
     return this;
   }
 
