@@ -40,13 +40,7 @@ public record RemoteDataProblem(
    * @return e.g. {@code relation tempo-cluster:3, unit tempo-worker/2}
    */
   public static String location(Relation relation, String owner, boolean application) {
-    return "relation "
-        + relation.name()
-        + ":"
-        + relation.id()
-        + ", "
-        + (application ? "application " : "unit ")
-        + owner;
+    return format(relation.name(), relation.id(), owner, application);
   }
 
   /**
@@ -55,13 +49,7 @@ public record RemoteDataProblem(
    * @return e.g. {@code relation tempo-cluster:3, unit tempo-worker/2}
    */
   public String location() {
-    return "relation "
-        + endpoint
-        + ":"
-        + relationId
-        + ", "
-        + (application ? "application " : "unit ")
-        + owner;
+    return format(endpoint, relationId, owner, application);
   }
 
   /**
@@ -73,6 +61,16 @@ public record RemoteDataProblem(
   public String message() {
     String where = location();
     return problems.stream().map(p -> where + ", " + p).collect(Collectors.joining("\n"));
+  }
+
+  private static String format(String endpoint, int id, String owner, boolean application) {
+    return "relation "
+        + endpoint
+        + ":"
+        + id
+        + ", "
+        + (application ? "application " : "unit ")
+        + owner;
   }
 
   /** Returns {@link #message()}. */

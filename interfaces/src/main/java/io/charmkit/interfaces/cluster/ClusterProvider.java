@@ -95,7 +95,7 @@ public final class ClusterProvider extends Component {
   }
 
   /**
-   * Sends {@code data} to every relation whose remote data is complete, unchanged, on the leader
+   * Sends {@code data}, as it is, to every relation whose remote data is complete, on the leader
    * only; elsewhere it does nothing. Keys {@code data} leaves absent are deleted from the bag.
    * Nothing reaches Juju for a bag whose bytes did not change.
    *

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ public final class DatasourceExchange extends Component {
    * @throws IllegalArgumentException if neither is given, or one is not declared as it should be
    */
   public DatasourceExchange(Charm charm, String providerEndpoint, String requirerEndpoint) {
-    super(charm, providerEndpoint + "," + requirerEndpoint);
+    super(charm, handleKey(providerEndpoint, requirerEndpoint));
     if (providerEndpoint == null && requirerEndpoint == null) {
       throw new IllegalArgumentException(
           "grafana_datasource_exchange needs a provider endpoint, a requirer endpoint, or both");
@@ -151,6 +152,12 @@ public final class DatasourceExchange extends Component {
     }
   }
 
+  private static String handleKey(String providerEndpoint, String requirerEndpoint) {
+    return (providerEndpoint == null ? "" : providerEndpoint)
+        + ","
+        + (requirerEndpoint == null ? "" : requirerEndpoint);
+  }
+
   private static boolean isFullySpecified(Datasource d) {
     return d != null
         && d.type() != null
@@ -178,7 +185,7 @@ public final class DatasourceExchange extends Component {
           "endpoint '"
               + endpoint
               + "' is declared under "
-              + spec.get().role().name().toLowerCase(java.util.Locale.ROOT)
+              + spec.get().role().name().toLowerCase(Locale.ROOT)
               + " with interface "
               + spec.get().interfaceName()
               + "; grafana_datasource_exchange needs it under "
