@@ -30,7 +30,7 @@ record Directive(String name, List<String> args, List<Directive> children) {
   }
 
   private void write(StringBuilder out, int depth) {
-    out.append("    ".repeat(depth)).append(name);
+    out.append("    ".repeat(depth)).append(quoted(name));
     for (String arg : args) {
       out.append(' ').append(quoted(arg));
     }
