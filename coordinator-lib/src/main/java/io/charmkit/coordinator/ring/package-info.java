@@ -1,0 +1,2 @@
+/** The products' hash rings: memberlist gossip membership and replication factors. */
+package io.charmkit.coordinator.ring;
