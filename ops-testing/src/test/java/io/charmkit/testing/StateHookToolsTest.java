@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.charmkit.ops.hooktools.PermissionDeniedException;
 import io.charmkit.ops.hooktools.RelationNotFoundException;
 import io.charmkit.ops.hooktools.SecretNotFoundException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,11 @@ class StateHookToolsTest {
 
   @Test
   void stdinIsWhatPythonsJsonDumpsWritesSoRecordedCallsMatchProduction() {
-    assertThat(StateHookTools.json(Map.of("b", "é\"\n", "a", "1")))
-        .isEqualTo("{\"a\": \"1\", \"b\": \"\\u00e9\\\"\\n\"}");
+    Map<String, String> changes = new LinkedHashMap<>();
+    changes.put("b", "é\"\n");
+    changes.put("a", "1");
+    // In the map's order, as the production backend sends it.
+    assertThat(StateHookTools.json(changes)).isEqualTo("{\"b\": \"\\u00e9\\\"\\n\", \"a\": \"1\"}");
   }
 
   @Test
