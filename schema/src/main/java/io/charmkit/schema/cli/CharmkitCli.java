@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 public final class CharmkitCli {
 
   private static final String SYNOPSIS_END = "\n\n";
+  private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -39,6 +40,11 @@ public final class CharmkitCli {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    // The schema generator logs through SLF4J; with no provider bound, SLF4J would print a
+    // three-line warning into every `charmkit schema`. This process owns its stderr.
+    if (System.getProperty(SLF4J_VERBOSITY) == null) {
+      System.setProperty(SLF4J_VERBOSITY, "ERROR");
+    }
     System.exit(run(args, System.out, System.err));
   }
 
