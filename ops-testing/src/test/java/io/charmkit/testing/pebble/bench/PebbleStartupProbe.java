@@ -4,13 +4,12 @@ package io.charmkit.testing.pebble.bench;
 //
 //   mvn -B -q -pl ops,ops-testing -am test-compile dependency:build-classpath \
 //       -Dmdep.outputFile=target/probe.cp -DskipTests
-//   java -cp "ops-testing/target/test-classes:ops-testing/target/classes:ops/target/classes:$(cat
-// ops-testing/target/probe.cp)" \
+//   CP=ops-testing/target/test-classes:ops-testing/target/classes
+//   java -cp "$CP:$(cat ops-testing/target/probe.cp)" \
 //       io.charmkit.testing.pebble.bench.PebbleStartupProbe [runs=15]
 //
-// -Dprobe.jvmArgs="-XX:TieredStopAtLevel=1 ..." passes options to the launched JVMs
-// (space-separated),
-// e.g. -Xlog:class+load:file=/tmp/classes.txt to see what the first call loads.
+// -Dprobe.jvmArgs="..." passes space-separated options to the launched JVMs, for example
+// -Dprobe.jvmArgs=-Xlog:class+load:file=/tmp/classes.txt to see what the first call loads.
 //
 // Figures when the transport changed (2 shared cores, load average 5-11, 3 rounds of 15 each,
 // median / p90 of JVM start to first response): Apache HttpClient 5: 2647/3699, 2409/2850,
