@@ -9,28 +9,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.util.Timeout;
 
 /**
- * The production {@link PebbleClient}: HTTP/1.1 over the container's unix socket, using Apache
- * HttpClient 5 (its JDK unix-domain-socket support). Only {@link LazyPebbleClient} creates it, on
- * the first call, so loading this class (and HttpClient and Jackson with it) is deferred too.
+ * The production {@link PebbleClient}: HTTP/1.1 over the container's unix socket through {@link
+ * UnixHttpTransport} (the JDK alone; one kept-alive connection). Only {@link LazyPebbleClient}
+ * creates it, on the first call, so loading this class (and Jackson with it) is deferred too.
  */
 final class HttpPebbleClient implements PebbleClient {
   /** ops' socket timeout: a call that takes longer than this is treated as Pebble being stuck. */
@@ -47,89 +36,41 @@ final class HttpPebbleClient implements PebbleClient {
 
   private final String container;
   private final Path socketPath;
-  private CloseableHttpClient http;
+  private final UnixHttpTransport transport;
 
   HttpPebbleClient(String container, Path socketPath) {
     this.container = container;
     this.socketPath = socketPath;
-  }
-
-  /** A raw HTTP response: status, Content-Type and body bytes. */
-  private record Raw(int code, String contentType, byte[] body) {}
-
-  private synchronized CloseableHttpClient http() {
-    if (http == null) {
-      Timeout timeout = Timeout.of(SOCKET_TIMEOUT);
-      http =
-          HttpClients.custom()
-              .setDefaultRequestConfig(
-                  RequestConfig.custom()
-                      .setUnixDomainSocket(socketPath)
-                      .setConnectionRequestTimeout(timeout)
-                      .setResponseTimeout(timeout)
-                      .build())
-              .disableAutomaticRetries()
-              .disableCookieManagement()
-              .disableRedirectHandling()
-              .disableContentCompression()
-              .build();
-    }
-    return http;
+    // Connecting to a unix socket is immediate or refused; the timeout only guards a full backlog.
+    this.transport = new UnixHttpTransport(socketPath, SOCKET_TIMEOUT, SOCKET_TIMEOUT);
   }
 
   @Override
-  public synchronized void close() {
-    if (http != null) {
-      try {
-        http.close();
-      } catch (IOException ignored) {
-        // Closing a unix socket connection cannot lose data we still need.
-      }
-      http = null;
-    }
+  public void close() {
+    transport.close();
   }
 
   // ---- transport ----
 
-  private Raw send(HttpUriRequestBase request, String accept, Duration responseTimeout) {
-    if (!Files.exists(socketPath)) {
-      throw new PebbleConnectionException(
-          container, socketPath, "socket file does not exist", null);
-    }
-    request.setHeader("Accept", accept);
-    if (responseTimeout != null) {
-      request.setConfig(
-          RequestConfig.custom()
-              .setUnixDomainSocket(socketPath)
-              .setResponseTimeout(Timeout.of(responseTimeout))
-              .build());
-    }
+  private HttpResponse send(HttpRequest request, Duration readTimeout) {
     try {
-      return http()
-          .execute(
-              request,
-              response -> {
-                Header type = response.getFirstHeader("Content-Type");
-                byte[] body =
-                    response.getEntity() == null
-                        ? new byte[0]
-                        : EntityUtils.toByteArray(response.getEntity());
-                return new Raw(response.getCode(), type == null ? "" : type.getValue(), body);
-              });
+      return readTimeout == null
+          ? transport.exchange(request)
+          : transport.exchange(request, readTimeout);
+    } catch (NoSuchFileException e) {
+      throw new PebbleConnectionException(container, socketPath, e.getReason(), e);
     } catch (IOException e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new PebbleConnectionException(container, socketPath, reason, e);
+      throw new PebbleConnectionException(container, socketPath, request + ": " + reason, e);
     }
   }
 
-  private static HttpGet get(String pathAndQuery) {
-    return new HttpGet("http://localhost" + pathAndQuery);
+  private static HttpRequest get(String pathAndQuery) {
+    return HttpRequest.get(pathAndQuery, JSON_TYPE);
   }
 
-  private static HttpPost postJson(String path, Object body) {
-    HttpPost post = new HttpPost("http://localhost" + path);
-    post.setEntity(new ByteArrayEntity(toJson(body), ContentType.APPLICATION_JSON));
-    return post;
+  private static HttpRequest postJson(String path, Object body) {
+    return HttpRequest.post(path, JSON_TYPE, JSON_TYPE, toJson(body));
   }
 
   private static byte[] toJson(Object body) {
@@ -145,33 +86,40 @@ final class HttpPebbleClient implements PebbleClient {
   }
 
   /** Parses the envelope; returns it for sync/async responses, throws for error envelopes. */
-  private JsonNode envelope(Raw raw, String what) {
-    if (!raw.contentType().toLowerCase(Locale.ROOT).startsWith(JSON_TYPE)) {
+  private JsonNode envelope(HttpResponse response, String what) {
+    return envelope(response.status(), response.contentType(), response.body(), what);
+  }
+
+  /** As {@link #envelope(HttpResponse, String)}, for a body that came as a multipart part. */
+  private JsonNode envelope(int status, String contentType, byte[] body, String what) {
+    if (!contentType.toLowerCase(Locale.ROOT).startsWith(JSON_TYPE)) {
+      // Not Pebble's API answering (a proxy, a crash page): show what came, briefly.
       throw new PebbleException(
           "unexpected response from Pebble of container \""
               + container
               + "\" to "
               + what
               + ": HTTP "
-              + raw.code()
+              + status
               + " with content type \""
-              + raw.contentType()
-              + "\"");
+              + contentType
+              + "\""
+              + excerpt(body));
     }
     JsonNode env;
     try {
-      env = PebbleCodec.JSON.readTree(raw.body());
+      env = PebbleCodec.JSON.readTree(body);
     } catch (IOException e) {
-      throw malformed(what, e);
+      throw malformed(what, status, body, e);
     }
     if (env == null || !env.isObject()) {
-      throw malformed(what, null);
+      throw malformed(what, status, body, null);
     }
-    if ("error".equals(env.path("type").asText()) || raw.code() >= 400) {
+    if ("error".equals(env.path("type").asText()) || status >= 400) {
       JsonNode result = env.path("result");
       String message = result.path("message").asText("(no message)");
       String kind = result.hasNonNull("kind") ? result.get("kind").asText() : null;
-      int code = env.path("status-code").asInt(raw.code());
+      int code = env.path("status-code").asInt(status);
       throw new PebbleApiException(code, env.path("status").asText(""), message, kind);
     }
     return env;
@@ -180,6 +128,28 @@ final class HttpPebbleClient implements PebbleClient {
   private PebbleException malformed(String what, Exception cause) {
     return new PebbleException(
         "malformed JSON from Pebble of container \"" + container + "\" in reply to " + what, cause);
+  }
+
+  private PebbleException malformed(String what, int status, byte[] body, Exception cause) {
+    return new PebbleException(
+        "malformed JSON from Pebble of container \""
+            + container
+            + "\" in reply to "
+            + what
+            + " (HTTP "
+            + status
+            + ")"
+            + excerpt(body),
+        cause);
+  }
+
+  /** The start of a body for an error message: {@code : "<up to 200 characters>"}, or nothing. */
+  private static String excerpt(byte[] body) {
+    if (body.length == 0) {
+      return "";
+    }
+    String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).strip();
+    return ": \"" + text + (body.length > 200 ? "…" : "") + "\"";
   }
 
   private <T> T result(JsonNode env, JavaType type, String what) {
@@ -198,8 +168,8 @@ final class HttpPebbleClient implements PebbleClient {
     return result(env, PebbleCodec.JSON.getTypeFactory().constructType(type), what);
   }
 
-  private JsonNode call(HttpUriRequestBase request, String what) {
-    return envelope(send(request, JSON_TYPE, null), what);
+  private JsonNode call(HttpRequest request, String what) {
+    return envelope(send(request, null), what);
   }
 
   // ---- system ----
@@ -333,15 +303,14 @@ final class HttpPebbleClient implements PebbleClient {
       }
       Duration slice = Duration.ofNanos(Math.min(remaining, WAIT_SLICE.toNanos()));
       String goDuration = String.format(Locale.ROOT, "%.3fs", slice.toMillis() / 1000.0);
-      Raw raw =
+      HttpResponse response =
           send(
               get("/v1/changes/" + enc(id) + "/wait?timeout=" + goDuration),
-              JSON_TYPE,
               slice.plus(SOCKET_TIMEOUT));
-      if (raw.code() == 504) {
+      if (response.status() == 504) {
         continue; // Pebble's own wait timed out; ask again until our deadline.
       }
-      Change change = result(envelope(raw, what), Change.class, what);
+      Change change = result(envelope(response, what), Change.class, what);
       if (change.failed()) {
         throw new ChangeErrorException(change);
       }
@@ -379,10 +348,9 @@ final class HttpPebbleClient implements PebbleClient {
     request.putArray("files").add(file);
     String boundary = MultipartBody.newBoundary();
     byte[] body = MultipartBody.push(boundary, toJson(request), path, content);
-    HttpPost post = new HttpPost("http://localhost/v1/files");
     // Unquoted, as in the transcript: a hex boundary needs no quoting (Pebble accepts both).
-    post.setEntity(
-        new ByteArrayEntity(body, ContentType.parse(MULTIPART_TYPE + "; boundary=" + boundary)));
+    HttpRequest post =
+        HttpRequest.post("/v1/files", JSON_TYPE, MULTIPART_TYPE + "; boundary=" + boundary, body);
     String what = "push of " + path;
     checkPathResults(call(post, what), what);
   }
@@ -391,7 +359,8 @@ final class HttpPebbleClient implements PebbleClient {
   public byte[] pull(String path) {
     requireAbsolute(path);
     String what = "pull of " + path;
-    Raw raw = send(get("/v1/files?action=read&path=" + enc(path)), MULTIPART_TYPE, null);
+    HttpResponse raw =
+        send(HttpRequest.get("/v1/files?action=read&path=" + enc(path), MULTIPART_TYPE), null);
     String boundary = MultipartBody.boundaryOf(raw.contentType());
     if (boundary == null) {
       envelope(raw, what); // an error envelope throws here with Pebble's message
@@ -418,7 +387,7 @@ final class HttpPebbleClient implements PebbleClient {
       if ("files".equals(name) && path.equals(part.disposition("filename"))) {
         content = part.content();
       } else if ("response".equals(name)) {
-        envelope = envelope(new Raw(raw.code(), JSON_TYPE, part.content()), what);
+        envelope = envelope(raw.status(), JSON_TYPE, part.content(), what);
       }
     }
     if (envelope == null) {
