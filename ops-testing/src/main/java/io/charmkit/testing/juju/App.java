@@ -24,6 +24,10 @@ final class App {
 
   String leader;
   int nextUnit;
+
+  /** Set by remove-application: the app goes when its last unit has run its remove hook. */
+  boolean dying;
+
   String version = "";
   WorkloadStatus status;
 

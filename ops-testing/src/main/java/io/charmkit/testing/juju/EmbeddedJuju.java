@@ -148,6 +148,16 @@ public final class EmbeddedJuju implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes an application, as {@code juju remove-application} does: its relations are removed
+   * (departed and broken on both sides), then every unit stops and is removed.
+   */
+  public void removeApplication(String app) {
+    synchronized (lock) {
+      model.removeApplication(model.app(app));
+    }
+  }
+
   /** Queues update-status on every unit. */
   public void updateStatus() {
     synchronized (lock) {

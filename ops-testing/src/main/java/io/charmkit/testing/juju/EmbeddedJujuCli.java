@@ -181,6 +181,7 @@ public final class EmbeddedJujuCli {
         }
       }
       case "remove-unit" -> juju.removeUnit(scalar(arg));
+      case "remove-application" -> juju.removeApplication(scalar(arg));
       case "elect-leader" -> juju.electLeader(scalar(arg));
       case "resolve" -> juju.resolve(scalar(arg), true);
       case "update-status" -> juju.updateStatus();

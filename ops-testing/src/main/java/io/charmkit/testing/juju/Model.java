@@ -436,14 +436,51 @@ final class Model {
     }
   }
 
+  /**
+   * Removes an application, as {@code juju remove-application} does: each of its non-peer relations
+   * is removed (departed and broken on both sides), then every unit departs its peers, stops and is
+   * removed. The application disappears with its last unit.
+   */
+  void removeApplication(App app) {
+    if (app.dying) {
+      throw new EmbeddedJujuException("application " + app.name + " is already being removed");
+    }
+    for (Relation r : relations()) {
+      if (!r.isPeer() && !r.dying && (r.appA.equals(app.name) || r.appB.equals(app.name))) {
+        removeRelation(r.id);
+      }
+    }
+    app.dying = true;
+    for (Unit u : List.copyOf(app.units)) {
+      if (!u.dying) {
+        removeUnit(u);
+      }
+    }
+    if (app.units.isEmpty()) {
+      apps.remove(app.name);
+    }
+  }
+
   void removeUnit(Unit unit) {
     if (unit.dying) {
       throw new EmbeddedJujuException("unit " + unit.name + " is already being removed");
     }
     unit.dying = true;
-    queue.values().removeIf(h -> unit.name.equals(h.remoteUnit()) || unit.name.equals(h.unit()));
+    // Drop what no longer makes sense for a leaving unit, but keep the departed and broken hooks
+    // of relations already being removed: those are how the unit leaves them.
+    queue
+        .values()
+        .removeIf(
+            h ->
+                (unit.name.equals(h.remoteUnit()) || unit.name.equals(h.unit()))
+                    && !inDyingRelation(h));
     unit.failedHook = null;
     for (Relation r : relationsOf(unit)) {
+      if (r.dying) {
+        // Already being removed as a whole (remove-relation or remove-application), which
+        // queued this unit's departed and broken hooks.
+        continue;
+      }
       for (Unit other : liveOn(r, unit)) {
         if (r.membersOf(other.name).contains(unit.name)) {
           enqueue(relationHook(other, r, "relation-departed", unit.name, unit.name));
@@ -456,6 +493,11 @@ final class Model {
     }
     enqueue(PendingHook.simple(0, unit.name, "stop"));
     enqueue(PendingHook.simple(0, unit.name, "remove"));
+  }
+
+  private boolean inDyingRelation(PendingHook hook) {
+    Integer id = hook.relationId();
+    return id != null && relations.containsKey(id) && relations.get(id).dying;
   }
 
   /** Forgets a unit after its remove hook: its databags go, and leadership moves on. */
@@ -471,6 +513,10 @@ final class Model {
       r.left.remove(unit.name);
     }
     dropFinishedRelations();
+    if (unit.app.dying && unit.app.units.isEmpty()) {
+      apps.remove(unit.app.name);
+      return;
+    }
     if (unit.name.equals(unit.app.leader)) {
       unit.app.leader = null;
       for (Unit u : unit.app.units) {

@@ -287,6 +287,34 @@ class EmbeddedJujuTest {
   }
 
   @Test
+  void removingAnApplicationBreaksItsRelationsThenRemovesItsUnits() {
+    int rel = deployPair(2);
+
+    juju.removeApplication("consumer");
+    SettleReport report = juju.settle();
+
+    assertThat(report.failed()).isEmpty();
+    assertThat(report.runs())
+        .extracting(r -> r.unit() + " " + r.hook() + " " + r.remote())
+        .containsExactly(
+            "consumer/0 db-relation-departed provider/0",
+            "consumer/0 db-relation-departed provider/1",
+            "consumer/0 db-relation-broken provider",
+            "provider/0 db-relation-departed consumer/0",
+            "provider/0 db-relation-broken consumer",
+            "provider/1 db-relation-departed consumer/0",
+            "provider/1 db-relation-broken consumer",
+            "consumer/0 stop ",
+            "consumer/0 remove ");
+    assertThat(juju.status()).doesNotContain("consumer");
+    assertThatThrownBy(() -> juju.units("consumer"))
+        .isInstanceOf(EmbeddedJujuException.class)
+        .hasMessageContaining("no application \"consumer\"");
+    assertThatThrownBy(() -> juju.appData(rel, "provider"))
+        .isInstanceOf(EmbeddedJujuException.class);
+  }
+
+  @Test
   void secretsAreSharedOverTheRelationAndNewRevisionsFireSecretChanged() {
     int rel = deployPair(1);
     String uri = juju.appData(rel, "provider").get("password-secret");
