@@ -158,6 +158,18 @@ public final class EmbeddedJuju implements AutoCloseable {
     }
   }
 
+  /**
+   * The directory standing in for the filesystem of one of a unit's workload containers: a file the
+   * charm pushed to {@code /etc/worker/config.yaml} is at {@code containerRoot(unit,
+   * c).resolve("etc/worker/config.yaml")}.
+   */
+  public Path containerRoot(String unit, String container) {
+    synchronized (lock) {
+      model.unit(unit);
+      return unitDir(unit).resolve("rootfs").resolve(container);
+    }
+  }
+
   /** Queues update-status on every unit. */
   public void updateStatus() {
     synchronized (lock) {
