@@ -66,8 +66,7 @@ public final class PyroscopeCoordinatorCharm extends CoordinatorCharm {
   @Override
   protected String activeMessage() {
     String scheme = tls().isPresent() ? "https" : "http";
-    return PyroscopeConfig.activeMessage(
-        scheme + "://" + fqdn() + ":" + PyroscopePorts.NGINX_HTTP);
+    return PyroscopeConfig.activeMessage(scheme + "://" + fqdn() + ":" + PyroscopePorts.NGINX_HTTP);
   }
 
   /** Blocked on invalid time options; the workers then run with cleanup disabled. */

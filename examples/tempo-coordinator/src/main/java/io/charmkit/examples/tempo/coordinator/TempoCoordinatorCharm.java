@@ -48,7 +48,9 @@ public final class TempoCoordinatorCharm extends CoordinatorCharm {
   @Override
   protected String workerConfig(ClusterContext cluster) {
     int retention =
-        config().integer("retention-period").orElse((long) TempoConfig.DEFAULT_RETENTION_HOURS)
+        config()
+            .integer("retention-period")
+            .orElse((long) TempoConfig.DEFAULT_RETENTION_HOURS)
             .intValue();
     return new TempoConfig(
             cluster.members(), cluster.s3(), cluster.tls(), retention, cluster.remoteWriteUrls())
