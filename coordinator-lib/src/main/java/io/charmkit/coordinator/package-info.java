@@ -1,5 +1,9 @@
 /**
- * The coordinator base of the coordinated-workers pattern.
+ * The coordinator base of the coordinated-workers pattern: {@link
+ * io.charmkit.coordinator.CoordinatorCharm}, which a product extends with its worker config, ports,
+ * nginx routes and active message ({@link io.charmkit.coordinator.ClusterContext} is what it
+ * renders from; {@link io.charmkit.coordinator.CoordinatorEndpoints} names the endpoints; {@code
+ * tls} holds the pluggable certificate source).
  *
  * <p>The subpackages are the Juju-free core that the coordinator charm base calls: {@code roles}
  * (role tables and meta-role expansion), {@code cluster} (gathered members, consistency, the

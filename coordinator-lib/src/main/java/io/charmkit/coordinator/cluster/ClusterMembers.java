@@ -1,6 +1,7 @@
 package io.charmkit.coordinator.cluster;
 
 import io.charmkit.coordinator.roles.RolesTable;
+import io.charmkit.interfaces.cluster.ClusterView;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
@@ -40,6 +41,17 @@ public record ClusterMembers(
         });
     addressesByRole = Collections.unmodifiableSortedMap(byRole);
     addresses = Collections.unmodifiableSortedSet(new TreeSet<>(addresses));
+  }
+
+  /**
+   * Returns the members the cluster endpoint gathered (its roles are already expanded, its invalid
+   * bags already skipped).
+   *
+   * @param view what the cluster endpoint read this dispatch
+   * @return the members
+   */
+  public static ClusterMembers of(ClusterView view) {
+    return new ClusterMembers(view.roles(), view.addressesByRole(), view.addresses());
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.charmkit.coordinator.cluster;
 
 import io.charmkit.coordinator.s3.S3Readiness;
+import java.util.List;
 import java.util.SortedSet;
+import java.util.stream.Collectors;
 
 /**
  * The coordinator's own unit status (PRODUCTS.md §1.9), decided from the facts the gate looks at.
@@ -30,6 +32,41 @@ public record CoordinatorStatus(Level level, String message) {
 
   /** Active, below the recommended deployment (coordinated-workers ≤ 2.x, still used by Mimir). */
   public static final String DEGRADED = "Degraded.";
+
+  /**
+   * Returns the blocked message for worker applications whose bags were rejected and skipped (our
+   * extension; coordinated-workers only logs them): {@code [consistency] Invalid data from
+   * tempo-worker-b (see debug-log).}. The other workers are still configured.
+   *
+   * @param applications the applications whose app bag or unit bags were rejected, sorted
+   * @return the message
+   */
+  public static String invalidWorkerData(SortedSet<String> applications) {
+    return "[consistency] Invalid data from "
+        + String.join(", ", applications)
+        + " (see debug-log).";
+  }
+
+  /**
+   * Appends the under-scaled roles to an active message (our extension; coordinated-workers 3.x and
+   * later only check sizing offline): {@code [scale] below recommended units: ingester 1/3.}, after
+   * {@code "; "} when the product's message is not empty. Falling short never blocks.
+   *
+   * @param activeMessage the product's active message
+   * @param underScaled the roles below their recommended unit count
+   * @return the message; {@code activeMessage} itself when no role is under-scaled
+   */
+  public static String withUnderScaled(String activeMessage, List<UnderScaledRole> underScaled) {
+    if (underScaled.isEmpty()) {
+      return activeMessage;
+    }
+    String roles =
+        underScaled.stream()
+            .map(r -> r.role() + " " + r.units() + "/" + r.recommended())
+            .collect(Collectors.joining(", "));
+    String scale = "[scale] below recommended units: " + roles + ".";
+    return activeMessage.isEmpty() ? scale : activeMessage + "; " + scale;
+  }
 
   /** The level of a coordinator status. */
   public enum Level {

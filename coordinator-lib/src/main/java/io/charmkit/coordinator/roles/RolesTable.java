@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -15,6 +16,10 @@ import java.util.TreeSet;
  * name (meta-roles included), what each meta-role expands to, the roles a coherent cluster needs,
  * and the unit counts recommended for production.
  *
+ * <p>It is the {@link io.charmkit.interfaces.cluster.RolesTable} the cluster endpoint expands
+ * published roles with, so a coordinator hands the same table to {@code ClusterProvider} and to the
+ * consistency check.
+ *
  * <p>Construction checks that the table agrees with itself and fails with an {@link
  * IllegalArgumentException} naming every problem at once. All collections are copied into sorted,
  * unmodifiable ones, so two tables built from the same facts in any order are equal and print
@@ -22,8 +27,8 @@ import java.util.TreeSet;
  *
  * @param product the product name, for messages (e.g. {@code Tempo})
  * @param roles every role name, meta-roles included; case-sensitive
- * @param metaRoles meta-role to the roles it stands for; a meta-role is itself a role only if its
- *     expansion lists it (Loki's {@code all})
+ * @param metaRoles meta-role to the roles it stands for (each a sorted set); a meta-role is itself
+ *     a role only if its expansion lists it (Loki's {@code all})
  * @param minimalDeployment the roles that must be present for the cluster to be coherent
  * @param recommendedDeployment role to the unit count recommended for production; falling short is
  *     reported, never blocking
@@ -31,9 +36,10 @@ import java.util.TreeSet;
 public record RolesTable(
     String product,
     SortedSet<String> roles,
-    SortedMap<String, SortedSet<String>> metaRoles,
+    SortedMap<String, Set<String>> metaRoles,
     SortedSet<String> minimalDeployment,
-    SortedMap<String, Integer> recommendedDeployment) {
+    SortedMap<String, Integer> recommendedDeployment)
+    implements io.charmkit.interfaces.cluster.RolesTable {
 
   /** Tempo (PRODUCTS.md §2.1): {@code all} expands to the six leaf roles, not to itself. */
   public static final RolesTable TEMPO =
@@ -163,7 +169,7 @@ public record RolesTable(
       throw new IllegalArgumentException("a roles table needs a product name");
     }
     roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
-    SortedMap<String, SortedSet<String>> metas = new TreeMap<>();
+    SortedMap<String, Set<String>> metas = new TreeMap<>();
     metaRoles.forEach(
         (meta, members) ->
             metas.put(meta, Collections.unmodifiableSortedSet(new TreeSet<>(members))));
@@ -172,7 +178,7 @@ public record RolesTable(
     recommendedDeployment = Collections.unmodifiableSortedMap(new TreeMap<>(recommendedDeployment));
 
     List<String> problems = new ArrayList<>();
-    for (Map.Entry<String, SortedSet<String>> meta : metaRoles.entrySet()) {
+    for (Map.Entry<String, Set<String>> meta : metaRoles.entrySet()) {
       if (!roles.contains(meta.getKey())) {
         problems.add("meta-role " + meta.getKey() + " is not a role");
       }
@@ -238,22 +244,23 @@ public record RolesTable(
    * Expands a list of roles as {@link #expand(String)} does.
    *
    * @param names role or meta-role names
-   * @return the expanded roles, sorted
+   * @return the expanded roles, sorted; a fresh set the caller may change
    */
+  @Override
   public SortedSet<String> expand(Collection<String> names) {
     SortedSet<String> expanded = new TreeSet<>();
     for (String name : names) {
       if (name.isEmpty()) {
         continue;
       }
-      SortedSet<String> members = metaRoles.get(name);
+      Set<String> members = metaRoles.get(name);
       if (members != null) {
         expanded.addAll(members);
       } else {
         expanded.add(name);
       }
     }
-    return Collections.unmodifiableSortedSet(expanded);
+    return expanded;
   }
 
   /**

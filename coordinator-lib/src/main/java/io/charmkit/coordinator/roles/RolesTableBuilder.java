@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -82,7 +81,7 @@ public final class RolesTableBuilder {
    * @throws IllegalArgumentException when the table is inconsistent
    */
   public RolesTable build() {
-    SortedMap<String, SortedSet<String>> metas = new TreeMap<>();
+    SortedMap<String, Set<String>> metas = new TreeMap<>();
     metaRoles.forEach((name, members) -> metas.put(name, new TreeSet<>(members)));
     return new RolesTable(
         product, new TreeSet<>(roles), metas, new TreeSet<>(minimal), new TreeMap<>(recommended));

@@ -242,7 +242,7 @@ class RolesTableTest {
   class Inconsistency {
     @Test
     void rejectsAMetaRoleMemberThatIsNotARole() {
-      var metas = new TreeMap<String, java.util.SortedSet<String>>();
+      var metas = new TreeMap<String, Set<String>>();
       metas.put("all", new TreeSet<>(Set.of("querier", "ghost")));
       assertThatThrownBy(
               () ->
@@ -259,7 +259,7 @@ class RolesTableTest {
 
     @Test
     void rejectsAMetaRoleThatIsNotARole() {
-      var metas = new TreeMap<String, java.util.SortedSet<String>>();
+      var metas = new TreeMap<String, Set<String>>();
       metas.put("everything", new TreeSet<>(Set.of("querier")));
       assertThatThrownBy(
               () ->
@@ -317,6 +317,20 @@ class RolesTableTest {
     RolesTable two = RolesTable.builder("X").meta("all", "b", "a").minimal("b", "a").build();
     assertThat(one).isEqualTo(two);
     assertThat(one.toString()).isEqualTo(two.toString());
+  }
+
+  @Test
+  void servesAsTheClusterEndpointsRolesTable() {
+    io.charmkit.interfaces.cluster.RolesTable asInterface = RolesTable.TEMPO;
+    assertThat(asInterface.metaRoles().get("all")).hasSize(6).doesNotContain("all");
+    assertThat(asInterface.expand(List.of("all", "querier"))).hasSize(6);
+  }
+
+  @Test
+  void expandsIntoAFreshSetTheCallerMayChange() {
+    var expanded = RolesTable.TEMPO.expand("all");
+    expanded.remove("querier");
+    assertThat(RolesTable.TEMPO.expand("all")).contains("querier");
   }
 
   @Test

@@ -1,0 +1,421 @@
+package io.charmkit.coordinator;
+
+import io.charmkit.coordinator.cluster.ClusterConsistency;
+import io.charmkit.coordinator.cluster.ClusterMembers;
+import io.charmkit.coordinator.cluster.CoordinatorStatus;
+import io.charmkit.coordinator.cluster.UnderScaledRole;
+import io.charmkit.coordinator.nginx.NginxConfig;
+import io.charmkit.coordinator.nginx.NginxFiles;
+import io.charmkit.coordinator.roles.RolesTable;
+import io.charmkit.coordinator.s3.S3Readiness;
+import io.charmkit.coordinator.tls.ServerTls;
+import io.charmkit.coordinator.tls.TlsSource;
+import io.charmkit.interfaces.RemoteDataProblem;
+import io.charmkit.interfaces.cluster.ClusterProvider;
+import io.charmkit.interfaces.cluster.ClusterView;
+import io.charmkit.interfaces.cluster.WorkerRelation;
+import io.charmkit.ops.Charm;
+import io.charmkit.ops.event.CollectStatusEvent;
+import io.charmkit.ops.event.HookEvent;
+import io.charmkit.ops.framework.Event;
+import io.charmkit.ops.framework.EventSource;
+import io.charmkit.ops.framework.Framework;
+import io.charmkit.ops.hooktools.Port;
+import io.charmkit.ops.model.Relation;
+import io.charmkit.ops.model.Secret;
+import io.charmkit.ops.model.Status;
+import io.charmkit.schema.cluster.CoordinatorAppData;
+import io.charmkit.schema.cluster.RemoteWriteEndpoint;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The base of a coordinated-workers coordinator charm (PRODUCTS.md §1.3): one coordinator
+ * configures every worker application related on its cluster endpoint.
+ *
+ * <p>Every Juju event except pebble-check-failed runs the same reconcile; collect-status is always
+ * observed. The reconcile:
+ *
+ * <ol>
+ *   <li>(leader) asks the s3 provider for a bucket, whatever the state of the cluster;
+ *   <li>evaluates the gate: at least one worker relation, the minimal deployment present (after
+ *       meta-role expansion), S3 ready. While it is closed the coordinator logs why and does
+ *       nothing else, as the Python coordinator stays unresponsive to avoid data loss;
+ *   <li>renders nginx from the product's routes and pushes it (and the certificates) to the {@code
+ *       nginx} container, restarting nginx only when a file changed; runs the exporter;
+ *   <li>writes its FQDN as {@code hostname} into its peer unit bag;
+ *   <li>opens the product's coordinator ports;
+ *   <li>(leader) publishes to every cluster relation whose worker data is complete: the same {@code
+ *       worker_config}, {@code worker_ports} from that relation's raw roles, Loki and remote-write
+ *       endpoints, the S3 CA chain, and under TLS the CA, the certificate and the ID of a Juju
+ *       secret holding the key, granted to each relation.
+ * </ol>
+ *
+ * <p>Statuses are those of coordinated-workers (§1.9) with two extensions: an incoherent cluster
+ * names its missing roles ({@link CoordinatorStatus#clusterInconsistent}); rejected worker bags
+ * block with the applications named ({@link CoordinatorStatus#invalidWorkerData}) while the other
+ * workers are still configured. Roles below their recommended unit count are logged at WARN and
+ * appended to the active message ({@link CoordinatorStatus#withUnderScaled}); they never block.
+ *
+ * <p>A product supplies its worker configuration, its worker and coordinator ports, its nginx
+ * routes and its active message.
+ */
+public abstract class CoordinatorCharm extends Charm {
+  private static final Logger LOG = LoggerFactory.getLogger(CoordinatorCharm.class);
+
+  private final RolesTable roles;
+  private final CoordinatorEndpoints endpoints;
+  private final TlsSource tlsSource;
+  private final ClusterProvider cluster;
+  private Snapshot snapshot;
+  private String fqdn;
+
+  /**
+   * Creates the coordinator and registers its observers.
+   *
+   * @param framework the dispatch's framework
+   * @param roles the product's roles table
+   * @param endpoints the endpoint names
+   * @param tlsSource where the certificate comes from ({@link TlsSource#NONE}: TLS off)
+   * @throws IllegalArgumentException when the charm does not declare the cluster or s3 endpoint
+   */
+  protected CoordinatorCharm(
+      Framework framework, RolesTable roles, CoordinatorEndpoints endpoints, TlsSource tlsSource) {
+    super(framework);
+    this.roles = Objects.requireNonNull(roles, "roles");
+    this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+    this.tlsSource = Objects.requireNonNull(tlsSource, "tlsSource");
+    this.cluster = new ClusterProvider(this, endpoints.cluster(), roles);
+    if (model().metadata().endpoint(endpoints.s3()).isEmpty()) {
+      throw new IllegalArgumentException(
+          "a coordinator needs its s3 endpoint '" + endpoints.s3() + "' in metadata.yaml");
+    }
+    // Restarting on a failed check loops while a workload replays its WAL (coordinated-workers
+    // #159), so that one event is left alone.
+    Set<EventSource<?>> skipped = new HashSet<>();
+    for (String container : model().metadata().containers()) {
+      skipped.add(on().pebbleCheckFailed(container));
+    }
+    for (EventSource<? extends Event> source : on().everyHook()) {
+      if (!skipped.contains(source)) {
+        observe(source, this::reconcile);
+      }
+    }
+    observe(on().collectUnitStatus(), this::collectUnitStatus);
+  }
+
+  /**
+   * Renders the configuration every worker receives (the same text for all).
+   *
+   * @param cluster the cluster, the ready S3 settings and whether TLS is on
+   * @return the {@code worker_config} YAML
+   */
+  protected abstract String workerConfig(ClusterContext cluster);
+
+  /**
+   * Returns the ports a worker application must open.
+   *
+   * @param role the application's raw, unexpanded {@code role} string, e.g. {@code all}
+   * @return the ports (sorted, so that the bag is stable)
+   */
+  protected abstract List<Integer> workerPorts(String role);
+
+  /**
+   * Returns the nginx configuration (routes and upstreams) for this coordinator.
+   *
+   * @param serverName this unit's FQDN
+   * @param resolver the DNS server nginx resolves worker names with
+   * @param ipv6 whether the pod has IPv6 addresses
+   * @return the configuration; the base renders it against the gathered workers
+   */
+  protected abstract NginxConfig nginxConfig(String serverName, String resolver, boolean ipv6);
+
+  /**
+   * Returns the TCP ports this coordinator unit opens.
+   *
+   * @return the ports
+   */
+  protected abstract Collection<Integer> coordinatorPorts();
+
+  /**
+   * Returns the active message ({@code ""} for Tempo, Loki and Mimir).
+   *
+   * @return the message
+   */
+  protected String activeMessage() {
+    return "";
+  }
+
+  /**
+   * Returns the product's own statuses, added after the base's gate and bad-data statuses and
+   * before the active one (e.g. Pyroscope's invalid time options).
+   *
+   * @return the statuses; empty by default
+   */
+  protected List<Status> productStatuses() {
+    return List.of();
+  }
+
+  /**
+   * Returns the bucket to ask the s3 provider for.
+   *
+   * @return the bucket; empty to ask for {@code relation-<id>}, as the s3 library does
+   */
+  protected Optional<String> s3Bucket() {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns this unit's fully qualified domain name (Python's {@code socket.getfqdn()}).
+   *
+   * @return the FQDN, looked up once per dispatch
+   */
+  protected String fqdn() {
+    if (fqdn == null) {
+      try {
+        fqdn = InetAddress.getLocalHost().getCanonicalHostName();
+      } catch (UnknownHostException e) {
+        fqdn = "localhost";
+      }
+    }
+    return fqdn;
+  }
+
+  /**
+   * Returns the DNS server nginx resolves worker names with: the first {@code nameserver} of {@code
+   * /etc/resolv.conf}.
+   *
+   * @return the server
+   */
+  protected String resolver() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/etc/resolv.conf"))) {
+        String[] words = line.trim().split("\\s+");
+        if (words.length >= 2 && words[0].equals("nameserver")) {
+          return words[1];
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("cannot read /etc/resolv.conf: {}", e.getMessage());
+    }
+    return "127.0.0.1";
+  }
+
+  /**
+   * Tells whether the pod has a global IPv6 address (nginx then also listens on {@code [::]}).
+   *
+   * @return whether it has one
+   */
+  protected boolean ipv6() {
+    try {
+      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+          if (address instanceof Inet6Address
+              && !address.isLoopbackAddress()
+              && !address.isLinkLocalAddress()) {
+            return true;
+          }
+        }
+      }
+    } catch (SocketException e) {
+      LOG.debug("cannot list network interfaces: {}", e.getMessage());
+    }
+    return false;
+  }
+
+  /**
+   * Returns the coordinator's TLS material for this dispatch.
+   *
+   * @return the material; empty when TLS is off
+   */
+  protected final Optional<ServerTls> tls() {
+    return snapshot().tls();
+  }
+
+  /**
+   * Returns the cluster as the cluster endpoint read it this dispatch.
+   *
+   * @return the view
+   */
+  protected final ClusterView cluster() {
+    return snapshot().view();
+  }
+
+  /**
+   * Returns the state of the s3 relation this dispatch.
+   *
+   * @return missing, not ready, or ready
+   */
+  protected final S3Readiness s3() {
+    return snapshot().s3();
+  }
+
+  /**
+   * Returns the product's roles table.
+   *
+   * @return the table
+   */
+  protected final RolesTable roles() {
+    return roles;
+  }
+
+  private void reconcile(Event event) {
+    Snapshot now = snapshot();
+    S3Relation.requestBucket(model(), endpoints.s3(), s3Bucket());
+    if (!now.status().gateOpen()) {
+      String why =
+          now.s3() instanceof S3Readiness.NotReady notReady
+              ? now.status().message() + " (" + notReady.reason() + ")"
+              : now.status().message();
+      LOG.error("Incoherent deployment. {}: {}", unit().name(), why);
+      return;
+    }
+    for (UnderScaledRole role : now.consistency().underScaled()) {
+      LOG.warn(
+          "role {} has {} unit(s); {} recommended: scale up by {}",
+          role.role(),
+          role.units(),
+          role.recommended(),
+          role.shortBy());
+    }
+    S3Readiness.Ready s3 = (S3Readiness.Ready) now.s3();
+    SortedSet<String> remoteWrite =
+        TelemetryRelations.remoteWriteUrls(model(), endpoints.remoteWrite());
+    ClusterContext context =
+        new ClusterContext(
+            now.view(),
+            ClusterMembers.of(now.view()),
+            s3.config(),
+            now.tls().isPresent(),
+            List.copyOf(remoteWrite));
+    String workerConfig = workerConfig(context);
+
+    reconcileNginx(context, now.tls());
+    boolean install = event instanceof HookEvent hook && hook.hook().equals("install");
+    if (!install) {
+      // Juju refuses peer data during install.
+      for (Relation peer : relationsOf(endpoints.peers())) {
+        peer.localUnitData().put("hostname", fqdn());
+      }
+    }
+    Set<Port> ports = new HashSet<>();
+    coordinatorPorts().forEach(p -> ports.add(Port.tcp(p)));
+    unit().setPorts(ports);
+
+    if (model().isLeader()) {
+      publish(context, workerConfig, now.tls());
+    }
+  }
+
+  private void reconcileNginx(ClusterContext context, Optional<ServerTls> tls) {
+    NginxConfig nginx = nginxConfig(fqdn(), resolver(), ipv6());
+    String text = nginx.render(context.members().addressesByRole(), tls.isPresent());
+    NginxWorkload.reconcile(model(), text, tls);
+    String scrape =
+        tls.isPresent()
+            ? "https://127.0.0.1:" + NginxFiles.TLS_PORT + "/status"
+            : "http://127.0.0.1:" + NginxFiles.PORT + "/status";
+    NginxWorkload.reconcileExporter(model(), scrape);
+  }
+
+  private void publish(ClusterContext context, String workerConfig, Optional<ServerTls> tls) {
+    CoordinatorAppData.Builder data =
+        CoordinatorAppData.builder(workerConfig)
+            .lokiEndpoints(TelemetryRelations.lokiEndpoints(model(), endpoints.logging()))
+            .charmTracingReceivers(new TreeMap<>())
+            .workloadTracingReceivers(new TreeMap<>())
+            .workerLabels(new TreeMap<>(Map.of("app.kubernetes.io/part-of", app().name())));
+    if (model().metadata().endpoint(endpoints.remoteWrite()).isPresent()) {
+      data.remoteWriteEndpoints(
+          context.remoteWriteUrls().stream().map(RemoteWriteEndpoint::new).toList());
+    }
+    context.s3().caChainPem().ifPresent(data::s3TlsCaChain);
+    if (tls.isPresent()) {
+      Secret secret =
+          PrivateKeySecret.ensure(model(), endpoints.certificates(), tls.get().privateKey());
+      cluster.grantSecret(secret);
+      String id = Secret.normalise(secret.id().orElseGet(() -> secret.info().id()));
+      data.tls(tls.get().caCert(), tls.get().serverCert(), id);
+    }
+    cluster.publish(data.build(), this::portsOf);
+  }
+
+  private List<Integer> portsOf(WorkerRelation relation) {
+    return List.copyOf(new TreeSet<>(workerPorts(relation.role().orElse(""))));
+  }
+
+  private void collectUnitStatus(CollectStatusEvent event) {
+    Snapshot now = snapshot();
+    if (!now.status().gateOpen()) {
+      event.addStatus(Status.blocked(now.status().message()));
+      return;
+    }
+    SortedSet<String> invalid =
+        now.view().problems().stream()
+            .map(CoordinatorCharm::applicationOf)
+            .collect(Collectors.toCollection(TreeSet::new));
+    if (!invalid.isEmpty()) {
+      event.addStatus(Status.blocked(CoordinatorStatus.invalidWorkerData(invalid)));
+    }
+    productStatuses().forEach(event::addStatus);
+    event.addStatus(
+        Status.active(
+            CoordinatorStatus.withUnderScaled(activeMessage(), now.consistency().underScaled())));
+  }
+
+  private static String applicationOf(RemoteDataProblem problem) {
+    String owner = problem.owner();
+    int slash = owner.indexOf('/');
+    return problem.application() || slash < 0 ? owner : owner.substring(0, slash);
+  }
+
+  /** Reads everything the gate and the statuses depend on, once per dispatch. */
+  private Snapshot snapshot() {
+    if (snapshot == null) {
+      ClusterView view = cluster.gather();
+      ClusterConsistency consistency = ClusterConsistency.evaluate(roles, view.roles());
+      S3Readiness s3 = S3Relation.read(model(), endpoints.s3());
+      // The active message is asked for at collect-status: products derive it from tls().
+      CoordinatorStatus status =
+          CoordinatorStatus.evaluate(view.relations().size(), consistency, s3, "", false);
+      snapshot = new Snapshot(view, consistency, s3, tlsSource.current(), status);
+    }
+    return snapshot;
+  }
+
+  private List<Relation> relationsOf(String endpoint) {
+    if (model().metadata().endpoint(endpoint).isEmpty()) {
+      return new ArrayList<>();
+    }
+    return model().relations(endpoint);
+  }
+
+  /** What one dispatch read; remote data does not change during a hook. */
+  private record Snapshot(
+      ClusterView view,
+      ClusterConsistency consistency,
+      S3Readiness s3,
+      Optional<ServerTls> tls,
+      CoordinatorStatus status) {}
+}

@@ -1,0 +1,138 @@
+package io.charmkit.coordinator;
+
+import io.charmkit.coordinator.nginx.NginxFiles;
+import io.charmkit.coordinator.tls.ServerTls;
+import io.charmkit.ops.model.Container;
+import io.charmkit.ops.model.Model;
+import io.charmkit.ops.pebble.Layer;
+import io.charmkit.ops.pebble.PathNotFoundException;
+import io.charmkit.ops.pebble.PebbleClient;
+import io.charmkit.ops.pebble.PebbleConnectionException;
+import io.charmkit.ops.pebble.PushOptions;
+import io.charmkit.ops.pebble.Service;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator's nginx and nginx-prometheus-exporter containers (PRODUCTS.md §1.6): the config
+ * and certificates are pushed only when they differ from what the container holds, and nginx is
+ * restarted only then.
+ *
+ * <p>Python runs {@code nginx -s reload}; the Pebble client has no exec yet, so the {@code nginx}
+ * service is restarted instead (a short interruption of in-flight requests).
+ */
+final class NginxWorkload {
+  private static final Logger LOG = LoggerFactory.getLogger(NginxWorkload.class);
+
+  /** The nginx container and its service. */
+  static final String NGINX = "nginx";
+
+  /** The exporter container and its service. */
+  static final String EXPORTER = "nginx-prometheus-exporter";
+
+  private NginxWorkload() {}
+
+  /**
+   * Brings nginx in line: config, certificates, layer; restarts it when a file changed. Does
+   * nothing while the container's Pebble does not answer (pebble-ready comes later).
+   *
+   * @return whether nginx was restarted or (re)planned
+   */
+  static boolean reconcile(Model model, String config, Optional<ServerTls> tls) {
+    if (!model.metadata().containers().contains(NGINX)) {
+      return false;
+    }
+    Container container = model.container(NGINX);
+    if (!container.canConnect()) {
+      LOG.debug("nginx container not reachable yet; not configuring nginx");
+      return false;
+    }
+    try {
+      PebbleClient pebble = container.pebble();
+      Map<String, String> files = new LinkedHashMap<>();
+      files.put(NginxFiles.CONFIG, config);
+      files.put(NginxFiles.CERT, tls.map(ServerTls::serverCert).orElse(null));
+      files.put(NginxFiles.KEY, tls.map(ServerTls::privateKey).orElse(null));
+      files.put(NginxFiles.CA, tls.map(ServerTls::caCert).orElse(null));
+      boolean filesChanged = false;
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        filesChanged |= sync(pebble, file.getKey(), file.getValue());
+      }
+      Service nginx =
+          Service.builder("nginx -g 'daemon off;'").summary("nginx").startup("enabled").build();
+      boolean planned = ensureService(pebble, NGINX, nginx);
+      if (filesChanged && !planned) {
+        LOG.info("nginx configuration changed; restarting nginx");
+        pebble.restart(List.of(NGINX));
+      }
+      return filesChanged || planned;
+    } catch (PebbleConnectionException e) {
+      LOG.warn("lost the nginx container while configuring it: {}", e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * Runs the exporter, scraping nginx's status page.
+   *
+   * @param scrapeUri e.g. {@code http://127.0.0.1:8080/status}
+   */
+  static void reconcileExporter(Model model, String scrapeUri) {
+    if (!model.metadata().containers().contains(EXPORTER)) {
+      return;
+    }
+    Container container = model.container(EXPORTER);
+    if (!container.canConnect()) {
+      return;
+    }
+    try {
+      Service exporter =
+          Service.builder(
+                  "nginx-prometheus-exporter --web.listen-address=:"
+                      + NginxFiles.EXPORTER_PORT
+                      + " --nginx.scrape-uri="
+                      + scrapeUri)
+              .summary("nginx prometheus exporter")
+              .startup("enabled")
+              .build();
+      ensureService(container.pebble(), EXPORTER, exporter);
+    } catch (PebbleConnectionException e) {
+      LOG.warn("lost the exporter container while configuring it: {}", e.getMessage());
+    }
+  }
+
+  /** Adds the layer and replans when the plan's service differs; tells whether it did. */
+  private static boolean ensureService(PebbleClient pebble, String name, Service service) {
+    if (service.equals(pebble.plan().services().get(name))) {
+      return false;
+    }
+    pebble.addLayer(name, Layer.of(name + " layer", Map.of(name, service)), true);
+    pebble.replan();
+    LOG.info("{} layer changed; replanned", name);
+    return true;
+  }
+
+  /** Makes the file hold {@code content} ({@code null}: absent); tells whether it changed. */
+  private static boolean sync(PebbleClient pebble, String path, String content) {
+    String current;
+    try {
+      current = pebble.pullText(path);
+    } catch (PathNotFoundException e) {
+      current = null;
+    }
+    if (Objects.equals(current, content)) {
+      return false;
+    }
+    if (content == null) {
+      pebble.remove(path, false);
+    } else {
+      pebble.push(path, content, PushOptions.defaults().withMakeDirs());
+    }
+    return true;
+  }
+}

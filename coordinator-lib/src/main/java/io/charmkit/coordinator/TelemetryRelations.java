@@ -1,0 +1,79 @@
+package io.charmkit.coordinator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.charmkit.ops.model.Model;
+import io.charmkit.ops.model.Relation;
+import io.charmkit.ops.model.Unit;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the coordinator forwards to its workers from its own telemetry relations: Loki push URLs
+ * ({@code loki_push_api}: each Loki unit's {@code endpoint} key holds {@code {"url": …}}) and
+ * remote-write URLs ({@code prometheus_remote_write}: each unit's {@code remote_write} key holds
+ * {@code {"url": …}}). A unit whose value is not such JSON is skipped and logged.
+ */
+final class TelemetryRelations {
+  private static final Logger LOG = LoggerFactory.getLogger(TelemetryRelations.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TelemetryRelations() {}
+
+  /** Loki unit name to push URL, over every relation of the endpoint; empty when undeclared. */
+  static SortedMap<String, String> lokiEndpoints(Model model, String endpoint) {
+    SortedMap<String, String> out = new TreeMap<>();
+    if (model.metadata().endpoint(endpoint).isEmpty()) {
+      return out;
+    }
+    for (Relation relation : model.relations(endpoint)) {
+      for (Unit unit : relation.units()) {
+        url(relation, unit, "endpoint").ifPresent(url -> out.put(unit.name(), url));
+      }
+    }
+    return out;
+  }
+
+  /** Every remote-write URL of the endpoint, sorted; empty when undeclared. */
+  static SortedSet<String> remoteWriteUrls(Model model, String endpoint) {
+    SortedSet<String> out = new TreeSet<>();
+    if (model.metadata().endpoint(endpoint).isEmpty()) {
+      return out;
+    }
+    for (Relation relation : model.relations(endpoint)) {
+      for (Unit unit : relation.units()) {
+        url(relation, unit, "remote_write").ifPresent(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static Optional<String> url(Relation relation, Unit unit, String key) {
+    Optional<String> raw = relation.data(unit).get(key);
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode node = JSON.readTree(raw.get());
+      JsonNode url = node == null ? null : node.get("url");
+      if (url != null && url.isTextual() && !url.textValue().isBlank()) {
+        return Optional.of(url.textValue());
+      }
+    } catch (JsonProcessingException e) {
+      // fall through: reported below
+    }
+    LOG.warn(
+        "relation {}:{}, unit {}, {}: not JSON with a \"url\"; skipped",
+        relation.name(),
+        relation.id(),
+        unit.name(),
+        key);
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,93 @@
+package io.charmkit.examples.pyroscope.coordinator;
+
+import io.charmkit.coordinator.ClusterContext;
+import io.charmkit.coordinator.CoordinatorCharm;
+import io.charmkit.coordinator.CoordinatorEndpoints;
+import io.charmkit.coordinator.nginx.NginxConfig;
+import io.charmkit.coordinator.pyroscope.PyroscopeConfig;
+import io.charmkit.coordinator.pyroscope.PyroscopePorts;
+import io.charmkit.coordinator.pyroscope.PyroscopeRoutes;
+import io.charmkit.coordinator.pyroscope.PyroscopeSettings;
+import io.charmkit.coordinator.roles.RolesTable;
+import io.charmkit.coordinator.tls.TlsSource;
+import io.charmkit.ops.Dispatcher;
+import io.charmkit.ops.framework.Framework;
+import io.charmkit.ops.model.Status;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The Pyroscope coordinator (PRODUCTS.md §3): configures Pyroscope workers and serves the UI and
+ * HTTP API on 8080 and OTLP profiles over gRPC on 42424. TLS, when on, terminates at nginx; the
+ * workers never speak it.
+ */
+public final class PyroscopeCoordinatorCharm extends CoordinatorCharm {
+
+  /**
+   * Creates the charm with TLS off (no certificate source wired yet).
+   *
+   * @param framework the dispatch's framework
+   */
+  public PyroscopeCoordinatorCharm(Framework framework) {
+    this(framework, TlsSource.NONE);
+  }
+
+  /**
+   * Creates the charm with a certificate source.
+   *
+   * @param framework the dispatch's framework
+   * @param tls where the certificate comes from
+   */
+  public PyroscopeCoordinatorCharm(Framework framework, TlsSource tls) {
+    super(framework, RolesTable.PYROSCOPE, CoordinatorEndpoints.of("pyroscope-cluster"), tls);
+  }
+
+  @Override
+  protected String workerConfig(ClusterContext cluster) {
+    return new PyroscopeConfig(cluster.members(), cluster.s3(), settings(), null).render();
+  }
+
+  @Override
+  protected List<Integer> workerPorts(String role) {
+    return PyroscopePorts.workerPorts(role);
+  }
+
+  @Override
+  protected NginxConfig nginxConfig(String serverName, String resolver, boolean ipv6) {
+    return PyroscopeRoutes.nginx(serverName, resolver, ipv6);
+  }
+
+  @Override
+  protected Collection<Integer> coordinatorPorts() {
+    return List.of(PyroscopePorts.NGINX_HTTP, PyroscopePorts.NGINX_GRPC);
+  }
+
+  /** {@code UI ready at <url>}, the URL being this unit's nginx. */
+  @Override
+  protected String activeMessage() {
+    String scheme = tls().isPresent() ? "https" : "http";
+    return PyroscopeConfig.activeMessage(scheme + "://" + fqdn() + ":" + PyroscopePorts.NGINX_HTTP);
+  }
+
+  /** Blocked on invalid time options; the workers then run with cleanup disabled. */
+  @Override
+  protected List<Status> productStatuses() {
+    return settings().validationMessage().map(Status::blocked).stream().toList();
+  }
+
+  private PyroscopeSettings settings() {
+    return new PyroscopeSettings(
+        config().string("retention_period").orElse(PyroscopeSettings.DEFAULTS.retentionPeriod()),
+        config().string("deletion_delay").orElse(PyroscopeSettings.DEFAULTS.deletionDelay()),
+        config().string("cleanup_interval").orElse(PyroscopeSettings.DEFAULTS.cleanupInterval()));
+  }
+
+  /**
+   * The entry point the charm's dispatch script runs.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    Dispatcher.main(PyroscopeCoordinatorCharm::new);
+  }
+}

@@ -1,0 +1,94 @@
+package io.charmkit.examples.tempo.coordinator;
+
+import io.charmkit.coordinator.ClusterContext;
+import io.charmkit.coordinator.CoordinatorCharm;
+import io.charmkit.coordinator.CoordinatorEndpoints;
+import io.charmkit.coordinator.nginx.NginxConfig;
+import io.charmkit.coordinator.roles.RolesTable;
+import io.charmkit.coordinator.tempo.TempoConfig;
+import io.charmkit.coordinator.tempo.TempoPorts;
+import io.charmkit.coordinator.tempo.TempoReceiver;
+import io.charmkit.coordinator.tempo.TempoRoutes;
+import io.charmkit.coordinator.tls.TlsSource;
+import io.charmkit.ops.Dispatcher;
+import io.charmkit.ops.framework.Framework;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Tempo coordinator (PRODUCTS.md §2): configures Tempo workers for monolithic or distributed
+ * deployments and fronts their receivers and APIs with nginx on the workers' own port numbers.
+ *
+ * <p>The {@code tracing} relation is not served here, so the requested receivers are {@code
+ * otlp_http} plus those enabled by the {@code always_enable_<protocol>} options.
+ */
+public final class TempoCoordinatorCharm extends CoordinatorCharm {
+
+  /**
+   * Creates the charm with TLS off (no certificate source wired yet).
+   *
+   * @param framework the dispatch's framework
+   */
+  public TempoCoordinatorCharm(Framework framework) {
+    this(framework, TlsSource.NONE);
+  }
+
+  /**
+   * Creates the charm with a certificate source.
+   *
+   * @param framework the dispatch's framework
+   * @param tls where the certificate comes from
+   */
+  public TempoCoordinatorCharm(Framework framework, TlsSource tls) {
+    super(framework, RolesTable.TEMPO, CoordinatorEndpoints.of("tempo-cluster"), tls);
+  }
+
+  @Override
+  protected String workerConfig(ClusterContext cluster) {
+    int retention =
+        config()
+            .integer("retention-period")
+            .orElse((long) TempoConfig.DEFAULT_RETENTION_HOURS)
+            .intValue();
+    return new TempoConfig(
+            cluster.members(), cluster.s3(), cluster.tls(), retention, cluster.remoteWriteUrls())
+        .render();
+  }
+
+  @Override
+  protected List<Integer> workerPorts(String role) {
+    return TempoPorts.workerPorts(role, requestedReceivers());
+  }
+
+  @Override
+  protected NginxConfig nginxConfig(String serverName, String resolver, boolean ipv6) {
+    return TempoRoutes.nginx(serverName, requestedReceivers(), resolver, ipv6);
+  }
+
+  @Override
+  protected Collection<Integer> coordinatorPorts() {
+    return TempoPorts.coordinatorPorts(requestedReceivers());
+  }
+
+  /** {@code otlp_http} (charm tracing needs it) and every receiver its option enables. */
+  private Set<TempoReceiver> requestedReceivers() {
+    List<TempoReceiver> enabled = new ArrayList<>();
+    for (TempoReceiver receiver : TempoReceiver.values()) {
+      if (config().flag("always_enable_" + receiver.protocol())) {
+        enabled.add(receiver);
+      }
+    }
+    return TempoReceiver.requested(List.of(), enabled);
+  }
+
+  /**
+   * The entry point the charm's dispatch script runs.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    Dispatcher.main(TempoCoordinatorCharm::new);
+  }
+}
