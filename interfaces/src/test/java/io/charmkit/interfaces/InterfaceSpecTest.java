@@ -1,20 +1,25 @@
 package io.charmkit.interfaces;
 
+import static io.charmkit.testing.assertj.CharmAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.interfaces.cluster.ClusterProvider;
 import io.charmkit.interfaces.cluster.ClusterRequirer;
 import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.interfaces.datasource.DatasourceExchange;
-import io.charmkit.interfaces.support.UnitHarness;
+import io.charmkit.interfaces.support.TestModel;
+import io.charmkit.interfaces.support.WireSchemas;
 import io.charmkit.interfaces.topology.Topologies;
 import io.charmkit.ops.Charm;
-import io.charmkit.ops.DispatchResult;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.WorkerAppData;
 import io.charmkit.schema.cluster.WorkerUnitData;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
+import io.charmkit.testing.Event;
+import io.charmkit.testing.Outcome;
+import io.charmkit.testing.Relation;
+import io.charmkit.testing.State;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +31,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The charm-relation-interfaces spec tests (WIRE.md §8), as pytest-interface-tester runs them: the
- * remote side's fixture data goes in, one event runs, and only the local charm's own bags are
- * checked, against our schema. The cluster cases run for each interface name the one cluster
- * implementation serves.
+ * The charm-relation-interfaces spec tests (WIRE.md §8), as pytest-interface-tester runs them, on
+ * the state-transition API: the remote side's fixture data goes into the input state, one event
+ * runs, and only the local charm's own bags in the output state are checked, against our schema
+ * (the codecs and every committed JSON Schema version of that side). "Empty" is as the spec tests
+ * mean it: no application keys and no unit keys but Juju's own. The cluster cases run for each
+ * interface name the one cluster implementation serves.
  */
 class InterfaceSpecTest {
 
@@ -145,14 +152,11 @@ class InterfaceSpecTest {
     }
   }
 
-  private static UnitHarness coordinatorWith(ClusterInterface spec, Map<String, String> appBag) {
-    return UnitHarness.of(spec.coordinatorMetadata(), "coordinator/0")
-        .leader(true)
-        .relation(spec.endpoint(), 1, "worker", "worker/0")
-        .remoteAppData(1, appBag)
-        .bag(
-            1,
-            "worker/0",
+  private static Relation workerRelation(ClusterInterface spec, Map<String, String> appBag) {
+    return TestModel.relation(spec.endpoint(), 1, "worker", 0)
+        .withRemoteAppData(appBag)
+        .withRemoteUnit(
+            0,
             Map.of(
                 "juju_topology",
                 "{\"application\": \"worker\", \"unit\": \"worker/0\", \"charm_name\": \"worker\"}",
@@ -160,45 +164,52 @@ class InterfaceSpecTest {
                 "\"192.0.2.1\""));
   }
 
+  private static Outcome runCoordinator(ClusterInterface spec, Event event, Relation relation) {
+    State state = TestModel.state().leader(true).relation(relation).build();
+    return TestModel.unit(
+            spec.coordinatorMetadata(), "coordinator/0", fw -> new SpecCoordinator(fw, spec))
+        .run(event, state);
+  }
+
+  private static void assertWroteNothing(Outcome out) {
+    assertThat(out).madeNoCall("relation-set");
+    assertThat(out).relation(1).localAppData().isEmpty();
+    assertThat(out).relation(1).localUnitData().isEqualTo(Relation.JUJU_UNIT_DATA);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("clusterInterfaces")
   void providerWritesNothingForAWorkerWithNoRole(ClusterInterface spec) {
-    UnitHarness unit = coordinatorWith(spec, Map.of());
+    Relation relation = workerRelation(spec, Map.of());
 
-    DispatchResult result =
-        unit.relationHook("created", 1, null, fw -> new SpecCoordinator(fw, spec));
+    Outcome out = runCoordinator(spec, Event.relationCreated(relation), relation);
 
-    assertThat(result.succeeded()).isTrue();
-    assertThat(unit.localAppData(1)).isEmpty();
-    assertThat(unit.localUnitData(1)).isEmpty();
+    assertWroteNothing(out);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("clusterInterfaces")
   void providerOutputValidatesForAWorkerWithRoleAll(ClusterInterface spec) {
-    UnitHarness unit = coordinatorWith(spec, Map.of("role", "\"all\""));
+    Relation relation = workerRelation(spec, Map.of("role", "\"all\""));
 
-    DispatchResult result =
-        unit.relationHook("joined", 1, "worker/0", fw -> new SpecCoordinator(fw, spec));
+    Outcome out = runCoordinator(spec, Event.relationJoined(relation, 0), relation);
 
-    assertThat(result.succeeded()).isTrue();
-    CoordinatorAppData sent = CoordinatorAppData.CODEC.read(unit.localAppData(1), spec.name());
-    assertThat(sent.workerConfig()).contains("192.0.2.1");
-    assertThat(sent.workerPorts()).containsExactly(7946, 3200);
-    assertThat(unit.localUnitData(1)).isEmpty();
+    Relation sent = out.state().relation(1).orElseThrow();
+    CoordinatorAppData data = CoordinatorAppData.CODEC.read(sent.localAppData(), spec.name());
+    assertThat(data.workerConfig()).contains("192.0.2.1");
+    assertThat(data.workerPorts()).containsExactly(7946, 3200);
+    assertThat(sent.localUnitData()).isEqualTo(Relation.JUJU_UNIT_DATA);
+    WireSchemas.assertValid(spec.name(), "provider", sent.localAppData(), sent.localUnitData());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("clusterInterfaces")
   void providerWritesNothingForAnUnknownRole(ClusterInterface spec) {
-    UnitHarness unit = coordinatorWith(spec, Map.of("role", "\"imposter\""));
+    Relation relation = workerRelation(spec, Map.of("role", "\"imposter\""));
 
-    DispatchResult result =
-        unit.relationHook("joined", 1, "worker/0", fw -> new SpecCoordinator(fw, spec));
+    Outcome out = runCoordinator(spec, Event.relationJoined(relation, 0), relation);
 
-    assertThat(result.succeeded()).isTrue();
-    assertThat(unit.localAppData(1)).isEmpty();
-    assertThat(unit.localUnitData(1)).isEmpty();
+    assertWroteNothing(out);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -211,21 +222,22 @@ class InterfaceSpecTest {
     coordinator.put(
         "workload_tracing_receivers",
         "{\"otlp_http\": \"http://192.0.2.2:4318\", \"otlp_grpc\": \"192.0.2.2:4317\"}");
-    UnitHarness unit =
-        UnitHarness.of(spec.workerMetadata(), "worker/0")
-            .leader(true)
-            .relation(spec.endpoint(), 1, "coordinator", "coordinator/0")
-            .remoteAppData(1, coordinator);
+    Relation relation =
+        TestModel.relation(spec.endpoint(), 1, "coordinator", 0).withRemoteAppData(coordinator);
+    State state = TestModel.state().leader(true).relation(relation).build();
 
-    DispatchResult result = unit.relationHook("created", 1, null, fw -> new SpecWorker(fw, spec));
+    Outcome out =
+        TestModel.unit(spec.workerMetadata(), "worker/0", fw -> new SpecWorker(fw, spec))
+            .run(Event.relationCreated(relation), state);
 
-    assertThat(result.succeeded()).isTrue();
-    WorkerAppData app = WorkerAppData.CODEC.read(unit.localAppData(1), spec.name() + " app");
+    Relation sent = out.state().relation(1).orElseThrow();
+    WorkerAppData app = WorkerAppData.CODEC.read(sent.localAppData(), spec.name() + " app");
     assertThat(app.roles()).containsExactly("all");
     assertThat(spec.roles().roles()).contains(app.role());
-    WorkerUnitData own = WorkerUnitData.CODEC.read(unit.localUnitData(1), spec.name() + " unit");
+    WorkerUnitData own = WorkerUnitData.CODEC.read(sent.localUnitData(), spec.name() + " unit");
     assertThat(own.jujuTopology().unit()).isEqualTo("worker/0");
     assertThat(own.jujuTopology().charmName()).isEqualTo("worker");
+    WireSchemas.assertValid(spec.name(), "requirer", sent.localAppData(), sent.localUnitData());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -248,15 +260,19 @@ class InterfaceSpecTest {
                 on().everyHook().forEach(s -> observe(s, e -> exchange.publish(List.of())));
               }
             };
-    UnitHarness unit =
-        UnitHarness.of(metadata, "charm/0")
-            .leader(true)
-            .relation("grafana-source-exchange", 1, "bar", "bar/0");
+    Relation relation = TestModel.relation("grafana-source-exchange", 1, "bar", 0);
+    State state = TestModel.state().leader(true).relation(relation).build();
 
-    DispatchResult result = unit.relationHook("changed", 1, null, charm);
+    Outcome out =
+        TestModel.unit(metadata, "charm/0", charm).run(Event.relationChanged(relation), state);
 
-    assertThat(result.succeeded()).isTrue();
-    assertThat(DatasourceExchangeData.CODEC.read(unit.localAppData(1), "").datasources()).isEmpty();
-    assertThat(unit.localAppData(1)).containsEntry("datasources", "[]");
+    Relation sent = out.state().relation(1).orElseThrow();
+    assertThat(DatasourceExchangeData.CODEC.read(sent.localAppData(), "").datasources()).isEmpty();
+    assertThat(sent.localAppData()).containsEntry("datasources", "[]");
+    WireSchemas.assertValid(
+        "grafana_datasource_exchange",
+        provides ? "provider" : "requirer",
+        sent.localAppData(),
+        sent.localUnitData());
   }
 }

@@ -1,19 +1,32 @@
 package io.charmkit.interfaces.cluster;
 
+import static io.charmkit.testing.assertj.CharmAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.charmkit.interfaces.RemoteDataProblem;
-import io.charmkit.interfaces.support.FakeJuju;
-import io.charmkit.interfaces.support.UnitHarness;
+import io.charmkit.interfaces.support.TestModel;
+import io.charmkit.interfaces.support.WireSchemas;
 import io.charmkit.ops.Charm;
-import io.charmkit.ops.DispatchResult;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.topology.WorkerTopology;
+import io.charmkit.testing.Event;
+import io.charmkit.testing.HookToolCall;
+import io.charmkit.testing.Outcome;
+import io.charmkit.testing.Relation;
+import io.charmkit.testing.Secret;
+import io.charmkit.testing.State;
+import io.charmkit.testing.UncaughtCharmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -22,11 +35,15 @@ import org.junit.jupiter.api.Test;
 
 /** The coordinator's side of the cluster interface, through whole dispatches. */
 class ClusterProviderTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private static final CoordinatorAppData DATA =
       CoordinatorAppData.builder("foo: bar\n")
           .lokiEndpoints(Map.of())
           .workerLabels(Map.of("app.kubernetes.io/part-of", "tempo"))
           .build();
+
+  private static final String KEY_SECRET = "secret:d0jq8t3mp25c7b9ofmsg";
 
   private final AtomicReference<ClusterView> seen = new AtomicReference<>();
 
@@ -55,17 +72,31 @@ class ClusterProviderTest {
         "10.1.2.3");
   }
 
-  private static UnitHarness coordinator() {
-    return UnitHarness.of(Coordinator.METADATA, "tempo/0").leader(true);
+  /** A relation from the worker application {@code app} whose units sent their addresses. */
+  private static Relation workers(int id, String app, String role, Map<Integer, String> addresses) {
+    Relation relation =
+        TestModel.relation(Coordinator.ENDPOINT, id, app).withRemoteAppData(Map.of("role", role));
+    for (Map.Entry<Integer, String> unit : addresses.entrySet()) {
+      relation =
+          relation.withRemoteUnit(
+              unit.getKey(), workerUnit(app + "/" + unit.getKey(), unit.getValue()));
+    }
+    return relation;
+  }
+
+  private static Outcome run(Function<Framework, ? extends Charm> charm, Event event, State state) {
+    return TestModel.unit(Coordinator.METADATA, "tempo/0", charm).run(event, state);
+  }
+
+  private static State.Builder leader() {
+    return TestModel.state().leader(true);
   }
 
   /** Spec test input: one worker unit that sent its topology and address. */
-  private static UnitHarness specWorker() {
-    return coordinator()
-        .relation(Coordinator.ENDPOINT, 1, "worker", "worker/0")
-        .bag(
-            1,
-            "worker/0",
+  private static Relation specWorker() {
+    return TestModel.relation(Coordinator.ENDPOINT, 1, "worker", 0)
+        .withRemoteUnit(
+            0,
             Map.of(
                 "juju_topology",
                 "{\"application\": \"worker\", \"unit\": \"worker/0\", \"charm_name\": \"worker\"}",
@@ -73,27 +104,42 @@ class ClusterProviderTest {
                 "\"192.0.2.1\""));
   }
 
+  private static Map<String, String> appBag(Outcome out, int id) {
+    return out.state().relation(id).orElseThrow().localAppData();
+  }
+
+  /** What one {@code relation-set} sent, decoded from its stdin. */
+  private static Map<String, String> sent(HookToolCall call) {
+    try {
+      return JSON.readValue(
+          call.stdin().orElseThrow(), new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("relation-set stdin is not a JSON object: " + call.stdin(), e);
+    }
+  }
+
   @Test
   void workerWithNoRoleGetsNothing() {
-    UnitHarness unit = specWorker();
+    Relation relation = specWorker();
 
-    DispatchResult result = unit.relationHook("created", 1, null, publishing);
+    Outcome out =
+        run(publishing, Event.relationCreated(relation), leader().relation(relation).build());
 
-    assertThat(result.succeeded()).isTrue();
-    assertThat(unit.localAppData(1)).isEmpty();
-    assertThat(unit.localUnitData(1)).isEmpty();
-    assertThat(unit.relationSets()).isEmpty();
+    assertThat(out).madeNoCall("relation-set");
+    assertThat(out).relation(1).localAppData().isEmpty();
+    assertThat(out).relation(1).localUnitData().isEqualTo(Relation.JUJU_UNIT_DATA);
     assertThat(seen.get().relations().get(0).complete()).isFalse();
     assertThat(seen.get().problems()).isEmpty();
   }
 
   @Test
   void workerWithRoleAllGetsDataThatValidates() {
-    UnitHarness unit = specWorker().remoteAppData(1, Map.of("role", "\"all\""));
+    Relation relation = specWorker().withRemoteAppData(Map.of("role", "\"all\""));
 
-    assertThat(unit.relationHook("joined", 1, "worker/0", publishing).succeeded()).isTrue();
+    Outcome out =
+        run(publishing, Event.relationJoined(relation, 0), leader().relation(relation).build());
 
-    Map<String, String> bag = unit.localAppData(1);
+    Map<String, String> bag = appBag(out, 1);
     CoordinatorAppData read = CoordinatorAppData.CODEC.read(bag, "coordinator app bag");
     assertThat(read.workerConfig()).isEqualTo("foo: bar\n");
     assertThat(bag)
@@ -102,17 +148,19 @@ class ClusterProviderTest {
         .containsEntry("worker_labels", "{\"app.kubernetes.io/part-of\": \"tempo\"}")
         .doesNotContainKeys("ca_cert", "privkey_secret_id", "worker_ports");
     assertThat(bag.values()).doesNotContain("null");
-    assertThat(unit.localUnitData(1)).isEmpty();
+    assertThat(out).relation(1).localUnitData().isEqualTo(Relation.JUJU_UNIT_DATA);
+    WireSchemas.assertValid("tempo_cluster", "provider", bag, Relation.JUJU_UNIT_DATA);
   }
 
   @Test
   void workerWithUnknownRoleGetsNothingAndIsNamed() {
-    UnitHarness unit = specWorker().remoteAppData(1, Map.of("role", "\"imposter\""));
+    Relation relation = specWorker().withRemoteAppData(Map.of("role", "\"imposter\""));
 
-    assertThat(unit.relationHook("joined", 1, "worker/0", publishing).succeeded()).isTrue();
+    Outcome out =
+        run(publishing, Event.relationJoined(relation, 0), leader().relation(relation).build());
 
-    assertThat(unit.localAppData(1)).isEmpty();
-    assertThat(unit.relationSets()).isEmpty();
+    assertThat(out).relation(1).localAppData().isEmpty();
+    assertThat(out).madeNoCall("relation-set");
     List<RemoteDataProblem> problems = seen.get().problems();
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0).message())
@@ -125,30 +173,31 @@ class ClusterProviderTest {
 
   @Test
   void knownRolesCountEvenBesideAnUnknownOne() {
-    UnitHarness unit = specWorker().remoteAppData(1, Map.of("role", "\"querier,imposter\""));
+    Relation relation = specWorker().withRemoteAppData(Map.of("role", "\"querier,imposter\""));
 
-    unit.relationHook("changed", 1, null, publishing);
+    Outcome out =
+        run(publishing, Event.relationChanged(relation), leader().relation(relation).build());
 
     assertThat(seen.get().roles()).containsOnlyKeys("querier");
     assertThat(seen.get().problems()).hasSize(1);
-    assertThat(unit.localAppData(1)).containsKey("worker_config");
+    assertThat(appBag(out, 1)).containsKey("worker_config");
   }
 
   @Test
   void gathersExpandedRolesAddressesAndTopologies() {
-    UnitHarness unit =
-        coordinator()
-            .relation(Coordinator.ENDPOINT, 4, "ingesters", "ingesters/10", "ingesters/2")
-            .remoteAppData(4, Map.of("role", "\"ingester,querier\""))
-            .bag(4, "ingesters/10", workerUnit("ingesters/10", "ing-10.svc"))
-            .bag(4, "ingesters/2", workerUnit("ingesters/2", "ing-2.svc"))
-            .relation(Coordinator.ENDPOINT, 2, "everything", "everything/0")
-            .remoteAppData(2, Map.of("role", "\"all\""))
-            .bag(2, "everything/0", workerUnit("everything/0", "all-0.svc"))
-            .relation(Coordinator.ENDPOINT, 7, "empty")
-            .remoteAppData(7, Map.of("role", "\"compactor\""));
+    State state =
+        leader()
+            .relation(
+                workers(
+                    4,
+                    "ingesters",
+                    "\"ingester,querier\"",
+                    Map.of(10, "ing-10.svc", 2, "ing-2.svc")))
+            .relation(workers(2, "everything", "\"all\"", Map.of(0, "all-0.svc")))
+            .relation(workers(7, "empty", "\"compactor\"", Map.of()))
+            .build();
 
-    unit.hook("update-status", publishing);
+    Outcome out = run(publishing, Event.updateStatus(), state);
     ClusterView view = seen.get();
 
     assertThat(view.roles())
@@ -171,39 +220,33 @@ class ClusterProviderTest {
         .isEqualTo(new WorkerTopology("ingesters", "ingesters/2", "tempo-worker-k8s"));
     assertThat(view.relations())
         .extracting(WorkerRelation::relationId, WorkerRelation::complete)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(2, true),
-            org.assertj.core.groups.Tuple.tuple(4, true),
-            org.assertj.core.groups.Tuple.tuple(7, false));
+        .containsExactly(tuple(2, true), tuple(4, true), tuple(7, false));
     // A related application with no units yet still makes its roles present.
     assertThat(view.relations().get(2).unitCount()).isZero();
-    assertThat(unit.localAppData(7)).isEmpty();
+    assertThat(appBag(out, 7)).isEmpty();
   }
 
   @Test
   void oneInvalidUnitHoldsBackItsRelationOnlyAndIsNamed() {
-    UnitHarness unit =
-        coordinator()
-            .relation(Coordinator.ENDPOINT, 1, "good", "good/0")
-            .remoteAppData(1, Map.of("role", "\"all\""))
-            .bag(1, "good/0", workerUnit("good/0", "good-0.svc"))
-            .relation(Coordinator.ENDPOINT, 2, "bad", "bad/0", "bad/1")
-            .remoteAppData(2, Map.of("role", "\"querier\""))
-            .bag(2, "bad/0", workerUnit("bad/0", "bad-0.svc"))
-            .bag(
-                2,
-                "bad/1",
+    Relation bad =
+        workers(2, "bad", "\"querier\"", Map.of(0, "bad-0.svc"))
+            .withRemoteUnit(
+                1,
                 Map.of(
                     "address",
                     "bad-1.svc",
                     "juju_topology",
                     "{\"application\": \"bad\", \"unit\": \"bad/1\", \"charm_name\": \"x\"}"));
+    State state =
+        leader()
+            .relation(workers(1, "good", "\"all\"", Map.of(0, "good-0.svc")))
+            .relation(bad)
+            .build();
 
-    DispatchResult result = unit.hook("update-status", publishing);
+    Outcome out = run(publishing, Event.updateStatus(), state);
 
-    assertThat(result.succeeded()).isTrue();
-    assertThat(unit.localAppData(1)).containsKey("worker_config");
-    assertThat(unit.localAppData(2)).isEmpty();
+    assertThat(appBag(out, 1)).containsKey("worker_config");
+    assertThat(appBag(out, 2)).isEmpty();
     assertThat(seen.get().problems())
         .singleElement()
         .satisfies(
@@ -220,50 +263,49 @@ class ClusterProviderTest {
 
   @Test
   void aNonLeaderGathersButNeverWrites() {
-    UnitHarness unit = specWorker().remoteAppData(1, Map.of("role", "\"all\"")).leader(false);
+    Relation relation = specWorker().withRemoteAppData(Map.of("role", "\"all\""));
+    State state = TestModel.state().leader(false).relation(relation).build();
 
-    assertThat(unit.relationHook("changed", 1, null, publishing).succeeded()).isTrue();
+    Outcome out = run(publishing, Event.relationChanged(relation), state);
 
     assertThat(seen.get().relations().get(0).complete()).isTrue();
-    assertThat(unit.relationSets()).isEmpty();
+    assertThat(out).madeNoCall("relation-set");
   }
 
   @Test
   void workerPortsAreComputedPerRelationFromTheRawRole() {
-    UnitHarness unit =
-        coordinator()
-            .relation(Coordinator.ENDPOINT, 1, "a", "a/0")
-            .remoteAppData(1, Map.of("role", "\"all\""))
-            .bag(1, "a/0", workerUnit("a/0", "a-0"))
-            .relation(Coordinator.ENDPOINT, 2, "q", "q/0")
-            .remoteAppData(2, Map.of("role", "\"querier,ingester\""))
-            .bag(2, "q/0", workerUnit("q/0", "q-0"));
+    State state =
+        leader()
+            .relation(workers(1, "a", "\"all\"", Map.of(0, "a-0")))
+            .relation(workers(2, "q", "\"querier,ingester\"", Map.of(0, "q-0")))
+            .build();
     List<String> asked = new ArrayList<>();
 
-    unit.hook(
-        "update-status",
-        fw ->
-            new Coordinator(
-                fw,
-                cluster ->
-                    cluster.publish(
-                        DATA,
-                        relation -> {
-                          asked.add(relation.role().orElseThrow());
-                          return relation.role().get().equals("all")
-                              ? List.of(7946, 3200, 4318)
-                              : List.of(7946, 3200);
-                        })));
+    Outcome out =
+        run(
+            fw ->
+                new Coordinator(
+                    fw,
+                    cluster ->
+                        cluster.publish(
+                            DATA,
+                            relation -> {
+                              asked.add(relation.role().orElseThrow());
+                              return relation.role().get().equals("all")
+                                  ? List.of(7946, 3200, 4318)
+                                  : List.of(7946, 3200);
+                            })),
+            Event.updateStatus(),
+            state);
 
     assertThat(asked).containsExactly("all", "querier,ingester");
-    assertThat(unit.localAppData(1)).containsEntry("worker_ports", "[7946, 3200, 4318]");
-    assertThat(unit.localAppData(2)).containsEntry("worker_ports", "[7946, 3200]");
-    assertThat(unit.localAppData(1).get("worker_config"))
-        .isEqualTo(unit.localAppData(2).get("worker_config"));
+    assertThat(appBag(out, 1)).containsEntry("worker_ports", "[7946, 3200, 4318]");
+    assertThat(appBag(out, 2)).containsEntry("worker_ports", "[7946, 3200]");
+    assertThat(appBag(out, 1).get("worker_config")).isEqualTo(appBag(out, 2).get("worker_config"));
   }
 
   @Test
-  void theSameModelInAnyOrderWritesTheSameBytes() {
+  void theSameWorkersListedInAnotherOrderGetTheSameBytes() {
     Function<Framework, Coordinator> ringInConfig =
         fw ->
             new Coordinator(
@@ -274,99 +316,115 @@ class ClusterProviderTest {
                                 "join_members: " + cluster.gather().addresses() + "\n")
                             .lokiEndpoints(Map.of("loki/1", "http://l1", "loki/0", "http://l0"))
                             .build()));
-    UnitHarness first = threeWorkers().listRelations(Coordinator.ENDPOINT, 1, 2);
-    UnitHarness second =
-        threeWorkers().listRelations(Coordinator.ENDPOINT, 2, 1).listUnits(1, "w/2", "w/0", "w/1");
+    // Juju lists relations by id and units by number, so the same workers under other ids and
+    // numbers come in another order: here x before w, and w's units not in address order.
+    State first =
+        leader()
+            .relation(workers(1, "w", "\"all\"", Map.of(0, "w-0", 1, "w-1", 2, "w-2")))
+            .relation(workers(2, "x", "\"querier\"", Map.of(0, "x-0")))
+            .build();
+    State second =
+        leader()
+            .relation(workers(1, "x", "\"querier\"", Map.of(0, "x-0")))
+            .relation(workers(2, "w", "\"all\"", Map.of(3, "w-1", 4, "w-2", 5, "w-0")))
+            .build();
 
-    first.hook("update-status", ringInConfig);
-    second.hook("update-status", ringInConfig);
+    Outcome one = run(ringInConfig, Event.updateStatus(), first);
+    Outcome other = run(ringInConfig, Event.updateStatus(), second);
 
     // Each bag gets the same bytes; only the order of the two relation-set calls follows Juju's.
-    assertThat(second.relationSets()).containsExactlyInAnyOrderElementsOf(first.relationSets());
-    assertThat(second.localAppData(1)).isEqualTo(first.localAppData(1));
-    assertThat(second.localAppData(2)).isEqualTo(first.localAppData(2));
-    assertThat(first.localAppData(1))
+    assertThat(other.callsOf("relation-set").stream().map(ClusterProviderTest::sent).toList())
+        .containsExactlyInAnyOrderElementsOf(
+            one.callsOf("relation-set").stream().map(ClusterProviderTest::sent).toList());
+    assertThat(appBag(other, 2)).isEqualTo(appBag(one, 1));
+    assertThat(appBag(other, 1)).isEqualTo(appBag(one, 2));
+    assertThat(appBag(one, 1))
         .containsEntry("worker_config", "\"join_members: [w-0, w-1, w-2, x-0]\\n\"")
         .containsEntry("loki_endpoints", "{\"loki/0\": \"http://l0\", \"loki/1\": \"http://l1\"}");
   }
 
-  private static UnitHarness threeWorkers() {
-    return coordinator()
-        .relation(Coordinator.ENDPOINT, 1, "w", "w/0", "w/1", "w/2")
-        .remoteAppData(1, Map.of("role", "\"all\""))
-        .bag(1, "w/0", workerUnit("w/0", "w-0"))
-        .bag(1, "w/1", workerUnit("w/1", "w-1"))
-        .bag(1, "w/2", workerUnit("w/2", "w-2"))
-        .relation(Coordinator.ENDPOINT, 2, "x", "x/0")
-        .remoteAppData(2, Map.of("role", "\"querier\""))
-        .bag(2, "x/0", workerUnit("x/0", "x-0"));
-  }
-
   @Test
   void unchangedDataIsNotWrittenAgainAndStaleKeysAreDeleted() {
-    UnitHarness unit = specWorker().remoteAppData(1, Map.of("role", "\"all\""));
     Consumer<ClusterProvider> withTls =
         c -> c.publish(DATA.toBuilder().tls("CA", "CERT", "secret:key").build());
-    unit.hook("update-status", fw -> new Coordinator(fw, withTls));
-    assertThat(unit.localAppData(1)).containsEntry("privkey_secret_id", "\"secret:key\"");
-    unit.clearCalls();
+    State state =
+        leader().relation(specWorker().withRemoteAppData(Map.of("role", "\"all\""))).build();
 
-    unit.hook("update-status", fw -> new Coordinator(fw, withTls));
-    assertThat(unit.relationSets()).isEmpty();
+    Outcome tls = run(fw -> new Coordinator(fw, withTls), Event.updateStatus(), state);
+    assertThat(appBag(tls, 1)).containsEntry("privkey_secret_id", "\"secret:key\"");
 
-    unit.hook("update-status", publishing);
-    assertThat(unit.relationSets())
+    Outcome again = run(fw -> new Coordinator(fw, withTls), Event.updateStatus(), tls.state());
+    assertThat(again).madeNoCall("relation-set");
+
+    Outcome plain = run(publishing, Event.updateStatus(), again.state());
+    assertThat(plain.callsOf("relation-set"))
         .singleElement()
-        .extracting(FakeJuju.RelationSet::changes)
+        .extracting(ClusterProviderTest::sent)
         .isEqualTo(Map.of("ca_cert", "", "server_cert", "", "privkey_secret_id", ""));
-    assertThat(unit.localAppData(1)).doesNotContainKeys("ca_cert", "privkey_secret_id");
+    assertThat(appBag(plain, 1)).doesNotContainKeys("ca_cert", "privkey_secret_id");
   }
 
   @Test
   void grantsTheKeySecretToEachRelationOnce() {
-    UnitHarness unit = specWorker().relation(Coordinator.ENDPOINT, 5, "other", "other/0");
     Function<Framework, Coordinator> granting =
-        fw ->
-            new Coordinator(
-                fw, c -> c.grantSecret(c.model().secret("secret:d0jq8t3mp25c7b9ofmsg")));
-    unit.secret("secret:d0jq8t3mp25c7b9ofmsg", Map.of("private-key", "KEY"));
+        fw -> new Coordinator(fw, c -> c.grantSecret(c.model().secret(KEY_SECRET)));
+    Secret key =
+        new Secret(
+            KEY_SECRET,
+            Optional.of("application"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            1,
+            Map.of("private-key", "KEY"),
+            Map.of("private-key", "KEY"),
+            Map.of());
+    State state =
+        leader()
+            .relation(specWorker())
+            .relation(TestModel.relation(Coordinator.ENDPOINT, 5, "other", 0))
+            .secret(key)
+            .build();
 
-    unit.hook("update-status", granting);
-    assertThat(unit.secretGrants())
+    Outcome first = run(granting, Event.updateStatus(), state);
+    assertThat(first)
+        .calls("secret-grant")
         .containsExactly(
-            new FakeJuju.SecretGrant("secret:d0jq8t3mp25c7b9ofmsg", 1),
-            new FakeJuju.SecretGrant("secret:d0jq8t3mp25c7b9ofmsg", 5));
-    unit.clearCalls();
+            "secret-grant --relation 1 " + KEY_SECRET, "secret-grant --relation 5 " + KEY_SECRET);
+    assertThat(first.state().secret(KEY_SECRET).orElseThrow().grants()).containsOnlyKeys(1, 5);
 
-    unit.hook("update-status", granting);
-    assertThat(unit.secretGrants()).isEmpty();
+    Outcome second = run(granting, Event.updateStatus(), first.state());
+    assertThat(second).madeNoCall("secret-grant");
 
-    unit.relation(Coordinator.ENDPOINT, 6, "late", "late/0");
-    unit.hook("update-status", granting);
-    assertThat(unit.secretGrants())
-        .containsExactly(new FakeJuju.SecretGrant("secret:d0jq8t3mp25c7b9ofmsg", 6));
+    State late =
+        second.state().toBuilder()
+            .relation(TestModel.relation(Coordinator.ENDPOINT, 6, "late", 0))
+            .build();
+    Outcome third = run(granting, Event.updateStatus(), late);
+    assertThat(third)
+        .calls("secret-grant")
+        .containsExactly("secret-grant --relation 6 " + KEY_SECRET);
   }
 
   @Test
   void anEndpointTheCharmDoesNotDeclareIsAClearError() {
-    UnitHarness unit = coordinator();
+    UncaughtCharmException thrown =
+        catchThrowableOfType(
+            UncaughtCharmException.class,
+            () ->
+                run(
+                    fw -> {
+                      Charm charm = new Charm(fw) {};
+                      new ClusterProvider(charm, "tempo-clustr", Coordinator.TEMPO);
+                      return charm;
+                    },
+                    Event.updateStatus(),
+                    leader().build()));
 
-    DispatchResult result =
-        unit.hook(
-            "update-status",
-            fw -> {
-              Charm charm = new Charm(fw) {};
-              new ClusterProvider(charm, "tempo-clustr", Coordinator.TEMPO);
-              return charm;
-            });
-
-    assertThat(result.failure())
-        .get()
-        .satisfies(
-            e ->
-                assertThat(e)
-                    .hasMessageContaining("no endpoint 'tempo-clustr'")
-                    .hasMessageContaining("tempo-cluster"));
+    assertThat(thrown.getCause())
+        .hasMessageContaining("no endpoint 'tempo-clustr'")
+        .hasMessageContaining("tempo-cluster");
   }
 
   @Test

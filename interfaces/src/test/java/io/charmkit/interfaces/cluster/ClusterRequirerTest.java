@@ -1,18 +1,26 @@
 package io.charmkit.interfaces.cluster;
 
+import static io.charmkit.testing.assertj.CharmAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.charmkit.interfaces.support.FakeJuju;
-import io.charmkit.interfaces.support.UnitHarness;
-import io.charmkit.ops.DispatchResult;
+import io.charmkit.interfaces.support.RefusedAppWrites;
+import io.charmkit.interfaces.support.TestModel;
+import io.charmkit.interfaces.support.WireSchemas;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.schema.cluster.RemoteWriteEndpoint;
 import io.charmkit.schema.cluster.WorkerAppData;
 import io.charmkit.schema.cluster.WorkerUnitData;
+import io.charmkit.schema.topology.WorkerTopology;
+import io.charmkit.testing.Event;
+import io.charmkit.testing.Outcome;
+import io.charmkit.testing.Relation;
+import io.charmkit.testing.Secret;
+import io.charmkit.testing.State;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -20,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** The worker's side of the cluster interface, through whole dispatches. */
 class ClusterRequirerTest {
-  private static final String SECRET = "secret://6b8c1f2e-3d4a-4b5c-9d6e-7f8091a2b3c4/d0jq8t3mp";
+  private static final String SECRET = "secret://" + TestModel.UUID + "/d0jq8t3mp";
 
   /** The coordinator bag of WIRE.md §3.8, TLS on, every optional field present. */
   private static final Map<String, String> FULL =
@@ -54,89 +62,124 @@ class ClusterRequirerTest {
             events);
   }
 
-  private static UnitHarness workerUnit() {
-    return UnitHarness.of(Worker.METADATA, "tempo-worker/0")
-        .leader(true)
-        .relation(Worker.ENDPOINT, 3, "tempo", "tempo/0");
+  private static Relation coordinatorRelation() {
+    return TestModel.relation(Worker.ENDPOINT, 3, "tempo", 0);
+  }
+
+  private static State.Builder leader(Relation relation) {
+    return TestModel.state().leader(true).relation(relation);
+  }
+
+  private Outcome run(Consumer<ClusterRequirer> reconcile, Event event, State state) {
+    return runAs("tempo-worker/0", reconcile, event, state);
+  }
+
+  private Outcome runAs(
+      String unit, Consumer<ClusterRequirer> reconcile, Event event, State state) {
+    return TestModel.unit(Worker.METADATA, unit, worker(reconcile)).run(event, state);
+  }
+
+  /** The key secret the coordinator granted, with {@code tracked} and {@code latest} content. */
+  private static Secret keySecret(String id, String tracked, String latest) {
+    return new Secret(
+        id,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        2,
+        Map.of("private-key", tracked),
+        Map.of("private-key", latest),
+        Map.of());
+  }
+
+  private static Relation sent(Outcome out) {
+    return out.state().relation(3).orElseThrow();
   }
 
   @Test
   void givenOnlyAConfigTheWorkerPublishesBagsThatValidate() {
-    UnitHarness unit =
-        workerUnit()
-            .remoteAppData(
-                3,
+    Relation relation =
+        coordinatorRelation()
+            .withRemoteAppData(
                 Map.of(
                     "worker_config", "\"foo: bar\"",
                     "charm_tracing_receivers", "{\"otlp_http\":\"http://192.0.2.1:4318\"}",
                     "workload_tracing_receivers",
                         "{\"otlp_http\":\"http://192.0.2.2:4318\",\"otlp_grpc\":\"192.0.2.2:4317\"}"));
 
-    DispatchResult result = unit.relationHook("created", 3, null, worker(Worker.PUBLISH_ALL));
+    Outcome out =
+        run(Worker.PUBLISH_ALL, Event.relationCreated(relation), leader(relation).build());
 
-    assertThat(result.succeeded()).isTrue();
-    assertThat(unit.localAppData(3)).isEqualTo(Map.of("role", "\"all\""));
-    assertThat(WorkerAppData.CODEC.read(unit.localAppData(3), "").roles()).containsExactly("all");
-    assertThat(unit.localUnitData(3))
+    Relation sent = sent(out);
+    assertThat(sent.localAppData()).isEqualTo(Map.of("role", "\"all\""));
+    assertThat(WorkerAppData.CODEC.read(sent.localAppData(), "").roles()).containsExactly("all");
+    assertThat(sent.localUnitData())
         .containsEntry(
             "juju_topology",
             "{\"application\": \"tempo-worker\", \"unit\": \"tempo-worker/0\","
                 + " \"charm_name\": \"tempo-worker-k8s\"}")
         .containsEntry("address", "\"" + Worker.FQDN + "\"");
-    assertThat(WorkerUnitData.CODEC.read(unit.localUnitData(3), "").address())
+    assertThat(WorkerUnitData.CODEC.read(sent.localUnitData(), "").address())
         .isEqualTo(Worker.FQDN);
+    WireSchemas.assertValid("tempo_cluster", "requirer", sent.localAppData(), sent.localUnitData());
   }
 
   @Test
   void severalRolesAreCommaJoinedAndANonLeaderWritesOnlyItsUnitBag() {
-    UnitHarness unit = workerUnit();
     Consumer<ClusterRequirer> two =
         c ->
             c.publish(
-                List.of("querier", "query-frontend"),
-                "w-0",
-                new io.charmkit.schema.topology.WorkerTopology("w", "w/0", "c"));
+                List.of("querier", "query-frontend"), "w-0", new WorkerTopology("w", "w/0", "c"));
 
-    unit.hook("config-changed", worker(two));
-    assertThat(unit.localAppData(3)).containsEntry("role", "\"querier,query-frontend\"");
+    Outcome leaderOut = run(two, Event.configChanged(), leader(coordinatorRelation()).build());
+    assertThat(leaderOut)
+        .relation(3)
+        .localAppData()
+        .containsEntry("role", "\"querier,query-frontend\"");
 
-    UnitHarness follower =
-        UnitHarness.of(Worker.METADATA, "tempo-worker/1")
-            .leader(false)
-            .relation(Worker.ENDPOINT, 3, "tempo", "tempo/0");
-    assertThat(follower.hook("config-changed", worker(two)).succeeded()).isTrue();
-    assertThat(follower.localAppData(3)).isEmpty();
-    assertThat(follower.localUnitData(3)).containsEntry("address", "\"w-0\"");
+    State follower = TestModel.state().leader(false).relation(coordinatorRelation()).build();
+    Outcome followerOut = runAs("tempo-worker/1", two, Event.configChanged(), follower);
+    assertThat(followerOut).relation(3).localAppData().isEmpty();
+    assertThat(followerOut).relation(3).localUnitData().containsEntry("address", "\"w-0\"");
   }
 
   @Test
   void aPermissionErrorOnTheRoleIsToleratedAndRetriedLater() {
-    UnitHarness unit = workerUnit().denyAppWrites(true);
+    RefusedAppWrites.Result refused =
+        RefusedAppWrites.configChanged(
+            Worker.METADATA, "tempo-worker/0", coordinatorRelation(), worker(Worker.PUBLISH_ALL));
 
-    DispatchResult first = unit.hook("config-changed", worker(Worker.PUBLISH_ALL));
+    assertThat(refused.dispatch().succeeded()).isTrue();
+    assertThat(refused.relation().localAppData()).isEmpty();
+    assertThat(refused.relation().localUnitData()).containsKey("address");
 
-    assertThat(first.succeeded()).isTrue();
-    assertThat(unit.localAppData(3)).isEmpty();
-    assertThat(unit.localUnitData(3)).containsKey("address");
+    // A later event, once Juju allows the write, publishes the role; the next one leaves it be.
+    Outcome later =
+        run(Worker.PUBLISH_ALL, Event.updateStatus(), leader(refused.relation()).build());
+    assertThat(later).relation(3).localAppData().containsEntry("role", "\"all\"");
+    assertThat(later)
+        .calls("relation-set")
+        .containsExactly("relation-set -r tempo-cluster:3 --app --file -");
 
-    unit.denyAppWrites(false).clearCalls();
-    unit.hook("update-status", worker(Worker.PUBLISH_ALL));
-    assertThat(unit.localAppData(3)).containsEntry("role", "\"all\"");
-    assertThat(unit.relationSets()).extracting(FakeJuju.RelationSet::app).containsExactly(true);
-
-    unit.clearCalls();
-    unit.hook("update-status", worker(Worker.PUBLISH_ALL));
-    assertThat(unit.relationSets()).isEmpty();
+    Outcome after = run(Worker.PUBLISH_ALL, Event.updateStatus(), later.state());
+    assertThat(after).madeNoCall("relation-set");
   }
 
   @Test
   void readsEveryFieldOfTheCoordinatorBag() {
-    UnitHarness unit =
-        workerUnit()
-            .remoteAppData(3, FULL)
-            .secret("secret:d0jq8t3mp", Map.of("private-key", "-----BEGIN PRIVATE KEY-----"));
+    State state =
+        leader(coordinatorRelation().withRemoteAppData(FULL))
+            .secret(
+                keySecret(
+                    "secret:d0jq8t3mp",
+                    "-----BEGIN PRIVATE KEY-----",
+                    "-----BEGIN PRIVATE KEY-----"))
+            .build();
 
-    unit.hook("update-status", worker(c -> {}));
+    // Read within the hook, where the hook tools are recorded.
+    Outcome out = run(ClusterRequirer::tls, Event.updateStatus(), state);
     ClusterRequirer c = seen.get();
 
     assertThat(c.config()).contains("server:\n  http_listen_port: 3200\n");
@@ -156,7 +199,9 @@ class ClusterRequirerTest {
               assertThat(t.privateKey()).isEqualTo("-----BEGIN PRIVATE KEY-----");
               assertThat(t.toString()).doesNotContain("PRIVATE KEY");
             });
-    assertThat(unit.secretReads()).containsExactly(new FakeJuju.SecretRead(SECRET, true));
+    assertThat(out)
+        .calls("secret-get")
+        .containsExactly("secret-get --format=json " + SECRET + " --refresh");
     assertThat(c.problems()).isEmpty();
   }
 
@@ -168,9 +213,11 @@ class ClusterRequirerTest {
     bag.put("worker_ports", "[\"7946\", 3200.0]");
     bag.put("s3_tls_ca_cert", "-----BEGIN CERTIFICATE-----\nRAW\n-----END CERTIFICATE-----");
     bag.put("tempo_receiver", "{\"otlp_http\": \"x\"}");
-    UnitHarness unit = workerUnit().remoteAppData(3, bag);
 
-    unit.hook("update-status", worker(c -> {}));
+    run(
+        c -> {},
+        Event.updateStatus(),
+        leader(coordinatorRelation().withRemoteAppData(bag)).build());
     ClusterRequirer c = seen.get();
 
     assertThat(c.problems()).isEmpty();
@@ -183,14 +230,13 @@ class ClusterRequirerTest {
 
   @Test
   void anInvalidCoordinatorBagIsNamedAndReadsAsNothing() {
-    UnitHarness unit =
-        workerUnit()
-            .remoteAppData(3, Map.of("worker_config", "server: {}", "worker_ports", "[1, 70000]"));
+    Relation relation =
+        coordinatorRelation()
+            .withRemoteAppData(Map.of("worker_config", "server: {}", "worker_ports", "[1, 70000]"));
 
-    DispatchResult result = unit.hook("update-status", worker(c -> {}));
+    run(c -> {}, Event.updateStatus(), leader(relation).build());
     ClusterRequirer c = seen.get();
 
-    assertThat(result.succeeded()).isTrue();
     assertThat(c.config()).isEmpty();
     assertThat(c.workerPorts()).isEmpty();
     assertThat(c.lokiEndpoints()).isEmpty();
@@ -205,55 +251,66 @@ class ClusterRequirerTest {
 
   @Test
   void configReceivedFiresOnAValidConfigAndRemovedWhenItIsWiped() {
-    UnitHarness unit = workerUnit().remoteAppData(3, Map.of("worker_config", "\"a: b\""));
+    Relation valid = coordinatorRelation().withRemoteAppData(Map.of("worker_config", "\"a: b\""));
 
-    unit.relationHook("changed", 3, "tempo/0", worker(Worker.PUBLISH_ALL));
+    Outcome first = run(Worker.PUBLISH_ALL, Event.relationChanged(valid, 0), leader(valid).build());
     assertThat(events).containsExactly("config_received 3");
 
     events.clear();
-    unit.remoteAppData(3, Map.of("worker_config", "not json"));
-    unit.relationHook("changed", 3, "tempo/0", worker(Worker.PUBLISH_ALL));
+    Relation wiped =
+        first
+            .state()
+            .relation(3)
+            .orElseThrow()
+            .withRemoteAppData(Map.of("worker_config", "not json"));
+    Outcome second =
+        run(
+            Worker.PUBLISH_ALL,
+            Event.relationChanged(wiped, 0),
+            first.state().toBuilder().relation(wiped).build());
     assertThat(events).containsExactly("removed 3");
 
     events.clear();
-    unit.relationHook("broken", 3, null, worker(c -> {}));
+    run(c -> {}, Event.relationBroken(wiped), second.state());
     assertThat(events).containsExactly("removed 3");
   }
 
   @Test
   void noRemovedEventBeforeThisUnitJoined() {
-    UnitHarness unit = workerUnit();
+    Relation relation = coordinatorRelation();
 
-    unit.relationHook("changed", 3, "tempo/0", worker(c -> {}));
+    run(c -> {}, Event.relationChanged(relation, 0), leader(relation).build());
 
     assertThat(events).isEmpty();
   }
 
   @Test
   void aRotatedKeyIsReadWithRefreshAndAnnounced() {
-    UnitHarness unit =
-        workerUnit()
-            .remoteAppData(3, FULL)
-            .secret("secret:d0jq8t3mp", Map.of("private-key", "NEW KEY"));
+    Secret key = keySecret("secret:d0jq8t3mp", "OLD KEY", "NEW KEY");
+    Secret other = keySecret("secret:someothersecret", "X", "Y");
+    State state =
+        leader(coordinatorRelation().withRemoteAppData(FULL)).secret(key).secret(other).build();
 
-    unit.secretChanged("secret:d0jq8t3mp", worker(c -> c.tls()));
+    Outcome out = run(c -> c.tls(), Event.secretChanged(key), state);
 
     assertThat(events).containsExactly("config_received 3");
     assertThat(seen.get().tls().orElseThrow().privateKey()).isEqualTo("NEW KEY");
-    assertThat(unit.secretReads()).allSatisfy(r -> assertThat(r.refresh()).isTrue());
+    assertThat(out.callsOf("secret-get"))
+        .isNotEmpty()
+        .allSatisfy(call -> assertThat(call.argv()).contains("--refresh"));
 
     events.clear();
-    unit.secretChanged("secret:someothersecret", worker(c -> {}));
+    run(c -> {}, Event.secretChanged(other), out.state());
     assertThat(events).isEmpty();
   }
 
   @Test
   void anUnreadableKeySecretIsNamedAndGivesNoTls() {
-    UnitHarness unit = workerUnit().remoteAppData(3, FULL);
+    run(
+        c -> c.tls(),
+        Event.updateStatus(),
+        leader(coordinatorRelation().withRemoteAppData(FULL)).build());
 
-    DispatchResult result = unit.hook("update-status", worker(c -> c.tls()));
-
-    assertThat(result.succeeded()).isTrue();
     assertThat(seen.get().tls()).isEmpty();
     assertThat(seen.get().config()).isPresent();
     assertThat(seen.get().problems())

@@ -1,13 +1,20 @@
 package io.charmkit.interfaces.datasource;
 
+import static io.charmkit.testing.assertj.CharmAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.charmkit.interfaces.support.UnitHarness;
+import io.charmkit.interfaces.support.TestModel;
+import io.charmkit.interfaces.support.WireSchemas;
 import io.charmkit.ops.Charm;
-import io.charmkit.ops.DispatchResult;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.schema.datasource.Datasource;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
+import io.charmkit.testing.Event;
+import io.charmkit.testing.Outcome;
+import io.charmkit.testing.Relation;
+import io.charmkit.testing.State;
+import io.charmkit.testing.UncaughtCharmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,27 +62,37 @@ class DatasourceExchangeTest {
             });
   }
 
-  private static UnitHarness unit() {
-    return UnitHarness.of(METADATA, "tempo/0")
-        .leader(true)
-        .relation("send-datasource", 1, "loki", "loki/0")
-        .relation("receive-datasource", 2, "mimir", "mimir/0");
+  private static final Relation SEND = TestModel.relation("send-datasource", 1, "loki", 0);
+  private static final Relation RECEIVE = TestModel.relation("receive-datasource", 2, "mimir", 0);
+
+  private static State.Builder state() {
+    return TestModel.state().leader(true).relation(SEND).relation(RECEIVE);
+  }
+
+  private static Outcome run(Function<Framework, Exchanger> charm, Event event, State state) {
+    return TestModel.unit(METADATA, "tempo/0", charm).run(event, state);
+  }
+
+  private static Map<String, String> appBag(Outcome out, int id) {
+    return out.state().relation(id).orElseThrow().localAppData();
   }
 
   @Test
   void withNothingToShareTheBagStillHoldsAnEmptyList() {
-    UnitHarness unit = unit();
+    Outcome out =
+        run(both(x -> x.publish(List.of())), Event.relationChanged(SEND), state().build());
 
-    unit.relationHook("changed", 1, null, both(x -> x.publish(List.of())));
-
-    assertThat(unit.localAppData(1)).isEqualTo(Map.of("datasources", "[]"));
-    assertThat(unit.localAppData(2)).isEqualTo(Map.of("datasources", "[]"));
-    assertThat(DatasourceExchangeData.CODEC.read(unit.localAppData(1), "").datasources()).isEmpty();
+    assertThat(appBag(out, 1)).isEqualTo(Map.of("datasources", "[]"));
+    assertThat(appBag(out, 2)).isEqualTo(Map.of("datasources", "[]"));
+    assertThat(DatasourceExchangeData.CODEC.read(appBag(out, 1), "").datasources()).isEmpty();
+    WireSchemas.assertValid(
+        "grafana_datasource_exchange", "provider", appBag(out, 1), Relation.JUJU_UNIT_DATA);
+    WireSchemas.assertValid(
+        "grafana_datasource_exchange", "requirer", appBag(out, 2), Relation.JUJU_UNIT_DATA);
   }
 
   @Test
   void publishesOnlyFullySpecifiedEntriesSortedByUidToEveryRelation() {
-    UnitHarness unit = unit();
     List<Datasource> mine = new ArrayList<>();
     mine.add(new Datasource("tempo", "ds-2", "grafana-a"));
     mine.add(new Datasource("tempo", null, "grafana-b"));
@@ -83,50 +100,53 @@ class DatasourceExchangeTest {
     mine.add(new Datasource("tempo", "ds-3", " "));
     mine.add(new Datasource("tempo", "ds-1", "grafana-a"));
 
-    unit.hook("update-status", both(x -> x.publish(mine)));
+    Outcome out = run(both(x -> x.publish(mine)), Event.updateStatus(), state().build());
 
     String expected =
         "[{\"type\":\"tempo\",\"uid\":\"ds-1\",\"grafana_uid\":\"grafana-a\"},"
             + "{\"type\":\"tempo\",\"uid\":\"ds-2\",\"grafana_uid\":\"grafana-a\"}]";
-    assertThat(unit.localAppData(1)).containsEntry("datasources", expected);
-    assertThat(unit.localAppData(2)).containsEntry("datasources", expected);
+    assertThat(appBag(out, 1)).containsEntry("datasources", expected);
+    assertThat(appBag(out, 2)).containsEntry("datasources", expected);
+    WireSchemas.assertValid(
+        "grafana_datasource_exchange", "provider", appBag(out, 1), Relation.JUJU_UNIT_DATA);
   }
 
   @Test
   void aNonLeaderDoesNotPublish() {
-    UnitHarness unit = unit().leader(false);
+    Outcome out =
+        run(
+            both(x -> x.publish(List.of(new Datasource("tempo", "ds", "g")))),
+            Event.updateStatus(),
+            state().leader(false).build());
 
-    DispatchResult result =
-        unit.hook(
-            "update-status", both(x -> x.publish(List.of(new Datasource("tempo", "ds", "g")))));
-
-    assertThat(result.succeeded()).isTrue();
-    assertThat(unit.relationSets()).isEmpty();
+    assertThat(out).madeNoCall("relation-set");
   }
 
   @Test
   void receivesFromBothEndpointsSortedAndSkipsInvalidBags() {
-    UnitHarness unit =
-        unit()
-            .remoteAppData(
-                1,
-                Map.of(
-                    "datasources",
-                    "[{\"type\":\"loki\",\"uid\":\"b\",\"grafana_uid\":\"g\",\"extra\":1}]"))
-            .remoteAppData(
-                2,
-                Map.of(
-                    "datasources",
-                    "[{\"type\":\"prometheus\",\"uid\":\"a\",\"grafana_uid\":\"g\"},"
-                        + "{\"type\":\"prometheus\",\"uid\":\"c\",\"grafana_uid\":\"g\"}]"))
-            .relation("send-datasource", 3, "pyroscope", "pyroscope/0")
-            .remoteAppData(
-                3, Map.of("datasources", "\"[{\\\"type\\\":\\\"x\\\",\\\"uid\\\":\\\"d\\\"}]\""))
-            .relation("receive-datasource", 4, "silent", "silent/0");
+    State state =
+        state()
+            .relation(
+                SEND.withRemoteAppData(
+                    Map.of(
+                        "datasources",
+                        "[{\"type\":\"loki\",\"uid\":\"b\",\"grafana_uid\":\"g\",\"extra\":1}]")))
+            .relation(
+                RECEIVE.withRemoteAppData(
+                    Map.of(
+                        "datasources",
+                        "[{\"type\":\"prometheus\",\"uid\":\"a\",\"grafana_uid\":\"g\"},"
+                            + "{\"type\":\"prometheus\",\"uid\":\"c\",\"grafana_uid\":\"g\"}]")))
+            .relation(
+                TestModel.relation("send-datasource", 3, "pyroscope", 0)
+                    .withRemoteAppData(
+                        Map.of(
+                            "datasources", "\"[{\\\"type\\\":\\\"x\\\",\\\"uid\\\":\\\"d\\\"}]\"")))
+            .relation(TestModel.relation("receive-datasource", 4, "silent", 0))
+            .build();
 
-    DispatchResult result = unit.hook("update-status", both(x -> x.received()));
+    run(both(x -> x.received()), Event.updateStatus(), state);
 
-    assertThat(result.succeeded()).isTrue();
     assertThat(seen.get().received())
         .containsExactly(
             new Datasource("prometheus", "a", "g"),
@@ -145,12 +165,13 @@ class DatasourceExchangeTest {
   @Test
   void duplicatesAcrossRelationsAreKept() {
     String one = "[{\"type\":\"loki\",\"uid\":\"a\",\"grafana_uid\":\"g\"}]";
-    UnitHarness unit =
-        unit()
-            .remoteAppData(1, Map.of("datasources", one))
-            .remoteAppData(2, Map.of("datasources", one));
+    State state =
+        state()
+            .relation(SEND.withRemoteAppData(Map.of("datasources", one)))
+            .relation(RECEIVE.withRemoteAppData(Map.of("datasources", one)))
+            .build();
 
-    unit.hook("update-status", both(x -> x.received()));
+    run(both(x -> x.received()), Event.updateStatus(), state);
 
     assertThat(seen.get().received()).hasSize(2);
   }
@@ -169,10 +190,16 @@ class DatasourceExchangeTest {
         .contains("needs it under requires");
   }
 
+  /** The message the charm fails with, or null when it runs. */
   private static String failure(String provider, String requirer) {
-    DispatchResult result =
-        UnitHarness.of(METADATA, "tempo/0")
-            .hook("update-status", fw -> new Exchanger(fw, provider, requirer, x -> {}));
-    return result.failure().map(Throwable::getMessage).orElse(null);
+    UncaughtCharmException thrown =
+        catchThrowableOfType(
+            UncaughtCharmException.class,
+            () ->
+                run(
+                    fw -> new Exchanger(fw, provider, requirer, x -> {}),
+                    Event.updateStatus(),
+                    TestModel.state().build()));
+    return thrown == null ? null : thrown.getCause().getMessage();
   }
 }

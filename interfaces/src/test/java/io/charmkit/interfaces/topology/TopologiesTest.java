@@ -3,10 +3,11 @@ package io.charmkit.interfaces.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.charmkit.interfaces.support.UnitHarness;
+import io.charmkit.interfaces.support.TestModel;
 import io.charmkit.ops.Charm;
 import io.charmkit.schema.cluster.WorkerUnitData;
 import io.charmkit.schema.topology.JujuTopology;
+import io.charmkit.testing.Event;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -15,21 +16,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Building topologies, the UUID rule, the wire subset and the label forms (WIRE.md §5). */
 class TopologiesTest {
-  private static final String UUID = UnitHarness.MODEL_UUID;
+  private static final String UUID = TestModel.UUID;
 
   @Test
   void fromModelTakesTheCharmsMetadataName() {
     AtomicReference<JujuTopology> seen = new AtomicReference<>();
 
-    UnitHarness.of("name: tempo-worker-k8s\n", "tempo-worker/2")
-        .hook(
-            "update-status",
+    TestModel.unit(
+            "name: tempo-worker-k8s\n",
+            "tempo-worker/2",
             fw ->
                 new Charm(fw) {
                   {
                     seen.set(Topologies.fromModel(model()));
                   }
-                });
+                })
+        .run(Event.updateStatus(), TestModel.state().build());
 
     assertThat(seen.get())
         .isEqualTo(

@@ -13,6 +13,7 @@ import io.charmkit.ops.pebble.Plan;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 
@@ -23,8 +24,12 @@ import org.yaml.snakeyaml.DumperOptions;
  * keys in Pebble's order, {@code threshold: 3} filled in for checks).
  *
  * <p>Layers are kept as JSON trees so merging is structural and needs no per-field code.
+ *
+ * <p>The one implementation of these rules: the in-process server uses it over HTTP and the
+ * state-transition API's in-memory Pebble through {@code io.charmkit.testing.LayerPlan}, which is
+ * why the few methods that one needs are public. Charm tests have no reason to call them.
  */
-final class LayerCombiner {
+public final class LayerCombiner {
   private static final List<String> SECTIONS = List.of("services", "checks", "log-targets");
   private static final Set<String> TOP_LEVEL =
       Set.of("summary", "description", "services", "checks", "log-targets");
@@ -68,56 +73,62 @@ final class LayerCombiner {
       throw ApiError.badRequest("cannot parse layer \"" + label + "\": not a mapping");
     }
     ObjectNode layer = (ObjectNode) tree;
-    for (Iterator<String> it = layer.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!TOP_LEVEL.contains(key)) {
-        throw ApiError.badRequest(
-            "cannot parse layer \"" + label + "\": field " + key + " not found");
-      }
-    }
-    check(label, layer, "services", "service");
-    check(label, layer, "checks", "check");
-    check(label, layer, "log-targets", "log target");
+    layerProblem(label, layer)
+        .ifPresent(
+            problem -> {
+              throw ApiError.badRequest(problem);
+            });
     return layer;
   }
 
-  private static void check(String label, ObjectNode layer, String section, String what) {
+  /**
+   * Pebble's complaint about one layer, worded as Pebble words it: a field it does not know, a
+   * section that is not a mapping, an entry that does not say (or misspells) how it overrides.
+   *
+   * @param label the layer's label, as the messages name it
+   * @param layer the layer as a JSON tree
+   * @return the first problem; empty when Pebble would accept the layer
+   */
+  public static Optional<String> layerProblem(String label, ObjectNode layer) {
+    for (Iterator<String> it = layer.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!TOP_LEVEL.contains(key)) {
+        return Optional.of("cannot parse layer \"" + label + "\": field " + key + " not found");
+      }
+    }
+    return sectionProblem(label, layer, "services", "service")
+        .or(() -> sectionProblem(label, layer, "checks", "check"))
+        .or(() -> sectionProblem(label, layer, "log-targets", "log target"));
+  }
+
+  private static Optional<String> sectionProblem(
+      String label, ObjectNode layer, String section, String what) {
     JsonNode entries = layer.get(section);
     if (entries == null || entries.isNull()) {
-      return;
+      return Optional.empty();
     }
     if (!entries.isObject()) {
-      throw ApiError.badRequest(
+      return Optional.of(
           "cannot parse layer \"" + label + "\": \"" + section + "\" must be a mapping");
     }
     for (Map.Entry<String, JsonNode> entry : entries.properties()) {
-      JsonNode override = entry.getValue().get("override");
-      if (override == null || override.asText().isEmpty()) {
-        throw ApiError.badRequest(
-            "layer \""
-                + label
-                + "\" must define \"override\" for "
-                + what
-                + " \""
-                + entry.getKey()
-                + "\"");
+      String override = entry.getValue().path("override").asText("");
+      String naming = " for " + what + " \"" + entry.getKey() + "\"";
+      if (override.isEmpty()) {
+        return Optional.of("layer \"" + label + "\" must define \"override\"" + naming);
       }
-      String value = override.asText();
-      if (!value.equals("merge") && !value.equals("replace")) {
-        throw ApiError.badRequest(
-            "layer \""
-                + label
-                + "\" has invalid \"override\" value for "
-                + what
-                + " \""
-                + entry.getKey()
-                + "\"");
+      if (!override.equals("merge") && !override.equals("replace")) {
+        return Optional.of("layer \"" + label + "\" has invalid \"override\" value" + naming);
       }
     }
+    return Optional.empty();
   }
 
-  /** Merges {@code next} into {@code base} (both layers), returning a new tree. */
-  static ObjectNode combine(ObjectNode base, ObjectNode next) {
+  /**
+   * Merges {@code next} into {@code base} (both layers, or {@code base} the layers below combined),
+   * as {@code add_layer} with {@code combine} and as the plan does, returning a new tree.
+   */
+  public static ObjectNode combine(ObjectNode base, ObjectNode next) {
     ObjectNode out = base.deepCopy();
     for (String key : List.of("summary", "description")) {
       if (next.hasNonNull(key)) {
@@ -163,34 +174,68 @@ final class LayerCombiner {
   }
 
   /**
-   * The plan of the combined layers: validated (every service needs a command, every check a type)
-   * and with Pebble's defaults filled in.
+   * The plan of the combined layers, validated (every service needs a command, every check a type)
+   * and with Pebble's defaults filled in; a problem is a 400 worded as Pebble words it.
    */
   static Plan toPlan(ObjectNode combined) {
+    planProblem(combined)
+        .ifPresent(
+            problem -> {
+              throw ApiError.badRequest(problem);
+            });
+    try {
+      return plan(combined);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest(e.getMessage());
+    }
+  }
+
+  /**
+   * Pebble's complaint about a combined plan, worded as Pebble words it: a service with no command
+   * or a check with neither {@code http}, {@code tcp} nor {@code exec}.
+   *
+   * @param combined the layers combined in order
+   * @return the first problem; empty when Pebble would accept the plan
+   */
+  public static Optional<String> planProblem(ObjectNode combined) {
+    if (combined.get("services") instanceof ObjectNode services) {
+      for (Map.Entry<String, JsonNode> s : services.properties()) {
+        if (!s.getValue().hasNonNull("command")) {
+          return Optional.of("plan must define \"command\" for service \"" + s.getKey() + "\"");
+        }
+      }
+    }
+    if (combined.get("checks") instanceof ObjectNode checks) {
+      for (Map.Entry<String, JsonNode> c : checks.properties()) {
+        JsonNode check = c.getValue();
+        if (!check.has("http") && !check.has("tcp") && !check.has("exec")) {
+          return Optional.of(
+              "plan must specify one of \"http\", \"tcp\" or \"exec\" for check \""
+                  + c.getKey()
+                  + "\"");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The plan of the combined layers as Pebble reports it: the non-empty sections, with Pebble's
+   * defaults filled in ({@code threshold: 3} for checks). Does not check {@link #planProblem}.
+   *
+   * @param combined the layers combined in order
+   * @throws IllegalArgumentException when a field has the wrong type
+   */
+  public static Plan plan(ObjectNode combined) {
     ObjectNode plan = Envelope.JSON.createObjectNode();
     for (String section : SECTIONS) {
       if (combined.get(section) instanceof ObjectNode entries && !entries.isEmpty()) {
         plan.set(section, entries.deepCopy());
       }
     }
-    if (plan.get("services") instanceof ObjectNode services) {
-      for (Map.Entry<String, JsonNode> s : services.properties()) {
-        if (!s.getValue().hasNonNull("command")) {
-          throw ApiError.badRequest(
-              "plan must define \"command\" for service \"" + s.getKey() + "\"");
-        }
-      }
-    }
     if (plan.get("checks") instanceof ObjectNode checks) {
       for (Map.Entry<String, JsonNode> c : checks.properties()) {
-        ObjectNode check = (ObjectNode) c.getValue();
-        if (!check.has("http") && !check.has("tcp") && !check.has("exec")) {
-          throw ApiError.badRequest(
-              "plan must specify one of \"http\", \"tcp\" or \"exec\" for check \""
-                  + c.getKey()
-                  + "\"");
-        }
-        if (!check.hasNonNull("threshold")) {
+        if (c.getValue() instanceof ObjectNode check && !check.hasNonNull("threshold")) {
           check.put("threshold", 3);
         }
       }
@@ -198,7 +243,7 @@ final class LayerCombiner {
     try {
       return Envelope.JSON.treeToValue(plan, Plan.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw ApiError.badRequest("cannot parse layer: a field has the wrong type");
+      throw new IllegalArgumentException("cannot parse layer: a field has the wrong type", e);
     }
   }
 
