@@ -184,6 +184,15 @@ class WorkerCharmTest {
   }
 
   @Test
+  void aRelationWhoseCoordinatorIsNotKnownYetWaits() {
+    Relation rel = Relation.of(TestWorker.ENDPOINT).withRemoteApp("").withRemoteUnitsData(Map.of());
+
+    Outcome out = ctx.run(Event.configChanged(), ready(rel).build());
+
+    assertThat(out.unitStatus()).isEqualTo(Status.waiting("Cluster relation not ready"));
+  }
+
+  @Test
   void beforeTheCoordinatorSendsAConfigTheWorkerWaits() {
     Relation rel = Relation.of(TestWorker.ENDPOINT).withRemoteApp("coordinator");
 
