@@ -64,7 +64,9 @@ import org.slf4j.LoggerFactory;
  * meaning changed), the TLS files (each only when different, removed when the coordinator sends
  * none), and the layer (only when its services or checks differ from the plan), open the ports the
  * coordinator published, and restart the workload when any of that changed. When not ready but the
- * container answers, every file is wiped and every planned service stopped.
+ * container answers, every file is wiped and every planned service stopped. Whenever the container
+ * answers, its logs are forwarded to the Loki units the coordinator names (a layer labelled {@code
+ * <container>-log-forwarding}); targets of Loki units that went away are switched off.
  *
  * <p><b>Status</b> is reported through collect-unit-status with the Python worker's texts, after
  * the charm's own {@link #productStatuses()} (which therefore win a tie).
@@ -74,8 +76,8 @@ import org.slf4j.LoggerFactory;
  * "not sent", logged, and shown as {@code Invalid coordinator data: ...}.
  *
  * <p>Not done yet, for want of Pebble exec: {@code update-ca-certificates} after TLS changes and
- * the workload version on pebble-ready. Also not done: charm tracing, log forwarding to Loki, pod
- * labels and the resources patch.
+ * the workload version on pebble-ready. Also not done: charm tracing, pod labels and the resources
+ * patch.
  */
 public abstract class WorkerCharm extends Charm {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerCharm.class);
@@ -277,6 +279,7 @@ public abstract class WorkerCharm extends Charm {
       return;
     }
     try {
+      forwardLogs();
       if (ready()) {
         if (!published.isEmpty()) {
           openPorts(published);
@@ -298,6 +301,15 @@ public abstract class WorkerCharm extends Charm {
       // The container went away mid-hook; its next pebble-ready runs this again.
       LOG.warn("lost the {} container while configuring it: {}", containerName, e.getMessage());
       reachable = false;
+    }
+  }
+
+  private void forwardLogs() {
+    Optional<Layer> changes =
+        LogForwarding.changes(pebble().plan(), cluster.lokiEndpoints(), topology());
+    if (changes.isPresent()) {
+      pebble().addLayer(LogForwarding.label(containerName), changes.get(), true);
+      LOG.info("log forwarding now goes to {}", cluster.lokiEndpoints().keySet());
     }
   }
 

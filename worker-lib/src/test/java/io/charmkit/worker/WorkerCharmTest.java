@@ -8,6 +8,7 @@ import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.pebble.Check;
 import io.charmkit.ops.pebble.Layer;
+import io.charmkit.ops.pebble.LogTarget;
 import io.charmkit.ops.pebble.Service;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.testing.Container;
@@ -340,6 +341,56 @@ class WorkerCharmTest {
     assertThat(workload(out).serviceStatuses()).containsEntry("workload", "inactive");
     assertThat(out.unitStatus())
         .isEqualTo(Status.blocked("Missing relation to a coordinator charm"));
+  }
+
+  // --- log forwarding -------------------------------------------------------------------------
+
+  @Test
+  void logsGoToEveryLokiUnitAndStopGoingWhenTheCoordinatorGoesAway() {
+    Relation rel =
+        cluster(
+            CoordinatorAppData.builder(CONFIG_TEXT)
+                .lokiEndpoints(Map.of("loki/0", "http://loki-0:3100/loki/api/v1/push"))
+                .build());
+
+    Outcome on = ctx.run(Event.configChanged(), ready(rel).build());
+
+    assertThat(workload(on).layers()).containsKey("workload-log-forwarding");
+    LogTarget target = workload(on).plan().logTargets().get("loki/0");
+    assertThat(target.type()).isEqualTo("loki");
+    assertThat(target.location()).isEqualTo("http://loki-0:3100/loki/api/v1/push");
+    assertThat(target.services()).containsExactly("all");
+    assertThat(target.labels())
+        .containsEntry("product", "Juju")
+        .containsEntry("charm", "test-worker-k8s")
+        .containsEntry("juju_application", "test-worker")
+        .containsEntry("juju_unit", "test-worker/0")
+        .containsKeys("juju_model", "juju_model_uuid", "job");
+
+    Outcome off = ctx.run(Event.relationBroken(rel), on.state());
+
+    assertThat(workload(off).plan().logTargets().get("loki/0").services()).containsExactly("-all");
+  }
+
+  @Test
+  void unchangedLogTargetsAreNotAddedAgain() {
+    Relation rel =
+        cluster(
+            CoordinatorAppData.builder(CONFIG_TEXT)
+                .lokiEndpoints(Map.of("loki/0", "http://loki-0:3100/loki/api/v1/push"))
+                .build());
+    Outcome first = ctx.run(Event.configChanged(), ready(rel).build());
+    Layer forwarding = workload(first).layers().get("workload-log-forwarding");
+    Layer relabelled = new Layer("kept", null, null, null, forwarding.logTargets());
+    State next =
+        first.state().toBuilder()
+            .container(workload(first).withLayer("workload-log-forwarding", relabelled))
+            .build();
+
+    Outcome second = ctx.run(Event.updateStatus(), next);
+
+    assertThat(workload(second).layers().get("workload-log-forwarding").summary())
+        .isEqualTo("kept");
   }
 
   // --- TLS --------------------------------------------------------------------------------------
