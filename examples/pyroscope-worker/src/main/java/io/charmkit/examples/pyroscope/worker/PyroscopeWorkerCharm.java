@@ -1,0 +1,100 @@
+package io.charmkit.examples.pyroscope.worker;
+
+import io.charmkit.ops.Dispatcher;
+import io.charmkit.ops.framework.Framework;
+import io.charmkit.ops.pebble.Layer;
+import io.charmkit.ops.pebble.Service;
+import io.charmkit.schema.topology.JujuTopology;
+import io.charmkit.worker.WorkerCharm;
+import io.charmkit.worker.WorkerEnvironment;
+import io.charmkit.worker.WorkerFiles;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * pyroscope-worker-k8s: runs one or more Grafana Pyroscope roles, configured by the Pyroscope
+ * coordinator over {@code pyroscope-cluster} (PRODUCTS.md §3).
+ */
+public final class PyroscopeWorkerCharm extends WorkerCharm {
+
+  /** Pyroscope's HTTP port (gRPC shares it). */
+  static final int HTTP_PORT = 4040;
+
+  /**
+   * Creates the charm for a dispatch.
+   *
+   * @param framework the dispatch's framework
+   */
+  public PyroscopeWorkerCharm(Framework framework) {
+    this(framework, WorkerEnvironment.system());
+  }
+
+  PyroscopeWorkerCharm(Framework framework, WorkerEnvironment environment) {
+    super(framework, "pyroscope", "pyroscope-cluster", environment);
+  }
+
+  @Override
+  protected Optional<Layer> layer() {
+    // Sorted, so that enabling the same roles in another order does not change the plan.
+    List<String> roles = roles().stream().sorted().toList();
+    Service pyroscope =
+        Service.builder(
+                "/usr/bin/pyroscope -config.file="
+                    + WorkerFiles.CONFIG
+                    + " -target="
+                    + String.join(",", roles))
+            .summary("pyroscope worker process")
+            .startup("enabled")
+            .environment(tracingEnvironment())
+            .build();
+    return Optional.of(
+        new Layer(
+            "pyroscope worker layer",
+            "pebble config layer for pyroscope worker",
+            Map.of("pyroscope", pyroscope),
+            null,
+            null));
+  }
+
+  /** Sends Pyroscope's own traces to the coordinator's Jaeger receiver, if there is one. */
+  private Map<String, String> tracingEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    String endpoint = cluster().workloadTracingReceivers().get("jaeger_thrift_http");
+    if (endpoint != null) {
+      JujuTopology t = topology();
+      env.put("JAEGER_ENDPOINT", endpoint + "/api/traces?format=jaeger.thrift");
+      env.put("JAEGER_SAMPLER_PARAM", "1");
+      env.put("JAEGER_SAMPLER_TYPE", "const");
+      env.put(
+          "JAEGER_TAGS",
+          "juju_application="
+              + t.application()
+              + ",juju_model="
+              + t.model()
+              + ",juju_model_uuid="
+              + t.modelUuid()
+              + ",juju_unit="
+              + t.unit()
+              + ",juju_charm="
+              + t.charmName());
+    }
+    return env;
+  }
+
+  /** Pyroscope workers never serve TLS (upstream has no end-to-end TLS yet). */
+  @Override
+  protected Optional<String> readinessUrl() {
+    return Optional.of("http://" + address() + ":" + HTTP_PORT + "/ready");
+  }
+
+  /**
+   * The entry point the charm's dispatch script runs.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    Dispatcher.main(PyroscopeWorkerCharm::new);
+  }
+}

@@ -1,0 +1,580 @@
+package io.charmkit.worker;
+
+import io.charmkit.interfaces.RemoteDataProblem;
+import io.charmkit.interfaces.cluster.ClusterRequirer;
+import io.charmkit.interfaces.cluster.TlsData;
+import io.charmkit.interfaces.topology.Topologies;
+import io.charmkit.ops.Charm;
+import io.charmkit.ops.event.CollectStatusEvent;
+import io.charmkit.ops.framework.Event;
+import io.charmkit.ops.framework.EventSource;
+import io.charmkit.ops.framework.Framework;
+import io.charmkit.ops.hooktools.Port;
+import io.charmkit.ops.metadata.CharmMetadata;
+import io.charmkit.ops.metadata.ConfigOption;
+import io.charmkit.ops.model.Relation;
+import io.charmkit.ops.model.Status;
+import io.charmkit.ops.pebble.Layer;
+import io.charmkit.ops.pebble.PathNotFoundException;
+import io.charmkit.ops.pebble.PebbleClient;
+import io.charmkit.ops.pebble.PebbleConnectionException;
+import io.charmkit.ops.pebble.PebbleException;
+import io.charmkit.ops.pebble.PushOptions;
+import io.charmkit.schema.cluster.CoordinatorAppData;
+import io.charmkit.schema.topology.JujuTopology;
+import io.charmkit.schema.validation.Problem;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The base of a coordinated worker charm (PRODUCTS.md §1.7, §1.10). A product's worker extends it,
+ * names its workload container and cluster endpoint, and builds its Pebble layer:
+ *
+ * <pre>{@code
+ * public final class TempoWorkerCharm extends WorkerCharm {
+ *   public TempoWorkerCharm(Framework framework) {
+ *     super(framework, "tempo", "tempo-cluster", WorkerEnvironment.system());
+ *   }
+ *
+ *   protected Optional<Layer> layer() { ... }
+ *   protected Optional<String> readinessUrl() { return Optional.of("http://" + address() + ":3200/ready"); }
+ *
+ *   public static void main(String[] args) { Dispatcher.main(TempoWorkerCharm::new); }
+ * }
+ * }</pre>
+ *
+ * <p><b>Roles</b> come from the charm's boolean {@code role-<name>} options. They are taken in the
+ * order of the option names, which is the order Juju's {@code config-get} lists them in (Go sorts
+ * map keys) and so the order the Python worker publishes.
+ *
+ * <p><b>Reconcile.</b> Every hook but {@code pebble-check-failed} runs the same reconcile, observed
+ * before the cluster endpoint's own handlers so that this unit's data is published first: publish
+ * the roles, this unit's FQDN and its topology; then, when <em>ready</em> (the container answers, a
+ * role is enabled and the coordinator sent a configuration), write the configuration (only when its
+ * meaning changed), the TLS files (each only when different, removed when the coordinator sends
+ * none), and the layer (only when its services or checks differ from the plan), open the ports the
+ * coordinator published, and restart the workload when any of that changed. When not ready but the
+ * container answers, every file is wiped and every planned service stopped. Whenever the container
+ * answers, its logs are forwarded to the Loki units the coordinator names (a layer labelled {@code
+ * <container>-log-forwarding}); targets of Loki units that went away are switched off.
+ *
+ * <p><b>Status</b> is reported through collect-unit-status with the Python worker's texts, after
+ * the charm's own {@link #productStatuses()} (which therefore win a tie).
+ *
+ * <p><b>Bad remote data</b> never fails a hook: a coordinator bag that does not validate, a {@code
+ * worker_config} that is not a YAML mapping, or a key secret this unit cannot read are treated as
+ * "not sent", logged, and shown as {@code Invalid coordinator data: ...}.
+ *
+ * <p>Not done yet, for want of Pebble exec: {@code update-ca-certificates} after TLS changes and
+ * the workload version on pebble-ready. Also not done: charm tracing, pod labels and the resources
+ * patch.
+ */
+public abstract class WorkerCharm extends Charm {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerCharm.class);
+  private static final String ROLE_PREFIX = "role-";
+
+  private final String containerName;
+  private final String endpoint;
+  private final WorkerEnvironment environment;
+  private final List<String> roleOptions;
+  private final ClusterRequirer cluster;
+
+  // Read at most once per dispatch (every dispatch builds a new charm).
+  private List<String> roles;
+  private String address;
+  private JujuTopology topology;
+  private Boolean reachable;
+  private Optional<Map<String, Object>> config;
+  private final List<RemoteDataProblem> configProblems = new ArrayList<>();
+  private Optional<Layer> layer;
+  private Boolean configOnDisk;
+
+  /**
+   * Creates the worker and registers its observers.
+   *
+   * @param framework the dispatch's framework
+   * @param containerName the workload container, as declared in {@code metadata.yaml}
+   * @param endpoint the cluster endpoint (a {@code requires} with limit 1), e.g. {@code
+   *     tempo-cluster}
+   * @param environment the host's FQDN, environment, clock and sleeper
+   * @throws IllegalArgumentException when the metadata declares no such container or endpoint
+   * @throws IllegalStateException when {@code config.yaml} declares no {@code role-<name>} option,
+   *     or declares one that is not a boolean
+   */
+  protected WorkerCharm(
+      Framework framework, String containerName, String endpoint, WorkerEnvironment environment) {
+    super(framework);
+    this.containerName = Objects.requireNonNull(containerName, "containerName");
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.environment = Objects.requireNonNull(environment, "environment");
+    CharmMetadata metadata = model().metadata();
+    this.roleOptions = roleOptions(metadata);
+    Set<EventSource<? extends Event>> skipped = new HashSet<>();
+    // A failing check only changes the status, which collect-status computes anyway (#172).
+    metadata.containers().forEach(c -> skipped.add(on().pebbleCheckFailed(c)));
+    on().pebbleReady(containerName); // fails early on an undeclared container
+    for (EventSource<? extends Event> source : on().everyHook()) {
+      if (!skipped.contains(source)) {
+        observe(source, e -> reconcile());
+      }
+    }
+    this.cluster = new ClusterRequirer(this, endpoint);
+    observe(on().collectUnitStatus(), this::collectStatus);
+  }
+
+  // --- what a product supplies ------------------------------------------------------------------
+
+  /**
+   * Builds the workload's Pebble layer, called when the worker is ready. The base adds the
+   * readiness check and the proxy variables. Return empty when the configuration cannot run (for
+   * example an unsupported combination of roles), and say why in {@link #productStatuses()}; an
+   * exception is a bug in the charm and fails the hook.
+   *
+   * @return the layer, with {@code override} set on every service
+   */
+  protected abstract Optional<Layer> layer();
+
+  /**
+   * Returns the URL that the {@code ready} Pebble check GETs; empty for no check.
+   *
+   * @return the readiness URL
+   */
+  protected Optional<String> readinessUrl() {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the configuration to write, given the one the coordinator sent (a product may add
+   * unit-specific settings). The default returns it unchanged.
+   *
+   * @param received the coordinator's {@code worker_config}, parsed; a copy the method may change
+   * @return the configuration to write
+   */
+  protected Map<String, Object> workerConfig(Map<String, Object> received) {
+    return received;
+  }
+
+  /**
+   * Whether the workload can start with what the coordinator sent. When false the configuration and
+   * layer are still written but nothing is restarted; the charm's status should say why.
+   *
+   * @return true by default
+   */
+  protected boolean readyToStart() {
+    return true;
+  }
+
+  /**
+   * Returns how long and how often a failed restart is retried.
+   *
+   * @return {@link RestartPolicy#DEFAULT} unless overridden
+   */
+  protected RestartPolicy restartPolicy() {
+    return RestartPolicy.DEFAULT;
+  }
+
+  /**
+   * Returns the ports to open when the coordinator publishes no {@code worker_ports} (an older
+   * coordinator, or none yet). Empty (the default) leaves the opened ports alone.
+   *
+   * @return TCP port numbers
+   */
+  protected Set<Integer> legacyPorts() {
+    return Set.of();
+  }
+
+  /**
+   * Returns the product's own statuses, added to collect-unit-status before the base's, so that on
+   * a tie of priority they win.
+   *
+   * @return the statuses; empty by default
+   */
+  protected List<Status> productStatuses() {
+    return List.of();
+  }
+
+  // --- what a product can read ------------------------------------------------------------------
+
+  /**
+   * Returns the enabled roles, unexpanded ({@code all} stays {@code all}), in option-name order.
+   *
+   * @return the roles; empty when none is enabled
+   */
+  protected final List<String> roles() {
+    if (roles == null) {
+      List<String> enabled = new ArrayList<>();
+      for (String option : roleOptions) {
+        if (config().flag(option)) {
+          enabled.add(option.substring(ROLE_PREFIX.length()));
+        }
+      }
+      roles = Collections.unmodifiableList(enabled);
+    }
+    return roles;
+  }
+
+  /**
+   * Returns this unit's FQDN: the address it publishes and its workload listens on.
+   *
+   * @return the FQDN
+   */
+  protected final String address() {
+    if (address == null) {
+      address = environment.fqdn().get();
+    }
+    return address;
+  }
+
+  /**
+   * Returns this unit's topology (model, model UUID, application, unit and charm name).
+   *
+   * @return the topology
+   */
+  protected final JujuTopology topology() {
+    if (topology == null) {
+      topology = Topologies.fromModel(model());
+    }
+    return topology;
+  }
+
+  /**
+   * Returns the cluster endpoint, to read what the coordinator sent.
+   *
+   * @return the endpoint
+   */
+  protected final ClusterRequirer cluster() {
+    return cluster;
+  }
+
+  /**
+   * Returns the workload container's name.
+   *
+   * @return the name
+   */
+  protected final String containerName() {
+    return containerName;
+  }
+
+  // --- reconcile --------------------------------------------------------------------------------
+
+  private void reconcile() {
+    cluster.publish(roles(), address(), topology().forWorker());
+    List<Integer> published = cluster.workerPorts();
+    if (published.isEmpty() && !legacyPorts().isEmpty()) {
+      LOG.info("the coordinator published no worker ports (yet); opening the legacy set");
+      openPorts(legacyPorts());
+    }
+    if (!reachable()) {
+      LOG.debug("container {} is not reachable: nothing to configure", containerName);
+      return;
+    }
+    try {
+      forwardLogs();
+      if (ready()) {
+        if (!published.isEmpty()) {
+          openPorts(published);
+        }
+        // All three are always evaluated, so that each file is brought up to date.
+        boolean changed = updateTlsFiles();
+        changed |= updateConfig();
+        changed |= updateLayer();
+        if (changed) {
+          LOG.info("the workload configuration changed; restarting");
+          restart();
+        }
+      } else {
+        LOG.debug("worker not ready: wiping its files and stopping its services");
+        wipe();
+        stop();
+      }
+    } catch (PebbleConnectionException e) {
+      // The container went away mid-hook; its next pebble-ready runs this again.
+      LOG.warn("lost the {} container while configuring it: {}", containerName, e.getMessage());
+      reachable = false;
+    }
+  }
+
+  private void forwardLogs() {
+    Optional<Layer> changes =
+        LogForwarding.changes(pebble().plan(), cluster.lokiEndpoints(), topology());
+    if (changes.isPresent()) {
+      pebble().addLayer(LogForwarding.label(containerName), changes.get(), true);
+      LOG.info("log forwarding now goes to {}", cluster.lokiEndpoints().keySet());
+    }
+  }
+
+  private boolean ready() {
+    return reachable() && !roles().isEmpty() && receivedConfig().isPresent();
+  }
+
+  private void openPorts(Iterable<Integer> ports) {
+    Set<Port> wanted = new HashSet<>();
+    ports.forEach(p -> wanted.add(Port.tcp(p)));
+    unit().setPorts(wanted);
+  }
+
+  private boolean updateConfig() {
+    String text = ConfigYaml.write(receivedConfig().orElseThrow());
+    if (ConfigYaml.sameMeaning(read(WorkerFiles.CONFIG), text)) {
+      configOnDisk = true;
+      return false;
+    }
+    pebble().push(WorkerFiles.CONFIG, text, PushOptions.defaults().withMakeDirs());
+    configOnDisk = true;
+    LOG.info("wrote a new workload configuration to {}", WorkerFiles.CONFIG);
+    return true;
+  }
+
+  private boolean updateTlsFiles() {
+    CoordinatorAppData data = cluster.coordinatorData().orElseThrow();
+    // The key needs the CA, the certificate and a readable secret (ClusterRequirer#tls); the
+    // other files follow their own fields, as in the Python worker.
+    String key = cluster.tls().map(TlsData::privateKey).orElse(null);
+    boolean changed = sync(WorkerFiles.CLIENT_CA, data.caCert(), null);
+    changed |= sync(WorkerFiles.CERT, data.serverCert(), null);
+    changed |= sync(WorkerFiles.KEY, key, "600");
+    changed |= sync(WorkerFiles.S3_CA_CHAIN, data.s3TlsCaChain(), null);
+    changed |= sync(WorkerFiles.ROOT_CA, data.caCert(), null);
+    if (changed) {
+      LOG.info(
+          "TLS files changed; update-ca-certificates is not run (needs Pebble exec), so the"
+              + " system trust store is refreshed only when the workload image does it");
+    }
+    return changed;
+  }
+
+  private boolean sync(String path, String wanted, String permissions) {
+    Optional<String> current = read(path);
+    if (wanted == null || wanted.isEmpty()) {
+      if (current.isPresent()) {
+        pebble().remove(path, true);
+        LOG.debug("{} removed", path);
+        return true;
+      }
+      return false;
+    }
+    if (current.isPresent() && current.get().equals(wanted)) {
+      return false;
+    }
+    PushOptions options = PushOptions.defaults().withMakeDirs();
+    pebble()
+        .push(path, wanted, permissions == null ? options : options.withPermissions(permissions));
+    LOG.debug("{} updated", path);
+    return true;
+  }
+
+  private boolean updateLayer() {
+    Optional<Layer> wanted = fullLayer();
+    if (wanted.isEmpty()) {
+      return false;
+    }
+    if (!WorkloadLayer.differs(wanted.get(), pebble().plan())) {
+      return false;
+    }
+    pebble().addLayer(containerName, wanted.get(), true);
+    LOG.info("added a new {} layer", containerName);
+    return true;
+  }
+
+  private void restart() {
+    if (!configOnDisk()) {
+      LOG.error("cannot restart the workload: {} does not exist (yet)", WorkerFiles.CONFIG);
+      return;
+    }
+    Optional<Layer> wanted = fullLayer();
+    if (roles().isEmpty() || wanted.isEmpty() || wanted.get().services().isEmpty()) {
+      return;
+    }
+    if (!readyToStart()) {
+      LOG.warn("the workload cannot start with the coordinator's current data; not restarting");
+      return;
+    }
+    new RestartLoop(restartPolicy(), environment.clock(), environment.sleeper(), unit()::setStatus)
+        .restart(pebble(), List.copyOf(wanted.get().services().keySet()));
+  }
+
+  private void wipe() {
+    for (String file : WorkerFiles.ALL) {
+      pebble().remove(file, true);
+    }
+    configOnDisk = false;
+  }
+
+  private void stop() {
+    List<String> services = List.copyOf(pebble().plan().services().keySet());
+    if (services.isEmpty()) {
+      LOG.debug("nothing to stop: no services in the plan");
+      return;
+    }
+    pebble().stop(services);
+  }
+
+  // --- status -----------------------------------------------------------------------------------
+
+  private void collectStatus(CollectStatusEvent event) {
+    productStatuses().forEach(event::addStatus);
+    workerStatuses().forEach(event::addStatus);
+  }
+
+  private List<Status> workerStatuses() {
+    List<Status> statuses = new ArrayList<>();
+    if (!reachable()) {
+      statuses.add(Status.waiting("Waiting for `" + containerName + "` container"));
+    }
+    Optional<Relation> relation = model().relations(endpoint).stream().findFirst();
+    if (relation.isEmpty()) {
+      statuses.add(Status.blocked("Missing relation to a coordinator charm"));
+    } else if (relation.get().app().isEmpty()) {
+      statuses.add(Status.waiting("Cluster relation not ready"));
+    }
+    receivedConfig(); // records a worker_config that is not YAML among the problems
+    List<RemoteDataProblem> problems = new ArrayList<>(cluster.problems());
+    problems.addAll(configProblems);
+    if (!problems.isEmpty()) {
+      statuses.add(Status.waiting("Invalid coordinator data: " + firstLine(problems.get(0))));
+    }
+    if (receivedConfig().isEmpty() || !configOnDisk()) {
+      statuses.add(Status.waiting("Waiting for coordinator to publish a config"));
+    }
+    if (roles().isEmpty()) {
+      statuses.add(
+          Status.blocked(
+              "Node offline: no role assigned. Please configure this worker to enable a role."
+                  + " For example: 'juju config "
+                  + app().name()
+                  + " role-all=true'."));
+    }
+    if (readinessUrl().isPresent() && ready() && readinessCheckDown()) {
+      LOG.error(
+          "the worker's services appear to be down; check the Pebble services and their logs");
+      statuses.add(Status.blocked("Pebble check [" + WorkloadLayer.READY_CHECK + "] is 'DOWN'."));
+    }
+    if (statuses.isEmpty()) {
+      String joined = String.join(",", roles());
+      statuses.add(Status.active(joined.equals("all") ? "(all roles) ready." : joined + " ready."));
+    }
+    return statuses;
+  }
+
+  private boolean readinessCheckDown() {
+    try {
+      return pebble().checks(null, List.of(WorkloadLayer.READY_CHECK)).stream()
+          .anyMatch(c -> "down".equals(c.status()));
+    } catch (PebbleException e) {
+      LOG.debug("could not read the readiness check; it may not exist yet: {}", e.getMessage());
+      return false;
+    }
+  }
+
+  private static String firstLine(RemoteDataProblem problem) {
+    String message = problem.message();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  // --- per-dispatch reads -----------------------------------------------------------------------
+
+  private PebbleClient pebble() {
+    return model().container(containerName).pebble();
+  }
+
+  private boolean reachable() {
+    if (reachable == null) {
+      reachable = model().container(containerName).canConnect();
+    }
+    return reachable;
+  }
+
+  /** The configuration to write: the coordinator's, parsed and adjusted by the product. */
+  private Optional<Map<String, Object>> receivedConfig() {
+    if (config != null) {
+      return config;
+    }
+    config = Optional.empty();
+    Optional<String> text = cluster.config();
+    if (text.isEmpty()) {
+      return config;
+    }
+    Map<String, Object> parsed;
+    try {
+      parsed = ConfigYaml.parse(text.get());
+    } catch (IllegalArgumentException e) {
+      Relation relation = model().relations(endpoint).get(0);
+      String owner = relation.app().map(a -> a.name()).orElse("?");
+      RemoteDataProblem problem =
+          new RemoteDataProblem(
+              endpoint,
+              relation.id(),
+              owner,
+              true,
+              List.of(new Problem("worker_config", e.getMessage())));
+      configProblems.add(problem);
+      LOG.warn("ignoring the coordinator's configuration: {}", problem.message());
+      return config;
+    }
+    if (!parsed.isEmpty()) {
+      config = Optional.of(workerConfig(parsed));
+    }
+    return config;
+  }
+
+  private Optional<Layer> fullLayer() {
+    if (layer == null) {
+      layer = layer().map(l -> WorkloadLayer.decorate(l, readinessUrl(), environment.env()));
+    }
+    return layer;
+  }
+
+  /** Whether the container holds a configuration (a non-empty YAML mapping). */
+  private boolean configOnDisk() {
+    if (configOnDisk == null) {
+      configOnDisk =
+          reachable()
+              && ConfigYaml.tryParse(read(WorkerFiles.CONFIG))
+                  .filter(m -> !m.isEmpty())
+                  .isPresent();
+    }
+    return configOnDisk;
+  }
+
+  private Optional<String> read(String path) {
+    try {
+      return Optional.of(pebble().pullText(path));
+    } catch (PathNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<String> roleOptions(CharmMetadata metadata) {
+    Map<String, ConfigOption> options = metadata.options();
+    List<String> declared =
+        options.keySet().stream()
+            .filter(n -> n.startsWith(ROLE_PREFIX))
+            .collect(Collectors.toCollection(ArrayList::new));
+    if (declared.isEmpty()) {
+      throw new IllegalStateException(
+          "a worker charm must declare boolean 'role-<name>' options in config.yaml (e.g."
+              + " role-all); "
+              + metadata.name()
+              + " declares none");
+    }
+    List<String> notBoolean =
+        declared.stream().filter(n -> !options.get(n).type().equals("boolean")).toList();
+    if (!notBoolean.isEmpty()) {
+      throw new IllegalStateException(
+          "role options must be booleans; " + metadata.name() + " declares " + notBoolean);
+    }
+    // config-get lists options in Go's sorted map order; the Python worker keeps that order.
+    return List.copyOf(new TreeSet<>(declared));
+  }
+}
