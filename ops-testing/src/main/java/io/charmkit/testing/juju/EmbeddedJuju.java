@@ -579,11 +579,20 @@ public final class EmbeddedJuju implements AutoCloseable {
     return env;
   }
 
+  /**
+   * A UUID that is the same on every run (so output is reproducible) but has the shape Juju's model
+   * UUIDs have: version 4, IETF variant. Charms check that shape (JujuTopology does).
+   */
+  static String stableVersion4Uuid(String seed) {
+    UUID named = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8));
+    long msb = (named.getMostSignificantBits() & ~0xF000L) | 0x4000L;
+    return new UUID(msb, named.getLeastSignificantBits()).toString();
+  }
+
   /** Options for an {@link EmbeddedJuju}. */
   public static final class Builder {
     private String modelName = "embedded";
-    private String modelUuid =
-        UUID.nameUUIDFromBytes("charmkit-embedded".getBytes(StandardCharsets.UTF_8)).toString();
+    private String modelUuid = stableVersion4Uuid("charmkit-embedded");
     private Path workDir;
     private boolean keepWorkDir;
     private int hookBound = 500;

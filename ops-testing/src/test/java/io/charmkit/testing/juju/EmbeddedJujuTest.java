@@ -287,6 +287,13 @@ class EmbeddedJujuTest {
   }
 
   @Test
+  void theDefaultModelUuidHasTheShapeOfJujusVersion4Uuids() throws IOException {
+    deployPair(1);
+    assertThat(env("consumer/0", "install").get("JUJU_MODEL_UUID"))
+        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  }
+
+  @Test
   void removingAnApplicationBreaksItsRelationsThenRemovesItsUnits() {
     int rel = deployPair(2);
 
