@@ -23,29 +23,24 @@ import java.time.Duration;
  * every wait goes through a one-channel {@link Selector} with a deadline.
  *
  * <p>Reads and writes wait on separate selectors, so one thread may read while another writes (an
- * exec's stdin goes out on the WebSocket its stdout comes in on). {@link #close} from any thread
- * ends a wait in progress with an {@link AsynchronousCloseException}.
+ * exec's stdin goes out on the WebSocket its stdout comes in on). The write selector is opened only
+ * when a write or connect must wait, which an ordinary request to Pebble rarely does. {@link
+ * #close} from any thread ends a wait in progress with an {@link AsynchronousCloseException}.
  */
 final class UnixSocketConnection implements Closeable {
   private final SocketChannel channel;
   private final Selector readSelector;
   private final SelectionKey readKey;
-  private final Selector writeSelector;
-  private final SelectionKey writeKey;
+  private Selector writeSelector; // guarded by "this"; opened on first need
+  private SelectionKey writeKey;
+  private boolean closed;
   private final InputStream in;
   private volatile long readTimeoutMillis;
 
-  private UnixSocketConnection(
-      SocketChannel channel,
-      Selector readSelector,
-      SelectionKey readKey,
-      Selector writeSelector,
-      SelectionKey writeKey) {
+  private UnixSocketConnection(SocketChannel channel, Selector readSelector, SelectionKey readKey) {
     this.channel = channel;
     this.readSelector = readSelector;
     this.readKey = readKey;
-    this.writeSelector = writeSelector;
-    this.writeKey = writeKey;
     this.in = new BufferedInputStream(new TimedInput(), 16 * 1024);
   }
 
@@ -58,30 +53,25 @@ final class UnixSocketConnection implements Closeable {
   static UnixSocketConnection open(Path socketPath, Duration timeout) throws IOException {
     SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
     Selector readSelector = null;
-    Selector writeSelector = null;
+    UnixSocketConnection connection = null;
     try {
       channel.configureBlocking(false);
       readSelector = Selector.open();
-      writeSelector = Selector.open();
-      UnixSocketConnection connection =
-          new UnixSocketConnection(
-              channel,
-              readSelector,
-              channel.register(readSelector, 0),
-              writeSelector,
-              channel.register(writeSelector, 0));
+      connection =
+          new UnixSocketConnection(channel, readSelector, channel.register(readSelector, 0));
       if (!channel.connect(UnixDomainSocketAddress.of(socketPath))) {
         connection.await(SelectionKey.OP_CONNECT, timeout.toMillis(), "connecting");
         channel.finishConnect();
       }
       return connection;
     } catch (IOException | RuntimeException e) {
-      channel.close();
-      if (readSelector != null) {
-        readSelector.close();
-      }
-      if (writeSelector != null) {
-        writeSelector.close();
+      if (connection != null) {
+        connection.close();
+      } else {
+        channel.close();
+        if (readSelector != null) {
+          readSelector.close();
+        }
       }
       throw e;
     }
@@ -128,9 +118,24 @@ final class UnixSocketConnection implements Closeable {
 
   private void await(int op, long timeoutMillis, String what) throws IOException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-    boolean reading = op == SelectionKey.OP_READ;
-    Selector selector = reading ? readSelector : writeSelector;
-    SelectionKey key = reading ? readKey : writeKey;
+    Selector selector;
+    SelectionKey key;
+    if (op == SelectionKey.OP_READ) {
+      selector = readSelector;
+      key = readKey;
+    } else {
+      synchronized (this) {
+        if (closed) {
+          throw new AsynchronousCloseException();
+        }
+        if (writeSelector == null) {
+          writeSelector = Selector.open();
+          writeKey = channel.register(writeSelector, 0);
+        }
+        selector = writeSelector;
+        key = writeKey;
+      }
+    }
     try {
       key.interestOps(op);
     } catch (CancelledKeyException e) {
@@ -170,9 +175,16 @@ final class UnixSocketConnection implements Closeable {
 
   @Override
   public void close() {
-    for (Selector selector : new Selector[] {readSelector, writeSelector}) {
+    Selector write;
+    synchronized (this) {
+      closed = true;
+      write = writeSelector;
+    }
+    for (Selector selector : new Selector[] {readSelector, write}) {
       try {
-        selector.close();
+        if (selector != null) {
+          selector.close();
+        }
       } catch (IOException ignored) {
         // Nothing is registered that outlives the connection.
       }
