@@ -8,6 +8,7 @@ import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.log.JujuLogSink;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.PebbleConnector;
+import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.state.StoredSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -175,6 +176,13 @@ public final class Context {
       }
       output = tools.output(containers, store.snapshot());
     }
+    Map<String, List<ExecRequest>> execHistory = new LinkedHashMap<>();
+    pebbles.forEach(
+        (name, pebble) -> {
+          if (!pebble.execHistory().isEmpty()) {
+            execHistory.put(name, pebble.execHistory());
+          }
+        });
     Outcome outcome =
         new Outcome(
             output,
@@ -183,7 +191,8 @@ public final class Context {
             tools.appStatusHistory(),
             tools.logs(),
             tools.actionOutput(),
-            tools.calls());
+            tools.calls(),
+            execHistory);
     if (!result.succeeded()) {
       throw new UncaughtCharmException(
           event,

@@ -5,11 +5,11 @@ import java.util.Objects;
 
 /**
  * What a command run in a workload container answers, scripted by a test (ops.testing's {@code
- * Exec}). The in-memory Pebble matches a command by the longest declared prefix.
- *
- * <p>{@link io.charmkit.ops.pebble.PebbleClient} has no exec call yet, so nothing consults these
- * during a run today; they are kept in the container state so that tests written now keep working
- * when it gains one.
+ * Exec}). When the charm calls {@link io.charmkit.ops.pebble.PebbleClient#exec}, the in-memory
+ * Pebble answers with the result whose prefix is the longest that matches the command: its output,
+ * or an {@link io.charmkit.ops.pebble.ExecException} for a non-zero exit code. A command no result
+ * matches fails as a missing executable does in Pebble (an API error 400, {@code cannot find
+ * executable "x"}). Every command that ran is in {@link Outcome#execHistory()}.
  *
  * @param command the command prefix this result answers, e.g. {@code ["tempo", "--version"]}
  * @param exitCode the exit code
@@ -31,6 +31,11 @@ public record ExecResult(List<String> command, int exitCode, String stdout, Stri
   /** A successful command printing {@code stdout}. */
   public static ExecResult ok(List<String> command, String stdout) {
     return new ExecResult(command, 0, stdout, "");
+  }
+
+  /** A command that prints {@code stderr} and exits with {@code exitCode}. */
+  public static ExecResult failed(List<String> command, int exitCode, String stderr) {
+    return new ExecResult(command, exitCode, "", stderr);
   }
 
   /** Whether this result answers {@code argv}. */

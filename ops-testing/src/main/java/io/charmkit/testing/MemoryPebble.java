@@ -3,6 +3,9 @@ package io.charmkit.testing;
 import io.charmkit.ops.pebble.Change;
 import io.charmkit.ops.pebble.Check;
 import io.charmkit.ops.pebble.CheckInfo;
+import io.charmkit.ops.pebble.ExecException;
+import io.charmkit.ops.pebble.ExecOutput;
+import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.pebble.FileInfo;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.PathErrorException;
@@ -41,8 +44,9 @@ import java.util.stream.Stream;
 /**
  * A {@link PebbleClient} for one container of a {@link State}, in memory: layers combine into a
  * plan, services change state on start/stop/restart/replan, files live under a temporary directory
- * standing in for the container's root. When the state says the container cannot connect, every
- * call but {@link #canConnect()} throws {@link PebbleConnectionException}, as the real client does.
+ * standing in for the container's root, commands are answered from the container's scripted {@link
+ * ExecResult}s and recorded. When the state says the container cannot connect, every call but
+ * {@link #canConnect()} throws {@link PebbleConnectionException}, as the real client does.
  */
 final class MemoryPebble implements PebbleClient {
   private static final String TIME = "2026-01-01T00:00:00Z";
@@ -52,6 +56,7 @@ final class MemoryPebble implements PebbleClient {
   private final Map<String, Layer> layers;
   private final Map<String, String> services;
   private final Map<String, Change> changes = new LinkedHashMap<>();
+  private final List<ExecRequest> execHistory = new ArrayList<>();
 
   /** A Pebble for {@code container}, its files written under {@code root}. */
   MemoryPebble(Container container, Path root) {
@@ -92,10 +97,12 @@ final class MemoryPebble implements PebbleClient {
         initial.execs());
   }
 
-  /**
-   * The scripted result for {@code argv}: the one with the longest matching command prefix. This is
-   * where an exec call on {@link PebbleClient} will be answered once it has one.
-   */
+  /** Every command the charm ran, in order. */
+  List<ExecRequest> execHistory() {
+    return List.copyOf(execHistory);
+  }
+
+  /** The scripted result for {@code argv}: the one with the longest matching command prefix. */
   Optional<ExecResult> execResult(List<String> argv) {
     return initial.execs().stream()
         .filter(e -> e.matches(argv))
@@ -323,6 +330,38 @@ final class MemoryPebble implements PebbleClient {
               }
             });
     return out;
+  }
+
+  /**
+   * Answers from the scripted results, refusing what Pebble would refuse: a command no result
+   * matches (as a missing executable), a missing working directory, an unknown context service.
+   */
+  @Override
+  public ExecOutput exec(ExecRequest request) {
+    connected();
+    List<String> command = request.command();
+    ExecResult scripted =
+        execResult(command)
+            .orElseThrow(() -> badRequest("cannot find executable \"" + command.get(0) + "\""));
+    String dir = request.workingDir();
+    if (dir != null && !dir.isEmpty() && !Files.isDirectory(local(dir))) {
+      throw badRequest("cannot find working directory \"" + dir + "\"");
+    }
+    String context = request.serviceContext();
+    if (context != null && !LayerPlan.plan(layers).services().containsKey(context)) {
+      throw badRequest("context service \"" + context + "\" not found");
+    }
+    execHistory.add(request);
+    ExecOutput output =
+        new ExecOutput(
+            command,
+            scripted.exitCode(),
+            scripted.stdout().getBytes(StandardCharsets.UTF_8),
+            scripted.stderr().getBytes(StandardCharsets.UTF_8));
+    if (output.exitCode() != 0) {
+      throw new ExecException(output);
+    }
+    return output;
   }
 
   @Override

@@ -1,7 +1,11 @@
 package io.charmkit.testing;
 
 import io.charmkit.ops.model.Status;
+import io.charmkit.ops.pebble.ExecRequest;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one {@link Context#run} produced: the output {@link State} and what happened on the way.
@@ -14,6 +18,9 @@ import java.util.List;
  * @param jujuLog the {@code juju-log} lines
  * @param action what an action reported (empty for hooks)
  * @param hookToolCalls every hook-tool call, in order
+ * @param execHistory the commands the charm ran in each container (by container name), in order:
+ *     command, environment, working directory, stdin and the other options as the charm passed
+ *     them; a container where nothing ran is absent
  */
 public record Outcome(
     State state,
@@ -22,10 +29,14 @@ public record Outcome(
     List<Status> appStatusHistory,
     List<LogLine> jujuLog,
     ActionOutput action,
-    List<HookToolCall> hookToolCalls) {
+    List<HookToolCall> hookToolCalls,
+    Map<String, List<ExecRequest>> execHistory) {
 
   /** Copies the lists. */
   public Outcome {
+    Map<String, List<ExecRequest>> execs = new TreeMap<>();
+    execHistory.forEach((container, calls) -> execs.put(container, List.copyOf(calls)));
+    execHistory = Collections.unmodifiableMap(execs);
     emittedEvents = List.copyOf(emittedEvents);
     unitStatusHistory = List.copyOf(unitStatusHistory);
     appStatusHistory = List.copyOf(appStatusHistory);
@@ -41,6 +52,11 @@ public record Outcome(
   /** The application status in the output state. */
   public Status appStatus() {
     return state.appStatus();
+  }
+
+  /** The commands the charm ran in {@code container}, in order (empty when none). */
+  public List<ExecRequest> execs(String container) {
+    return execHistory.getOrDefault(container, List.of());
   }
 
   /** The calls of one tool, e.g. {@code relation-set}. */

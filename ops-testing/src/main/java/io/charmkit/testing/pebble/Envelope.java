@@ -41,6 +41,14 @@ final class Envelope {
     return HttpResponse.json(202, bytes(env));
   }
 
+  /** An async 202 response naming the change, with a result (exec's task id and context). */
+  static HttpResponse async(String changeId, Object result) {
+    ObjectNode env = head("async", 202);
+    env.put("change", changeId);
+    env.set("result", JSON.valueToTree(result));
+    return HttpResponse.json(202, bytes(env));
+  }
+
   /** An error response. */
   static HttpResponse error(ApiError error) {
     ObjectNode env = head("error", error.status());

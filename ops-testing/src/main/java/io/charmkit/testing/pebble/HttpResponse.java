@@ -1,11 +1,51 @@
 package io.charmkit.testing.pebble;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One HTTP response: status, reason phrase, Content-Type and body. Always sent with Content-Length.
+ * One HTTP response: status, reason phrase, Content-Type and body, sent with Content-Length; or a
+ * {@code 101 Switching Protocols} to a WebSocket, after which the upgrade takes over the
+ * connection.
+ *
+ * @param upgrade for a 101 response, the WebSocket acceptance and what serves it; else null
  */
-record HttpResponse(int status, String reason, String contentType, byte[] body) {
+record HttpResponse(
+    int status, String reason, String contentType, byte[] body, WebSocketUpgrade upgrade) {
+
+  /**
+   * An accepted WebSocket upgrade.
+   *
+   * @param accept the {@code Sec-WebSocket-Accept} value
+   * @param takeover speaks WebSocket on the connection until it returns; the server then closes the
+   *     connection
+   */
+  record WebSocketUpgrade(String accept, Takeover takeover) {}
+
+  /** Serves an upgraded connection. */
+  @FunctionalInterface
+  interface Takeover {
+    /**
+     * Serves the connection until done.
+     *
+     * @param in the connection's input, including any bytes buffered after the request
+     * @param out the connection's output; usable from another thread than {@code in}
+     */
+    void serve(InputStream in, OutputStream out) throws IOException;
+  }
+
+  /** An ordinary response. */
+  HttpResponse(int status, String reason, String contentType, byte[] body) {
+    this(status, reason, contentType, body, null);
+  }
+
+  /** A {@code 101} accepting a WebSocket with {@code accept}, then served by {@code takeover}. */
+  static HttpResponse webSocket(String accept, Takeover takeover) {
+    return new HttpResponse(
+        101, "Switching Protocols", "", new byte[0], new WebSocketUpgrade(accept, takeover));
+  }
 
   /** A JSON response. */
   static HttpResponse json(int status, byte[] body) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.ops.pebble.Change;
 import io.charmkit.ops.pebble.Check;
+import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.pebble.Plan;
 import io.charmkit.ops.pebble.Service;
 import io.charmkit.ops.pebble.Task;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,7 +37,12 @@ import java.util.UUID;
  * under the given root directory. Every configured check reports {@code up} and, as in Pebble 1.14,
  * owns a {@code perform-check} change that never finishes.
  *
- * <p>Not implemented yet: {@code /v1/exec} and its WebSockets, signals, notices, identities.
+ * <p>Exec ({@code POST /v1/exec} and the task's WebSockets) runs no process: commands are answered
+ * by {@linkplain #onExec handlers} registered per command prefix. A command no handler's prefix
+ * matches does not exist, and is refused as Pebble refuses a missing executable (400 {@code cannot
+ * find executable "x"}). The control socket's signals are read and ignored.
+ *
+ * <p>Not implemented yet: signals, notices, identities.
  */
 public final class PebbleServer implements AutoCloseable {
   /** Where a bare command name is looked up, as a container's default {@code PATH}. */
@@ -61,6 +68,9 @@ public final class PebbleServer implements AutoCloseable {
   private final Map<String, String> failNext = new LinkedHashMap<>();
   private int nextChangeId = 1;
   private int nextTaskId = 1;
+  private final Map<List<String>, ExecHandler> execHandlers = new LinkedHashMap<>();
+  private final Map<String, ExecSession> execSessions = new LinkedHashMap<>();
+  private final List<ExecRequest> execs = new ArrayList<>();
 
   /** The simulated state of one service. */
   private static final class ServiceState {
@@ -125,6 +135,26 @@ public final class PebbleServer implements AutoCloseable {
     failNext.put(service, error);
   }
 
+  /**
+   * Makes commands starting with {@code prefix} exist, answered by {@code handler}; the longest
+   * matching prefix wins, and a later registration of the same prefix replaces the earlier one.
+   * This is how tests stand in for the workload's programs (the test Pebble runs no process).
+   */
+  public synchronized void onExec(List<String> prefix, ExecHandler handler) {
+    if (prefix.isEmpty()) {
+      throw new IllegalArgumentException("an exec handler needs a command prefix");
+    }
+    execHandlers.put(List.copyOf(prefix), handler);
+  }
+
+  /**
+   * Every command run so far, in the order they finished: the request as the client sent it, with
+   * the stdin that arrived (empty when none).
+   */
+  public synchronized List<ExecRequest> execs() {
+    return List.copyOf(execs);
+  }
+
   /** Every request received so far, as {@code METHOD path?query} (query decoded), in order. */
   public List<String> requests() {
     synchronized (requests) {
@@ -139,6 +169,7 @@ public final class PebbleServer implements AutoCloseable {
       http.close();
     }
     synchronized (this) {
+      execSessions.values().forEach(ExecSession::stop);
       notifyAll(); // release any waiter so its thread can end
     }
   }
@@ -188,8 +219,18 @@ public final class PebbleServer implements AutoCloseable {
       case "/v1/files":
         requireMethod(r, "GET", "POST");
         return r.method().equals("GET") ? files.get(r) : files.post(r);
+      case "/v1/exec":
+        requireMethod(r, "POST");
+        return exec(r);
       default:
         break;
+    }
+    if (path.startsWith("/v1/tasks/")) {
+      String[] parts = path.substring("/v1/tasks/".length()).split("/", -1);
+      if (parts.length == 3 && parts[1].equals("websocket")) {
+        requireMethod(r, "GET");
+        return webSocket(parts[0], parts[2], r);
+      }
     }
     if (path.startsWith("/v1/changes/")) {
       String rest = path.substring("/v1/changes/".length());
@@ -568,6 +609,238 @@ public final class PebbleServer implements AutoCloseable {
 
   private boolean isOpen() {
     return http != null && Files.exists(socketPath);
+  }
+
+  // ---- exec ----
+
+  /** Pebble's default {@code PATH} for commands, when neither context nor request sets one. */
+  private static final String DEFAULT_PATH =
+      "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+  private synchronized HttpResponse exec(HttpRequest r) {
+    JsonNode body = jsonBody(r);
+    List<String> command = new ArrayList<>();
+    body.path("command").forEach(word -> command.add(word.asText()));
+    if (command.isEmpty()) {
+      throw ApiError.badRequest("must specify command");
+    }
+    long timeoutMillis = 0;
+    String timeout = text(body, "timeout");
+    if (timeout != null && !timeout.isEmpty()) {
+      try {
+        timeoutMillis = GoDuration.parseMillis(timeout);
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest("invalid timeout: time: invalid duration \"" + timeout + "\"");
+      }
+    }
+    ExecHandler handler = execHandler(command);
+    if (handler == null) {
+      throw ApiError.badRequest("cannot find executable \"" + command.get(0) + "\"");
+    }
+    String requestedDir = text(body, "working-dir");
+    if (requestedDir != null && !requestedDir.isEmpty() && !isDirectory(requestedDir)) {
+      throw ApiError.badRequest("cannot find working directory \"" + requestedDir + "\"");
+    }
+    Map<String, String> requestedEnv = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> e : body.path("environment").properties()) {
+      requestedEnv.put(e.getKey(), e.getValue().asText());
+    }
+    String context = text(body, "service-context");
+    Map<String, String> environment = new TreeMap<>();
+    String workingDir = requestedDir;
+    if (context != null && !context.isEmpty()) {
+      Service service = plan.services().get(context);
+      if (service == null) {
+        throw ApiError.badRequest("context service \"" + context + "\" not found");
+      }
+      environment.putAll(service.environment());
+      if (workingDir == null || workingDir.isEmpty()) {
+        workingDir = service.workingDir();
+      }
+    }
+    environment.putAll(requestedEnv);
+    environment.putIfAbsent("PATH", DEFAULT_PATH);
+    // The test Pebble runs as root, as Pebble does in a workload container.
+    if (environment.getOrDefault("HOME", "").isEmpty()) {
+      environment.put("HOME", "/root");
+    }
+    if (environment.getOrDefault("USER", "").isEmpty()) {
+      environment.put("USER", "root");
+    }
+    environment.putIfAbsent("LANG", "C.UTF-8");
+    if (workingDir == null || workingDir.isEmpty()) {
+      workingDir = environment.get("HOME");
+    }
+    ExecRequest request =
+        new ExecRequest(
+            command,
+            requestedEnv,
+            requestedDir,
+            timeoutMillis > 0 ? Duration.ofMillis(timeoutMillis) : null,
+            body.hasNonNull("user-id") ? body.get("user-id").asInt() : null,
+            text(body, "user"),
+            body.hasNonNull("group-id") ? body.get("group-id").asInt() : null,
+            text(body, "group"),
+            context,
+            null);
+
+    String now = now();
+    String taskId = Integer.toString(nextTaskId++);
+    String changeId = Integer.toString(nextChangeId++);
+    Task task =
+        new Task(
+            taskId,
+            "exec",
+            "exec command \"" + command.get(0) + "\"",
+            "Doing",
+            null,
+            new Task.Progress("", 0, 1),
+            now,
+            null,
+            null);
+    changes.put(
+        changeId,
+        new Change(
+            changeId,
+            "exec",
+            "Execute command \"" + command.get(0) + "\"",
+            "Doing",
+            List.of(task),
+            false,
+            null,
+            now,
+            null));
+    ExecSession session =
+        new ExecSession(
+            changeId,
+            taskId,
+            request,
+            environment,
+            workingDir,
+            body.path("split-stderr").asBoolean(false),
+            handler,
+            timeoutMillis,
+            this::execFinished);
+    execSessions.put(taskId, session);
+    session.start();
+    ObjectNode result = Envelope.JSON.createObjectNode();
+    result.set("environment", Envelope.JSON.valueToTree(environment));
+    result.put("task-id", taskId);
+    result.put("working-dir", workingDir);
+    return Envelope.async(changeId, result);
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  /** The handler with the longest prefix of {@code command}, or null. */
+  private ExecHandler execHandler(List<String> command) {
+    List<String> best = null;
+    for (List<String> prefix : execHandlers.keySet()) {
+      boolean matches =
+          prefix.size() <= command.size() && command.subList(0, prefix.size()).equals(prefix);
+      if (matches && (best == null || prefix.size() > best.size())) {
+        best = prefix;
+      }
+    }
+    return best == null ? null : execHandlers.get(best);
+  }
+
+  private boolean isDirectory(String containerPath) {
+    if (!containerPath.startsWith("/")) {
+      return false;
+    }
+    Path local = rootDir.resolve(containerPath.substring(1)).normalize();
+    return local.startsWith(rootDir) && Files.isDirectory(local);
+  }
+
+  private HttpResponse webSocket(String taskId, String id, HttpRequest r) {
+    ExecSession session;
+    synchronized (this) {
+      session = execSessions.get(taskId);
+      if (session == null) {
+        Task task = findTask(taskId);
+        if (task == null) {
+          throw ApiError.notFound("cannot find task with id \"" + taskId + "\"");
+        }
+        if (!task.kind().equals("exec")) {
+          throw ApiError.badRequest("\"" + task.kind() + "\" tasks do not have websockets");
+        }
+        throw ApiError.notFound("exec task \"" + taskId + "\" has finished");
+      }
+      if (!session.expects(id)) {
+        throw ApiError.notFound("websocket \"" + id + "\" not found");
+      }
+      if (session.connected(id)) {
+        throw ApiError.badRequest("websocket \"" + id + "\" already connected");
+      }
+    }
+    String key = r.header("sec-websocket-key");
+    String upgrade = r.header("upgrade");
+    String connection = r.header("connection");
+    if (key == null
+        || upgrade == null
+        || !upgrade.equalsIgnoreCase("websocket")
+        || connection == null
+        || !connection.toLowerCase(java.util.Locale.ROOT).contains("upgrade")
+        || !"13".equals(r.header("sec-websocket-version"))) {
+      // Gorilla's wording, which Pebble passes on as plain text.
+      return HttpResponse.text(400, "websocket: the client is not using the websocket protocol\n");
+    }
+    return HttpResponse.webSocket(
+        ServerWebSocket.accept(key), (in, out) -> session.serve(id, new ServerWebSocket(in, out)));
+  }
+
+  private Task findTask(String taskId) {
+    for (Change change : changes.values()) {
+      for (Task task : change.tasks()) {
+        if (task.id().equals(taskId)) {
+          return task;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Records the end of an exec as Pebble does: exit code in the task data, or a failed change. */
+  private synchronized void execFinished(ExecSession session, int exitCode, String failure) {
+    execSessions.remove(session.taskId());
+    execs.add(session.recorded());
+    Change before = changes.get(session.changeId());
+    Task task = before.tasks().get(0);
+    String now = now();
+    List<String> log =
+        failure == null
+            ? null
+            : List.of(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " ERROR " + failure);
+    Task after =
+        new Task(
+            task.id(),
+            task.kind(),
+            task.summary(),
+            failure == null ? "Done" : "Error",
+            log,
+            new Task.Progress("", 1, 1),
+            task.spawnTime(),
+            now,
+            Map.of("exit-code", exitCode));
+    changes.put(
+        before.id(),
+        new Change(
+            before.id(),
+            before.kind(),
+            before.summary(),
+            failure == null ? "Done" : "Error",
+            List.of(after),
+            true,
+            failure == null
+                ? null
+                : "cannot perform the following tasks:\n- " + task.summary() + " (" + failure + ")",
+            before.spawnTime(),
+            now));
+    notifyAll();
   }
 
   // ---- checks ----

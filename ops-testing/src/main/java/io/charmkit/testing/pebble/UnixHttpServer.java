@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -24,8 +24,12 @@ import java.util.function.Function;
 /**
  * A minimal HTTP/1.1 server on a unix domain socket: one thread per connection, keep-alive until
  * the client closes or asks to. The JDK's own HTTP server cannot listen on a unix socket, hence
- * this loop. A later WebSocket upgrade (Pebble exec) fits in {@link #serve}: a handler would take
- * over the channel after the upgrade response instead of returning to the request loop.
+ * this loop. A WebSocket upgrade (Pebble exec) leaves the loop: after the 101 response the
+ * upgrade's takeover owns the connection until it returns.
+ *
+ * <p>The connection streams call the channel directly rather than through {@link
+ * java.nio.channels.Channels}: on JDK 17 those streams share one lock, so a WebSocket's reader
+ * would block its writer (an exec's stdout would wait for its stdin).
  */
 final class UnixHttpServer implements AutoCloseable {
   private final Path socketPath;
@@ -78,8 +82,8 @@ final class UnixHttpServer implements AutoCloseable {
 
   private void serve(SocketChannel channel) {
     try (channel) {
-      InputStream in = new BufferedInputStream(Channels.newInputStream(channel));
-      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
+      InputStream in = new BufferedInputStream(new ChannelInput(channel));
+      OutputStream out = new BufferedOutputStream(new ChannelOutput(channel));
       while (!closed) {
         HttpRequest request;
         try {
@@ -93,7 +97,13 @@ final class UnixHttpServer implements AutoCloseable {
         }
         String connection = request.header("connection");
         boolean close = connection != null && connection.toLowerCase(Locale.ROOT).equals("close");
-        write(out, handler.apply(request), close);
+        HttpResponse response = handler.apply(request);
+        if (response.upgrade() != null) {
+          writeSwitchingProtocols(out, response.upgrade().accept());
+          response.upgrade().takeover().serve(in, out);
+          return;
+        }
+        write(out, response, close);
         if (close) {
           return;
         }
@@ -125,6 +135,58 @@ final class UnixHttpServer implements AutoCloseable {
     out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
     out.write(response.body());
     out.flush();
+  }
+
+  private static void writeSwitchingProtocols(OutputStream out, String accept) throws IOException {
+    String head =
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Accept: "
+            + accept
+            + "\r\n\r\n";
+    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
+  /** Reads the blocking channel directly (see the class comment). */
+  private static final class ChannelInput extends InputStream {
+    private final SocketChannel channel;
+
+    ChannelInput(SocketChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return len == 0 ? 0 : channel.read(ByteBuffer.wrap(b, off, len));
+    }
+  }
+
+  /** Writes the blocking channel directly (see the class comment). */
+  private static final class ChannelOutput extends OutputStream {
+    private final SocketChannel channel;
+
+    ChannelOutput(SocketChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+    }
   }
 
   @Override

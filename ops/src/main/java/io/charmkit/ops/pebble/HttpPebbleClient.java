@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
@@ -30,6 +31,18 @@ final class HttpPebbleClient implements PebbleClient {
 
   /** How long service operations wait for their change (ops' default). */
   private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * How long an exec without a timeout may wait, as in ops: without limit. A year stands for that,
+   * since the deadline arithmetic needs a finite duration.
+   */
+  private static final Duration NO_LIMIT = Duration.ofDays(365);
+
+  /**
+   * How much longer than the command's own timeout the client waits for Pebble to kill it and
+   * report that, before concluding that Pebble itself is stuck.
+   */
+  private static final Duration EXEC_GRACE = Duration.ofSeconds(5);
 
   private static final String JSON_TYPE = "application/json";
   private static final String MULTIPART_TYPE = "multipart/form-data";
@@ -316,6 +329,100 @@ final class HttpPebbleClient implements PebbleClient {
       }
       return change;
     }
+  }
+
+  // ---- exec ----
+
+  @Override
+  public ExecOutput exec(ExecRequest request) {
+    String what = "exec of " + request.command();
+    JsonNode env = call(postJson("/v1/exec", execBody(request)), what);
+    String changeId = env.path("change").asText("");
+    String taskId = env.path("result").path("task-id").asText("");
+    if (changeId.isEmpty() || taskId.isEmpty()) {
+      throw new PebbleException(
+          "Pebble of container \""
+              + container
+              + "\" accepted the "
+              + what
+              + " but returned no change or task id");
+    }
+    Duration limit = request.timeout() == null ? NO_LIMIT : request.timeout().plus(EXEC_GRACE);
+    ExecStreams streams = new ExecStreams(socketPath, taskId, SOCKET_TIMEOUT, limit);
+    ExecStreams.Output output;
+    try {
+      output = streams.run(request.stdin());
+    } catch (WebSocket.UpgradeRefusedException e) {
+      envelope(e.response(), what); // an error envelope throws here with Pebble's message
+      throw new PebbleException(
+          "Pebble of container \""
+              + container
+              + "\" refused the WebSocket of the "
+              + what
+              + " with HTTP "
+              + e.response().status());
+    } catch (SocketTimeoutException e) {
+      throw new ExecTimeoutException(
+          output(request, -1, streams.partial()),
+          limit,
+          "Pebble of container \"" + container + "\" stopped sending its output",
+          e);
+    } catch (NoSuchFileException e) {
+      throw new PebbleConnectionException(container, socketPath, e.getReason(), e);
+    } catch (IOException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new PebbleConnectionException(container, socketPath, what + ": " + reason, e);
+    }
+    Change change;
+    try {
+      change = waitChange(changeId, limit);
+    } catch (ChangeErrorException e) {
+      // Pebble's words when it kills a command at its timeout: "timed out after 1s: …".
+      if (request.timeout() != null && e.err() != null && e.err().contains("timed out after")) {
+        throw new ExecTimeoutException(output(request, -1, output), request.timeout(), e.err(), e);
+      }
+      throw e;
+    }
+    ExecOutput result = output(request, exitCode(change), output);
+    if (result.exitCode() != 0) {
+      throw new ExecException(result);
+    }
+    return result;
+  }
+
+  /** The request body as ops sends it: every field present, {@code null} where unset. */
+  private static ObjectNode execBody(ExecRequest request) {
+    ObjectNode body = PebbleCodec.JSON.createObjectNode();
+    ArrayNode command = body.putArray("command");
+    request.command().forEach(command::add);
+    body.put("service-context", request.serviceContext());
+    ObjectNode environment = body.putObject("environment");
+    request.environment().forEach(environment::put);
+    body.put("working-dir", request.workingDir());
+    body.put(
+        "timeout",
+        request.timeout() == null
+            ? null
+            : String.format(Locale.ROOT, "%.3fs", request.timeout().toMillis() / 1000.0));
+    body.put("user-id", request.userId());
+    body.put("user", request.user());
+    body.put("group-id", request.groupId());
+    body.put("group", request.group());
+    body.put("split-stderr", true);
+    return body;
+  }
+
+  private static ExecOutput output(ExecRequest request, int exitCode, ExecStreams.Output output) {
+    return new ExecOutput(request.command(), exitCode, output.stdout(), output.stderr());
+  }
+
+  /** {@code tasks[0].data["exit-code"]}, or -1 when Pebble reported none (as ops reads it). */
+  private static int exitCode(Change change) {
+    if (change.tasks().isEmpty()) {
+      return -1;
+    }
+    Object code = change.tasks().get(0).data().get("exit-code");
+    return code instanceof Number n ? n.intValue() : -1;
   }
 
   // ---- files ----

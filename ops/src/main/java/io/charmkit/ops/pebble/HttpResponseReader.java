@@ -38,6 +38,20 @@ final class HttpResponseReader {
    * whatever its headers say).
    */
   static HttpResponse read(InputStream in, String method) throws IOException {
+    return read(in, method, false);
+  }
+
+  /**
+   * Reads the response to a WebSocket upgrade request: a {@code 101 Switching Protocols} returns at
+   * once with its headers and no body, the connection now carrying WebSocket frames; any other
+   * response is read whole, as by {@link #read}.
+   */
+  static HttpResponse readUpgrade(InputStream in) throws IOException {
+    return read(in, "GET", true);
+  }
+
+  private static HttpResponse read(InputStream in, String method, boolean upgrade)
+      throws IOException {
     while (true) {
       String statusLine = readLine(in, "the status line");
       if (statusLine == null) {
@@ -62,6 +76,9 @@ final class HttpResponseReader {
       }
       String reason = statusLine.length() > 13 ? statusLine.substring(13) : "";
       Map<String, String> headers = readHeaders(in);
+      if (upgrade && status == 101) {
+        return new HttpResponse(status, reason, headers, new byte[0], false);
+      }
       if (status >= 100 && status < 200) {
         continue; // interim (e.g. 100 Continue): the real response follows
       }

@@ -112,6 +112,11 @@ final class LazyPebbleClient implements PebbleClient {
   }
 
   @Override
+  public ExecOutput exec(ExecRequest request) {
+    return delegate().exec(request);
+  }
+
+  @Override
   public synchronized void close() {
     if (delegate != null) {
       delegate.close();

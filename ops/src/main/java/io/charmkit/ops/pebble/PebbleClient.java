@@ -178,6 +178,19 @@ public interface PebbleClient extends AutoCloseable {
    */
   List<CheckInfo> checks(String level, List<String> names);
 
+  /**
+   * Runs a command in the container and waits for it to finish, collecting its output (ops' {@code
+   * Container.exec(...).wait_output()}).
+   *
+   * @return the output of a command that exited with code 0
+   * @throws ExecException when the command exits with another code; it carries both streams
+   * @throws ExecTimeoutException when the request's timeout passes first (Pebble kills the command)
+   * @throws PebbleApiException when Pebble refuses the request, e.g. {@code cannot find executable
+   *     "x"} (400) for a program that is not on its {@code PATH}, or {@code cannot find working
+   *     directory "/x"}
+   */
+  ExecOutput exec(ExecRequest request);
+
   /** Releases the connection, if one was opened. */
   @Override
   void close();

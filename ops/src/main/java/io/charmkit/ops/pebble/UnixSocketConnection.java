@@ -1,12 +1,16 @@
 package io.charmkit.ops.pebble;
 
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -17,18 +21,26 @@ import java.time.Duration;
  * One connection to a unix domain socket with timeouts. A unix {@link SocketChannel} has no {@code
  * SO_TIMEOUT} (its {@code socket()} adaptor is unsupported), so the channel is non-blocking and
  * every wait goes through a one-channel {@link Selector} with a deadline.
+ *
+ * <p>Reads and writes wait on separate selectors, so one thread may read while another writes (an
+ * exec's stdin goes out on the WebSocket its stdout comes in on). The write selector is opened only
+ * when a write or connect must wait, which an ordinary request to Pebble rarely does. {@link
+ * #close} from any thread ends a wait in progress with an {@link AsynchronousCloseException}.
  */
-final class UnixSocketConnection implements AutoCloseable {
+final class UnixSocketConnection implements Closeable {
   private final SocketChannel channel;
-  private final Selector selector;
-  private final SelectionKey key;
+  private final Selector readSelector;
+  private final SelectionKey readKey;
+  private Selector writeSelector; // guarded by "this"; opened on first need
+  private SelectionKey writeKey;
+  private boolean closed;
   private final InputStream in;
-  private long readTimeoutMillis;
+  private volatile long readTimeoutMillis;
 
-  private UnixSocketConnection(SocketChannel channel, Selector selector, SelectionKey key) {
+  private UnixSocketConnection(SocketChannel channel, Selector readSelector, SelectionKey readKey) {
     this.channel = channel;
-    this.selector = selector;
-    this.key = key;
+    this.readSelector = readSelector;
+    this.readKey = readKey;
     this.in = new BufferedInputStream(new TimedInput(), 16 * 1024);
   }
 
@@ -40,21 +52,26 @@ final class UnixSocketConnection implements AutoCloseable {
    */
   static UnixSocketConnection open(Path socketPath, Duration timeout) throws IOException {
     SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-    Selector selector = null;
+    Selector readSelector = null;
+    UnixSocketConnection connection = null;
     try {
       channel.configureBlocking(false);
-      selector = Selector.open();
-      SelectionKey key = channel.register(selector, 0);
-      UnixSocketConnection connection = new UnixSocketConnection(channel, selector, key);
+      readSelector = Selector.open();
+      connection =
+          new UnixSocketConnection(channel, readSelector, channel.register(readSelector, 0));
       if (!channel.connect(UnixDomainSocketAddress.of(socketPath))) {
         connection.await(SelectionKey.OP_CONNECT, timeout.toMillis(), "connecting");
         channel.finishConnect();
       }
       return connection;
     } catch (IOException | RuntimeException e) {
-      channel.close();
-      if (selector != null) {
-        selector.close();
+      if (connection != null) {
+        connection.close();
+      } else {
+        channel.close();
+        if (readSelector != null) {
+          readSelector.close();
+        }
       }
       throw e;
     }
@@ -101,7 +118,29 @@ final class UnixSocketConnection implements AutoCloseable {
 
   private void await(int op, long timeoutMillis, String what) throws IOException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-    key.interestOps(op);
+    Selector selector;
+    SelectionKey key;
+    if (op == SelectionKey.OP_READ) {
+      selector = readSelector;
+      key = readKey;
+    } else {
+      synchronized (this) {
+        if (closed) {
+          throw new AsynchronousCloseException();
+        }
+        if (writeSelector == null) {
+          writeSelector = Selector.open();
+          writeKey = channel.register(writeSelector, 0);
+        }
+        selector = writeSelector;
+        key = writeKey;
+      }
+    }
+    try {
+      key.interestOps(op);
+    } catch (CancelledKeyException e) {
+      throw new AsynchronousCloseException();
+    }
     try {
       while (true) {
         long remaining = (deadline - System.nanoTime()) / 1_000_000L;
@@ -116,7 +155,13 @@ final class UnixSocketConnection implements AutoCloseable {
             return;
           }
         }
+        if (!channel.isOpen()) {
+          throw new AsynchronousCloseException();
+        }
       }
+    } catch (ClosedSelectorException | CancelledKeyException e) {
+      // Another thread closed the connection while this one waited.
+      throw new AsynchronousCloseException();
     } finally {
       if (key.isValid()) {
         key.interestOps(0);
@@ -130,10 +175,19 @@ final class UnixSocketConnection implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      selector.close();
-    } catch (IOException ignored) {
-      // Nothing is registered that outlives the connection.
+    Selector write;
+    synchronized (this) {
+      closed = true;
+      write = writeSelector;
+    }
+    for (Selector selector : new Selector[] {readSelector, write}) {
+      try {
+        if (selector != null) {
+          selector.close();
+        }
+      } catch (IOException ignored) {
+        // Nothing is registered that outlives the connection.
+      }
     }
     try {
       channel.close();
