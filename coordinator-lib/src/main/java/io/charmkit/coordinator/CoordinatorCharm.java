@@ -15,6 +15,7 @@ import io.charmkit.interfaces.cluster.ClusterProvider;
 import io.charmkit.interfaces.cluster.ClusterView;
 import io.charmkit.interfaces.cluster.WorkerRelation;
 import io.charmkit.ops.Charm;
+import io.charmkit.ops.context.HostFqdn;
 import io.charmkit.ops.event.CollectStatusEvent;
 import io.charmkit.ops.event.HookEvent;
 import io.charmkit.ops.framework.Event;
@@ -31,7 +32,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -193,11 +193,7 @@ public abstract class CoordinatorCharm extends Charm {
    */
   protected String fqdn() {
     if (fqdn == null) {
-      try {
-        fqdn = InetAddress.getLocalHost().getCanonicalHostName();
-      } catch (UnknownHostException e) {
-        fqdn = "localhost";
-      }
+      fqdn = HostFqdn.resolve(System.getenv());
     }
     return fqdn;
   }

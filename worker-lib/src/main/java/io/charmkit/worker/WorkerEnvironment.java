@@ -1,7 +1,6 @@
 package io.charmkit.worker;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.charmkit.ops.context.HostFqdn;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +11,8 @@ import java.util.function.Supplier;
  * qualified domain name, the process environment (for Juju's proxy settings), and the clock and
  * sleeper that pace restart retries. {@link #system()} is the real one; tests build their own.
  *
- * @param fqdn this unit's FQDN, asked for once per dispatch when first needed
+ * @param fqdn this unit's FQDN, asked for once per dispatch when first needed ({@link
+ *     HostFqdn#resolve} in production)
  * @param env the process environment ({@code JUJU_CHARM_HTTP_PROXY}, …)
  * @param clock the clock that measures how long restarts have been retried
  * @param sleeper waits between restart attempts
@@ -35,24 +35,8 @@ public record WorkerEnvironment(
    * @return the environment
    */
   public static WorkerEnvironment system() {
+    Map<String, String> env = System.getenv();
     return new WorkerEnvironment(
-        WorkerEnvironment::hostFqdn,
-        System.getenv(),
-        Clock.systemUTC(),
-        d -> Thread.sleep(d.toMillis()));
-  }
-
-  /**
-   * This host's FQDN as Python's {@code socket.getfqdn()} finds it: the canonical name of the local
-   * host (on Kubernetes {@code <pod>.<app>-endpoints.<model>.svc.cluster.local}), or the bare host
-   * name when it cannot be resolved.
-   */
-  private static String hostFqdn() {
-    try {
-      return InetAddress.getLocalHost().getCanonicalHostName();
-    } catch (UnknownHostException e) {
-      String host = System.getenv("HOSTNAME");
-      return host == null || host.isBlank() ? "localhost" : host;
-    }
+        () -> HostFqdn.resolve(env), env, Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
   }
 }

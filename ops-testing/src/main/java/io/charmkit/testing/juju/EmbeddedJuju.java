@@ -1,5 +1,6 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.ops.context.HostFqdn;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -532,6 +533,8 @@ public final class EmbeddedJuju implements AutoCloseable {
     env.put("JUJU_MODEL_NAME", model.name);
     env.put("JUJU_MODEL_UUID", model.uuid);
     env.put("JUJU_VERSION", JUJU_VERSION);
+    // All units share this host: give each the pod FQDN it would have on Kubernetes.
+    env.put(HostFqdn.OVERRIDE, unit.hostname(model.name));
     env.put("JUJU_AGENT_SOCKET_ADDRESS", "127.0.0.1:" + tools.port());
     env.put("JUJU_AGENT_SOCKET_NETWORK", "tcp");
     env.put("JUJU_API_ADDRESSES", "127.0.0.1:17070");

@@ -47,6 +47,8 @@ public interface WorkloadContainers {
       Files.createDirectories(spec.socketPath().getParent());
       Files.createDirectories(spec.rootDir());
       PebbleServer server = PebbleServer.start(spec.socketPath(), spec.rootDir());
+      // The workload images are not on this machine: their services are simulated.
+      server.assumeImageBinaries(true);
       return server::close;
     };
   }

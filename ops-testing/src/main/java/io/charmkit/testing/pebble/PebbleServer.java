@@ -85,6 +85,8 @@ public final class PebbleServer implements AutoCloseable {
     this.files = new FilesApi(rootDir);
   }
 
+  private boolean assumeImageBinaries;
+
   /**
    * Starts a server listening on {@code socketPath}, with {@code rootDir} standing for the
    * container's filesystem root (created if missing).
@@ -529,12 +531,27 @@ public final class PebbleServer implements AutoCloseable {
         null);
   }
 
+  /**
+   * Treats every service binary that is not found as present in the workload image. The embedded
+   * Juju runs charms whose workload images (Tempo, nginx, …) do not exist on this machine: their
+   * services are simulated, so they start as long as nothing says otherwise ({@code /bin/false},
+   * {@link #failNextStart}). Off by default, so client tests see Pebble's real refusals.
+   */
+  public void assumeImageBinaries(boolean assume) {
+    synchronized (this) {
+      assumeImageBinaries = assume;
+    }
+  }
+
   /** Pebble's reason for a command that cannot run, or null when it would start. */
   private String commandProblem(String command) {
     String[] words = command.trim().split("\\s+");
     String binary = words[0].replace("\"", "").replace("'", "");
     if (binary.equals("/bin/false") || binary.equals("/usr/bin/false") || binary.equals("false")) {
       return "cannot start service: exited quickly with code 1";
+    }
+    if (assumeImageBinaries) {
+      return null;
     }
     if (binary.startsWith("/")) {
       return exists(binary)

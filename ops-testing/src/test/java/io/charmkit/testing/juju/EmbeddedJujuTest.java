@@ -294,6 +294,13 @@ class EmbeddedJujuTest {
   }
 
   @Test
+  void eachUnitIsGivenThePodFqdnItWouldHaveOnKubernetes() throws IOException {
+    deployPair(2);
+    assertThat(env("provider/1", "install").get("CHARMKIT_UNIT_FQDN"))
+        .isEqualTo("provider-1.provider-endpoints.test.svc.cluster.local");
+  }
+
+  @Test
   void removingAnApplicationBreaksItsRelationsThenRemovesItsUnits() {
     int rel = deployPair(2);
 
@@ -368,6 +375,7 @@ class EmbeddedJujuTest {
                     || List.of(
                             "CHARM_DIR",
                             "CHARMKIT_CONTAINERS_DIR",
+                            "CHARMKIT_UNIT_FQDN",
                             "PATH",
                             "PWD",
                             "LANG",

@@ -3,11 +3,15 @@ package io.charmkit.testing.juju;
 import static io.charmkit.testing.juju.TestCharms.charm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.PebbleClient;
 import io.charmkit.ops.pebble.PushOptions;
+import io.charmkit.ops.pebble.Service;
+import io.charmkit.ops.pebble.ServiceInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +30,22 @@ class EmbeddedPebbleTest {
         assertThat(pebble.canConnect()).isTrue();
         pebble.push("/etc/app/config.yaml", "a: 1\n", PushOptions.defaults().withMakeDirs());
         assertThat(pebble.pullText("/etc/app/config.yaml")).isEqualTo("a: 1\n");
+        // The workload image is not here: its services are simulated, so they start.
+        pebble.addLayer(
+            "app",
+            Layer.of(
+                "app",
+                Map.of(
+                    "app",
+                    Service.builder("/bin/tempo -config.file=/etc/app/config.yaml")
+                        .override("replace")
+                        .enabled()
+                        .build())),
+            true);
+        pebble.replan();
+        assertThat(pebble.services(List.of("app")))
+            .extracting(ServiceInfo::current)
+            .containsExactly("active");
       }
       assertThat(Files.readAllLines(unitDir.resolve("charm/hooks.log"), StandardCharsets.UTF_8))
           .endsWith("hooks/app-pebble-ready");
