@@ -66,6 +66,7 @@ public final class TemporalCharm extends Charm {
     for (String endpoint : List.of("db", "visibility", "admin")) {
       observe(on().relationCreated(endpoint), this::update);
     }
+    observe(on().relationJoined(Admin.ENDPOINT), this::update);
     // A relation broken before it delivered anything emits no custom event: update here too.
     for (String endpoint : DATABASES) {
       observe(on().relationBroken(endpoint), this::update);
