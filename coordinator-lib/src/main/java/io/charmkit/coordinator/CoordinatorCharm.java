@@ -1,9 +1,14 @@
 package io.charmkit.coordinator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.coordinator.cluster.ClusterConsistency;
 import io.charmkit.coordinator.cluster.ClusterMembers;
 import io.charmkit.coordinator.cluster.CoordinatorStatus;
 import io.charmkit.coordinator.cluster.UnderScaledRole;
+import io.charmkit.coordinator.datasource.DatasourceCorrelation;
+import io.charmkit.coordinator.datasource.DatasourceSpec;
+import io.charmkit.coordinator.datasource.GrafanaSource;
+import io.charmkit.coordinator.datasource.GrafanaSourceData;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.nginx.NginxFiles;
 import io.charmkit.coordinator.roles.RolesTable;
@@ -14,6 +19,7 @@ import io.charmkit.interfaces.RemoteDataProblem;
 import io.charmkit.interfaces.cluster.ClusterProvider;
 import io.charmkit.interfaces.cluster.ClusterView;
 import io.charmkit.interfaces.cluster.WorkerRelation;
+import io.charmkit.interfaces.datasource.DatasourceExchange;
 import io.charmkit.ops.Charm;
 import io.charmkit.ops.context.HostFqdn;
 import io.charmkit.ops.event.CollectStatusEvent;
@@ -47,6 +53,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +66,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>(leader) asks the s3 provider for a bucket, whatever the state of the cluster;
+ *   <li>registers the coordinator with every Grafana on {@code grafana-source}, whatever the state
+ *       of the cluster, as the Python grafana_source library's own observers do: each unit writes
+ *       its URL, the leader the datasource description with the product's correlation settings;
  *   <li>evaluates the gate: at least one worker relation, the minimal deployment present (after
  *       meta-role expansion), S3 ready. While it is closed the coordinator logs why and does
  *       nothing else, as the Python coordinator stays unresponsive to avoid data loss;
@@ -69,8 +79,16 @@ import org.slf4j.LoggerFactory;
  *   <li>(leader) publishes to every cluster relation whose worker data is complete: the same {@code
  *       worker_config}, {@code worker_ports} from that relation's raw roles, Loki and remote-write
  *       endpoints, the S3 CA chain, and under TLS the CA, the certificate and the ID of a Juju
- *       secret holding the key, granted to each relation.
+ *       secret holding the key, granted to each relation;
+ *   <li>(leader) publishes on {@code send-datasource} and {@code receive-datasource}
+ *       (grafana_datasource_exchange, WIRE.md §4) one entry per UID a Grafana assigned to its
+ *       units: only fully specified entries, sorted, {@code []} when none. Like the Python Tempo
+ *       coordinator's {@code _update_source_exchange}, this is behind the gate.
  * </ol>
+ *
+ * <p>The datasource endpoints are optional and used when declared: {@code grafana-source}
+ * (provides, grafana_datasource) needs {@link #grafanaDatasource()}; the exchange endpoints must be
+ * declared as {@link DatasourceExchange} checks.
  *
  * <p>Statuses are those of coordinated-workers (§1.9) with two extensions: an incoherent cluster
  * names its missing roles ({@link CoordinatorStatus#clusterInconsistent}); rejected worker bags
@@ -82,12 +100,21 @@ import org.slf4j.LoggerFactory;
  * routes and its active message.
  */
 public abstract class CoordinatorCharm extends Charm {
+  /** The grafana_datasource_exchange endpoint under {@code provides} (Loki, Mimir, Pyroscope). */
+  public static final String SEND_DATASOURCE = "send-datasource";
+
+  /** The grafana_datasource_exchange endpoint under {@code requires} (Tempo). */
+  public static final String RECEIVE_DATASOURCE = "receive-datasource";
+
   private static final Logger LOG = LoggerFactory.getLogger(CoordinatorCharm.class);
 
   private final RolesTable roles;
   private final CoordinatorEndpoints endpoints;
   private final TlsSource tlsSource;
   private final ClusterProvider cluster;
+  private final GrafanaSource grafanaSource;
+  private final DatasourceExchange exchange;
+  private final List<String> exchangeEndpoints;
   private Snapshot snapshot;
   private String fqdn;
 
@@ -111,6 +138,15 @@ public abstract class CoordinatorCharm extends Charm {
       throw new IllegalArgumentException(
           "a coordinator needs its s3 endpoint '" + endpoints.s3() + "' in metadata.yaml");
     }
+    this.grafanaSource =
+        declared(GrafanaSource.DEFAULT_ENDPOINT)
+            ? new GrafanaSource(model(), GrafanaSource.DEFAULT_ENDPOINT)
+            : null;
+    String send = declared(SEND_DATASOURCE) ? SEND_DATASOURCE : null;
+    String receive = declared(RECEIVE_DATASOURCE) ? RECEIVE_DATASOURCE : null;
+    this.exchange =
+        send == null && receive == null ? null : new DatasourceExchange(this, send, receive);
+    this.exchangeEndpoints = Stream.of(send, receive).filter(Objects::nonNull).toList();
     // Restarting on a failed check loops while a workload replays its WAL (coordinated-workers
     // #159), so that one event is left alone.
     Set<EventSource<?>> skipped = new HashSet<>();
@@ -175,6 +211,27 @@ public abstract class CoordinatorCharm extends Charm {
    */
   protected List<Status> productStatuses() {
     return List.of();
+  }
+
+  /**
+   * Returns the datasource this coordinator registers with Grafana on {@code grafana-source}.
+   *
+   * @return the datasource; empty (the default) to register none
+   */
+  protected Optional<DatasourceSpec> grafanaDatasource() {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the {@code extra_fields} of this coordinator's datasource (Grafana's {@code jsonData}),
+   * typically correlation settings. Asked on the leader only, whatever the state of the cluster.
+   *
+   * @param correlation the datasources shared with this coordinator that are registered with the
+   *     same Grafanas
+   * @return the fields; empty (the default) for none
+   */
+  protected Optional<ObjectNode> datasourceExtraFields(DatasourceCorrelation correlation) {
+    return Optional.empty();
   }
 
   /**
@@ -279,6 +336,7 @@ public abstract class CoordinatorCharm extends Charm {
   private void reconcile(Event event) {
     Snapshot now = snapshot();
     S3Relation.requestBucket(model(), endpoints.s3(), s3Bucket());
+    registerWithGrafana();
     if (!now.status().gateOpen()) {
       String why =
           now.s3() instanceof S3Readiness.NotReady notReady
@@ -321,7 +379,40 @@ public abstract class CoordinatorCharm extends Charm {
 
     if (model().isLeader()) {
       publish(context, workerConfig, now.tls());
+      shareDatasources();
     }
+  }
+
+  /** Writes this unit's URL and, on the leader, the datasource description to every Grafana. */
+  private void registerWithGrafana() {
+    Optional<DatasourceSpec> spec = grafanaSource == null ? Optional.empty() : grafanaDatasource();
+    if (spec.isEmpty()) {
+      return;
+    }
+    // Only the leader writes the application bag, so only it needs the correlation's reads.
+    Optional<ObjectNode> extraFields =
+        model().isLeader()
+            ? datasourceExtraFields(
+                new DatasourceCorrelation(model(), grafanaSource.grafanaUids(), exchangeEndpoints))
+            : Optional.empty();
+    GrafanaSourceData data =
+        new GrafanaSourceData(
+            model().name(),
+            model().uuid(),
+            app().name(),
+            spec.get().type(),
+            extraFields,
+            Optional.empty());
+    grafanaSource.publish(data, spec.get().url());
+  }
+
+  /** Shares the UIDs Grafana assigned to this application's units (leader only). */
+  private void shareDatasources() {
+    if (exchange == null) {
+      return;
+    }
+    Optional<DatasourceSpec> spec = grafanaSource == null ? Optional.empty() : grafanaDatasource();
+    exchange.publish(spec.map(s -> grafanaSource.datasources(s.type())).orElseGet(List::of));
   }
 
   private void reconcileNginx(ClusterContext context, Optional<ServerTls> tls) {
@@ -398,6 +489,10 @@ public abstract class CoordinatorCharm extends Charm {
       snapshot = new Snapshot(view, consistency, s3, tlsSource.current(), status);
     }
     return snapshot;
+  }
+
+  private boolean declared(String endpoint) {
+    return model().metadata().endpoint(endpoint).isPresent();
   }
 
   private List<Relation> relationsOf(String endpoint) {

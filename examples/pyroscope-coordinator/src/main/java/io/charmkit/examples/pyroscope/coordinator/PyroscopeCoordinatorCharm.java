@@ -3,6 +3,7 @@ package io.charmkit.examples.pyroscope.coordinator;
 import io.charmkit.coordinator.ClusterContext;
 import io.charmkit.coordinator.CoordinatorCharm;
 import io.charmkit.coordinator.CoordinatorEndpoints;
+import io.charmkit.coordinator.datasource.DatasourceSpec;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.pyroscope.PyroscopeConfig;
 import io.charmkit.coordinator.pyroscope.PyroscopePorts;
@@ -15,13 +16,21 @@ import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.model.Status;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Pyroscope coordinator (PRODUCTS.md §3): configures Pyroscope workers and serves the UI and
  * HTTP API on 8080 and OTLP profiles over gRPC on 42424. TLS, when on, terminates at nginx; the
  * workers never speak it.
+ *
+ * <p>Pyroscope registers itself with Grafana as a {@value #DATASOURCE_TYPE} datasource at {@code
+ * http(s)://<fqdn>:8080} and shares the UIDs Grafana assigned on {@code send-datasource}. The
+ * Python charm declares and wires that endpoint but never publishes on it; this one does, so that
+ * Tempo and others can correlate with its profiles.
  */
 public final class PyroscopeCoordinatorCharm extends CoordinatorCharm {
+  /** The Grafana datasource type of Pyroscope (PRODUCTS.md §3.5). */
+  public static final String DATASOURCE_TYPE = "grafana-pyroscope-datasource";
 
   /**
    * Creates the charm with TLS off (no certificate source wired yet).
@@ -45,6 +54,14 @@ public final class PyroscopeCoordinatorCharm extends CoordinatorCharm {
   @Override
   protected String workerConfig(ClusterContext cluster) {
     return new PyroscopeConfig(cluster.members(), cluster.s3(), settings(), null).render();
+  }
+
+  @Override
+  protected Optional<DatasourceSpec> grafanaDatasource() {
+    String scheme = tls().isPresent() ? "https" : "http";
+    return Optional.of(
+        new DatasourceSpec(
+            DATASOURCE_TYPE, scheme + "://" + fqdn() + ":" + PyroscopePorts.NGINX_HTTP));
   }
 
   @Override

@@ -1,11 +1,15 @@
 package io.charmkit.examples.tempo.coordinator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.coordinator.ClusterContext;
 import io.charmkit.coordinator.CoordinatorCharm;
 import io.charmkit.coordinator.CoordinatorEndpoints;
+import io.charmkit.coordinator.datasource.DatasourceCorrelation;
+import io.charmkit.coordinator.datasource.DatasourceSpec;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.roles.RolesTable;
 import io.charmkit.coordinator.tempo.TempoConfig;
+import io.charmkit.coordinator.tempo.TempoCorrelation;
 import io.charmkit.coordinator.tempo.TempoPorts;
 import io.charmkit.coordinator.tempo.TempoReceiver;
 import io.charmkit.coordinator.tempo.TempoRoutes;
@@ -15,6 +19,7 @@ import io.charmkit.ops.framework.Framework;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,6 +28,12 @@ import java.util.Set;
  *
  * <p>The {@code tracing} relation is not served here, so the requested receivers are {@code
  * otlp_http} plus those enabled by the {@code always_enable_<protocol>} options.
+ *
+ * <p>Tempo registers itself with Grafana as a {@code tempo} datasource at {@code
+ * http(s)://<fqdn>:3200}, shares the UIDs Grafana assigned on {@code receive-datasource} (both
+ * sides of the symmetric interface write, as the Python charm does through the requirer endpoint),
+ * and links its datasource to the Loki and Prometheus datasources shared with it ({@link
+ * TempoCorrelation}).
  */
 public final class TempoCoordinatorCharm extends CoordinatorCharm {
 
@@ -55,6 +66,19 @@ public final class TempoCoordinatorCharm extends CoordinatorCharm {
     return new TempoConfig(
             cluster.members(), cluster.s3(), cluster.tls(), retention, cluster.remoteWriteUrls())
         .render();
+  }
+
+  @Override
+  protected Optional<DatasourceSpec> grafanaDatasource() {
+    String scheme = tls().isPresent() ? "https" : "http";
+    return Optional.of(
+        new DatasourceSpec(
+            TempoCorrelation.DATASOURCE_TYPE, scheme + "://" + fqdn() + ":" + TempoPorts.HTTP));
+  }
+
+  @Override
+  protected Optional<ObjectNode> datasourceExtraFields(DatasourceCorrelation correlation) {
+    return TempoCorrelation.extraFields(correlation);
   }
 
   @Override
