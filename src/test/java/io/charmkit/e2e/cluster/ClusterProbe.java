@@ -60,12 +60,13 @@ final class ClusterProbe {
     return app + "-" + number + "." + app + "-endpoints." + model + ".svc.cluster.local";
   }
 
-  /** The sorted gossip ring every worker must be given: each unit's {@code <fqdn>:7946}. */
+  /**
+   * The gossip ring every worker must be given (PRODUCTS.md §1.11): the units' FQDNs, sorted, each
+   * followed by {@code :7946}.
+   */
   List<String> ring(List<String> units) {
-    return units.stream()
-        .map(u -> fqdn(u) + ":7946")
-        .collect(Collectors.toCollection(TreeSet::new))
-        .stream()
+    return units.stream().map(this::fqdn).collect(Collectors.toCollection(TreeSet::new)).stream()
+        .map(fqdn -> fqdn + ":7946")
         .toList();
   }
 

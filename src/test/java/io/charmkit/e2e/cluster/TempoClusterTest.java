@@ -85,7 +85,10 @@ class TempoClusterTest {
           .as("status of tempo-%s/0", role)
           .isEqualTo(new WorkloadStatus("active", role + " ready."));
     }
-    assertEveryWorkerHoldsTheRingOfEveryWorker();
+    Map<String, Object> config = assertEveryWorkerHoldsTheRingOfEveryWorker();
+    // Queriers find the query-frontend through its app's service (PRODUCTS.md §2.4).
+    assertThat(ClusterProbe.at(config, "querier", "frontend_worker", "frontend_address"))
+        .isEqualTo("tempo-query-frontend-endpoints." + MODEL + ".svc.cluster.local:9096");
     assertReplicationFactor(1);
     assertWorkerPorts();
     // memberlist, HTTP, gRPC, the requested receivers (otlp_http) and the telemetry proxy.
@@ -160,19 +163,28 @@ class TempoClusterTest {
 
   @Test
   @Order(6)
-  void addingACompactorBackReopensTheGateAndRingsEveryWorkerAgain() {
-    deployWorker("compactor");
+  void aRoleAllWorkerRestoresTheCompactorAndCountsAsAnIngester() {
+    juju.deploy("tempo-all", worker, 1, Map.of("role-all", true));
+    juju.relate(COORDINATOR + ":tempo-cluster", "tempo-all:tempo-cluster");
+    workerApps.add("tempo-all");
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    // "all" expands to every role: the minimal deployment is met again, and with two ingester
+    // units plus the all-in-one every role reaches its recommended count, so Tempo's empty active
+    // message is left.
+    assertThat(juju.unitStatus(COORDINATOR + "/0")).isEqualTo(new WorkloadStatus("active", ""));
+    assertThat(juju.unitStatus("tempo-all/0"))
         .isEqualTo(
             new WorkloadStatus(
-                "active", "[scale] below recommended units: ingester 2/3, metrics-generator 0/1."));
-    assertThat(juju.unitStatus("tempo-compactor/0"))
-        .isEqualTo(new WorkloadStatus("active", "compactor ready."));
-    assertEveryWorkerHoldsTheRingOfEveryWorker();
-    assertReplicationFactor(1);
+                "active",
+                "metrics-generator disabled. No prometheus remote-write relation configured on the"
+                    + " coordinator"));
+    Map<String, Object> config = assertEveryWorkerHoldsTheRingOfEveryWorker();
+    // tempo-querier is not a query-frontend, so queriers go to the first sorted one: tempo-all.
+    assertThat(ClusterProbe.at(config, "querier", "frontend_worker", "frontend_address"))
+        .isEqualTo("tempo-all-endpoints." + MODEL + ".svc.cluster.local:9096");
+    assertReplicationFactor(3);
     assertWorkerPorts();
   }
 
@@ -219,7 +231,8 @@ class TempoClusterTest {
             "query-frontend", List.of("3200/tcp", "7946/tcp", "9096/tcp"),
             "ingester", List.of("3200/tcp", "7946/tcp"),
             "distributor", List.of("3200/tcp", "4318/tcp", "7946/tcp"),
-            "compactor", List.of("3200/tcp", "7946/tcp"));
+            "compactor", List.of("3200/tcp", "7946/tcp"),
+            "all", List.of("3200/tcp", "4318/tcp", "7946/tcp", "9096/tcp"));
     for (String app : workerApps) {
       List<String> ports = expected.get(app.substring("tempo-".length()));
       for (String unit : juju.units(app)) {
