@@ -91,6 +91,9 @@ final class FakeAgent {
   final Map<String, Object> config = new LinkedHashMap<>();
   boolean leader = true;
 
+  /** Ports as {@code opened-ports} prints them ({@code 8080/tcp}), opened by committed calls. */
+  final java.util.SortedSet<String> openedPorts = new java.util.TreeSet<>();
+
   FakeAgent(Path dir, String unit) throws IOException {
     this.toolsDir = Files.createDirectories(dir.resolve("tools"));
     this.answersDir = dir.resolve("answers");
@@ -138,7 +141,7 @@ final class FakeAgent {
         "--include-data",
         "--format=json",
         "--application=true");
-    answer("[]", "opened-ports", "--format=json");
+    answer(JSON.writeValueAsString(openedPorts), "opened-ports", "--format=json");
     answer("{}", "state-get", "--format=json");
     answer("{\"units\": {}, \"relations\": {}}", "goal-state", "--format=json");
     for (String endpoint : allEndpoints()) {
@@ -230,12 +233,23 @@ final class FakeAgent {
   }
 
   /**
-   * Applies the {@code relation-set} calls of a logged run to the model, as Juju would commit them:
-   * keys merged, {@code ""} deleting. Returns how many there were.
+   * Applies the writing calls of a logged run to the model, as Juju would commit them: {@code
+   * relation-set} keys merged ({@code ""} deleting), ports opened and closed. Returns how many
+   * writing calls there were.
    */
   int commit(List<Call> calls) {
     int writes = 0;
     for (Call call : calls) {
+      if (call.tool().equals("open-port") || call.tool().equals("close-port")) {
+        writes++;
+        String port = call.key().substring(call.tool().length() + 1);
+        if (call.tool().equals("open-port")) {
+          openedPorts.add(port);
+        } else {
+          openedPorts.remove(port);
+        }
+        continue;
+      }
       if (!call.tool().equals("relation-set")) {
         continue;
       }

@@ -81,13 +81,16 @@ public final class HookBench {
         String.format(
             Locale.ROOT,
             "Process-level hooks: %d timed runs per row after %d warm-up runs; times in ms; "
-                + "own = wall - tool time (per run); RSS = VmHWM of the hook process.%n%n",
+                + "own = wall - tool time (per run); JVM CPU = the hook JVM's user+system CPU "
+                + "(all threads, tool processes excluded); in-JVM = from the charm's main to the "
+                + "end of the dispatch; RSS = VmHWM of the hook process.%n%n",
             runs,
             WARMUP));
     fakeToolCost();
     report.append(
-        "| hook | cache | wall p50 | wall p90 | tools p50 | own p50 | own p90 | tool calls | peak RSS MB |\n");
-    report.append("|---|---|---|---|---|---|---|---|---|\n");
+        "| hook | cache | wall p50 | wall p90 | tools p50 | own p50 | own p90 | JVM CPU p50 |"
+            + " in-JVM p50 | tool calls | peak RSS MB |\n");
+    report.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (boolean cache : List.of(false, true)) {
       worker(cache);
       for (int units : unitCounts) {
@@ -196,6 +199,12 @@ public final class HookBench {
         "CHARMKIT_UNIT_FQDN",
         agent.app + "-0." + agent.app + "-endpoints." + Workers.MODEL + ".svc.cluster.local");
     env.put("BENCH_ANSWERS", agent.answersDir.toString());
+    // For profiling: BENCH_JAVA_OPTS (e.g. -Xlog:class+load:file=/tmp/cl-%p.txt:uptime) reaches
+    // every hook JVM through dispatch's CHARMKIT_JAVA_OPTS.
+    String javaOpts = System.getenv("BENCH_JAVA_OPTS");
+    if (javaOpts != null && !javaOpts.isBlank()) {
+      env.put("CHARMKIT_JAVA_OPTS", javaOpts);
+    }
     if (relation != null) {
       env.put("JUJU_RELATION", relation.substring(0, relation.indexOf(':')));
       env.put("JUJU_RELATION_ID", relation);
@@ -263,13 +272,17 @@ public final class HookBench {
       if (round == 0) {
         notes.append(
             String.format(
-                Locale.ROOT, "- %s (%s): the first run wrote %d bag(s)", hook, agent.unit, writes));
+                Locale.ROOT,
+                "- %s (%s): the first run made %d writing call(s)",
+                hook,
+                agent.unit,
+                writes));
       }
       if (writes == 0) {
         notes.append(
             String.format(
                 Locale.ROOT,
-                "; steady state after %d run(s): no relation-set; bags read more than once: %s.%n",
+                "; steady state after %d run(s): no relation-set, open-port or close-port; bags read more than once: %s.%n",
                 round + 1,
                 reads.isEmpty() ? "none" : reads));
         agent.render();
@@ -305,7 +318,14 @@ public final class HookBench {
       double wall = run.wallNanos() / 1e6;
       double tools = stats.get("toolMs").asDouble();
       samples.add(
-          new double[] {wall, tools, wall - tools, stats.path("vmHwmKb").asDouble() / 1024});
+          new double[] {
+            wall,
+            tools,
+            wall - tools,
+            stats.path("vmHwmKb").asDouble() / 1024,
+            stats.path("cpuMs").asDouble(),
+            stats.get("dispatchMs").asDouble()
+          });
       Map<String, Integer> these = new TreeMap<>();
       stats
           .get("tools")
@@ -327,7 +347,7 @@ public final class HookBench {
     report.append(
         String.format(
             Locale.ROOT,
-            "| %s | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %.0f |%n",
+            "| %s | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %.0f |%n",
             label,
             cache ? "yes" : "no",
             pct(samples, s -> s[0], 50),
@@ -335,6 +355,8 @@ public final class HookBench {
             pct(samples, s -> s[1], 50),
             pct(samples, s -> s[2], 50),
             pct(samples, s -> s[2], 90),
+            pct(samples, s -> s[4], 50),
+            pct(samples, s -> s[5], 50),
             byTool,
             pct(samples, s -> s[3], 50)));
     Map<String, Object> result = new LinkedHashMap<>();
@@ -348,6 +370,8 @@ public final class HookBench {
     result.put("ownMsP90", pct(samples, s -> s[2], 90));
     result.put("msPerToolCall", perCall);
     result.put("toolCalls", calls);
+    result.put("jvmCpuMsP50", pct(samples, s -> s[4], 50));
+    result.put("dispatchMsP50", pct(samples, s -> s[5], 50));
     result.put("peakRssMbP50", pct(samples, s -> s[3], 50));
     result.put("peakRssMbMax", pct(samples, s -> s[3], 100));
     results.add(result);
@@ -479,14 +503,25 @@ public final class HookBench {
   private static Map<String, String> coordinatorBag(int units) {
     String config =
         new TempoConfig(Workers.members(units), Workers.S3, false, 720, List.of()).render();
-    return CoordinatorAppData.CODEC.write(
-        CoordinatorAppData.builder(config)
-            .lokiEndpoints(new TreeMap<>())
-            .charmTracingReceivers(new TreeMap<>())
-            .workloadTracingReceivers(new TreeMap<>())
-            .workerLabels(new TreeMap<>(Map.of("app.kubernetes.io/part-of", "tempo-coordinator")))
-            .workerPorts(List.of(3200, 4317, 4318, 7946, 9095))
-            .build());
+    // The codec writes "" for absent fields (a deletion); Juju never stores those, so drop them.
+    Map<String, String> bag = new TreeMap<>();
+    CoordinatorAppData.CODEC
+        .write(
+            CoordinatorAppData.builder(config)
+                .lokiEndpoints(new TreeMap<>())
+                .charmTracingReceivers(new TreeMap<>())
+                .workloadTracingReceivers(new TreeMap<>())
+                .workerLabels(
+                    new TreeMap<>(Map.of("app.kubernetes.io/part-of", "tempo-coordinator")))
+                .workerPorts(List.of(3200, 4317, 4318, 7946, 9095))
+                .build())
+        .forEach(
+            (k, v) -> {
+              if (!v.isEmpty()) {
+                bag.put(k, v);
+              }
+            });
+    return bag;
   }
 
   /** In-process Pebble servers for a unit's containers, under one base directory. */

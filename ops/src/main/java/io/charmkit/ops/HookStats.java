@@ -20,13 +20,15 @@ import java.util.OptionalLong;
  * {"hook": "hooks/update-status", "exitCode": 0, "dispatchMs": 41.2,
  *  "toolCalls": 5, "toolMs": 12.9,
  *  "tools": {"config-get": {"calls": 1, "ms": 2.6}, ...},
- *  "vmHwmKb": 61234}
+ *  "cpuMs": 380.0, "vmHwmKb": 61234}
  * }</pre>
  *
  * <p>{@code dispatchMs} runs from the start of {@code runProduction} (the JVM has started and the
  * charm's main has been called) to the end of the dispatch; {@code toolMs} is the time inside
  * hook-tool processes as the charm saw it (spawn included); {@code vmHwmKb} is the process's peak
- * resident set so far ({@code VmHWM} of {@code /proc/self/status}, absent where there is none).
+ * resident set so far ({@code VmHWM} of {@code /proc/self/status}, absent where there is none);
+ * {@code cpuMs} is the CPU time this JVM has used so far, all threads (user plus system, hook-tool
+ * processes not included), which a busy machine inflates far less than wall time.
  *
  * <p>It exists to measure hooks (principle 3): unset, it costs one map lookup. The file is written
  * to a temporary sibling and moved into place so a reader never sees half of it; a failure to write
@@ -52,7 +54,7 @@ final class HookStats {
     try {
       Path path = Path.of(target);
       Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-      Files.writeString(tmp, render(hook, exitCode, dispatchNanos, tools, vmHwmKb()));
+      Files.writeString(tmp, render(hook, exitCode, dispatchNanos, tools, vmHwmKb(), cpuNanos()));
       Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       // Measurement is never worth a failed hook; stderr lands in the unit log.
@@ -62,7 +64,12 @@ final class HookStats {
 
   /** The JSON text (keys in a fixed order, tools sorted by name). */
   static String render(
-      String hook, int exitCode, long dispatchNanos, ProcessHookTools tools, OptionalLong hwmKb) {
+      String hook,
+      int exitCode,
+      long dispatchNanos,
+      ProcessHookTools tools,
+      OptionalLong hwmKb,
+      OptionalLong cpuNanos) {
     Map<String, Integer> counts = tools.callCounts();
     Map<String, Duration> times = tools.callTimes();
     int totalCalls = 0;
@@ -97,6 +104,9 @@ final class HookStats {
         .append(", \"tools\": {")
         .append(perTool)
         .append('}');
+    if (cpuNanos.isPresent()) {
+      json.append(", \"cpuMs\": ").append(millis(cpuNanos.getAsLong()));
+    }
     if (hwmKb.isPresent()) {
       json.append(", \"vmHwmKb\": ").append(hwmKb.getAsLong());
     }
@@ -119,6 +129,15 @@ final class HookStats {
       return OptionalLong.empty();
     }
     return OptionalLong.empty();
+  }
+
+  /** CPU time of this process so far, if the platform reports it. */
+  static OptionalLong cpuNanos() {
+    return ProcessHandle.current()
+        .info()
+        .totalCpuDuration()
+        .map(d -> OptionalLong.of(d.toNanos()))
+        .orElse(OptionalLong.empty());
   }
 
   private static String millis(long nanos) {

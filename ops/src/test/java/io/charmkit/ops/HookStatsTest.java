@@ -87,6 +87,7 @@ class HookStatsTest {
     assertThat(node.get("dispatchMs").asDouble()).isGreaterThanOrEqualTo(ms);
     if (Files.exists(Path.of("/proc/self/status"))) {
       assertThat(node.get("vmHwmKb").asLong()).isPositive();
+      assertThat(node.get("cpuMs").asDouble()).isPositive();
     }
     assertThat(dir.resolve("stats.json.tmp")).doesNotExist();
   }
@@ -136,15 +137,18 @@ class HookStatsTest {
   }
 
   @Test
-  void renderEscapesTheHookNameAndLeavesOutAnUnknownPeak() throws IOException {
+  void renderEscapesTheHookNameAndLeavesOutUnknownFigures() throws IOException {
     ProcessHookTools tools = new ProcessHookTools(Map.of("PATH", toolsDir.toString()));
 
-    String text = HookStats.render("hooks/\"odd\"\n", 0, 2_500_000, tools, OptionalLong.empty());
+    String text =
+        HookStats.render(
+            "hooks/\"odd\"\n", 0, 2_500_000, tools, OptionalLong.empty(), OptionalLong.empty());
 
     JsonNode node = JSON.readTree(text);
     assertThat(node.get("hook").asText()).isEqualTo("hooks/\"odd\"\n");
     assertThat(node.get("dispatchMs").asDouble()).isEqualTo(2.5);
     assertThat(node.get("toolCalls").asInt()).isZero();
     assertThat(node.has("vmHwmKb")).isFalse();
+    assertThat(node.has("cpuMs")).isFalse();
   }
 }
