@@ -545,7 +545,8 @@ public final class HookBench {
     private final List<PebbleServer> servers = new ArrayList<>();
 
     Containers(Path dir, List<String> names) throws IOException {
-      this.base = Files.createDirectories(dir.resolve("containers"));
+      // A unix socket path must fit in 108 bytes: the sockets live in a short temporary directory.
+      this.base = Files.createTempDirectory("charmkit-bench-");
       for (String name : names) {
         Path socketDir = Files.createDirectories(base.resolve(name));
         PebbleServer server =
@@ -558,8 +559,9 @@ public final class HookBench {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
       servers.forEach(PebbleServer::close);
+      FakeAgent.deleteTree(base);
     }
   }
 }
