@@ -67,6 +67,11 @@ public final class Dispatcher {
   /** The production entry point, keeping stored state in {@code backend}. */
   public static void main(Function<Framework, ? extends Charm> charmFactory, StateBackend backend) {
     int code = runProduction(System.getenv(), charmFactory, backend);
+    if (code == 0 && StartupTraining.requested()) {
+      // install/upgrade-charm building the start-up cache: let it hold every class, not only
+      // those this hook happened to load (relation hooks need many more).
+      StartupTraining.preloadClassPath();
+    }
     // Exit explicitly: a charm's stray non-daemon thread must not keep the hook alive.
     System.exit(code);
   }
