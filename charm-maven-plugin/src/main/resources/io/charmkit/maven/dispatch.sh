@@ -57,15 +57,19 @@ if [ -n "$cache" ]; then
   case $JUJU_DISPATCH_PATH in
     hooks/install | hooks/upgrade-charm)
       # New jars or a new runtime: train on this hook, keep the result only if the hook succeeds.
+      # -Dcharmkit.training makes the runtime also load every class of the jars after the hook:
+      # install runs before any relation exists, and relation hooks need far more classes.
       if rm -rf "$cache_dir" && mkdir -p "$cache_dir"; then
         if [ "$major" -ge 25 ]; then
           # One step (JEP 514): at exit the JVM assembles the cache in a child JVM.
           "$java" @JVM_OPTIONS@ ${CHARMKIT_JAVA_OPTS:-} "-XX:AOTCacheOutput=$cache.tmp" '-Xlog:aot*=off' \
+            -Dcharmkit.training=true \
             -cp "$classpath" @MAIN_CLASS@
           rc=$?
         else
           # The hook records the classes it loads; a static archive of them is dumped after it.
           "$java" @JVM_OPTIONS@ ${CHARMKIT_JAVA_OPTS:-} "-XX:DumpLoadedClassList=$cache_dir/classes.tmp" \
+            -Dcharmkit.training=true \
             -cp "$classpath" @MAIN_CLASS@
           rc=$?
           if [ "$rc" -eq 0 ]; then

@@ -67,6 +67,11 @@ public final class Dispatcher {
   /** The production entry point, keeping stored state in {@code backend}. */
   public static void main(Function<Framework, ? extends Charm> charmFactory, StateBackend backend) {
     int code = runProduction(System.getenv(), charmFactory, backend);
+    if (code == 0 && StartupTraining.requested()) {
+      // install/upgrade-charm building the start-up cache: let it hold every class, not only
+      // those this hook happened to load (relation hooks need many more).
+      StartupTraining.preloadClassPath();
+    }
     // Exit explicitly: a charm's stray non-daemon thread must not keep the hook alive.
     System.exit(code);
   }
@@ -74,11 +79,16 @@ public final class Dispatcher {
   /**
    * Runs one production dispatch from {@code env}: real hook tools, logging to {@code juju-log},
    * the chosen state store. Returns the exit code instead of exiting (for tests and embedders).
+   *
+   * <p>With {@code CHARMKIT_HOOK_STATS=<path>} in {@code env}, a JSON summary of the dispatch (tool
+   * calls and time by tool, total time, peak RSS) is written to {@code <path>} at the end; see
+   * {@link HookStats}. Unset, nothing is measured beyond two clock reads per tool call.
    */
   public static int runProduction(
       Map<String, String> env,
       Function<Framework, ? extends Charm> charmFactory,
       StateBackend backend) {
+    long start = System.nanoTime();
     JujuContext context;
     try {
       context = JujuContext.fromEnvironment(env);
@@ -89,32 +99,45 @@ public final class Dispatcher {
     }
     ProcessHookTools tools = new ProcessHookTools(env);
     JujuLogSink.install(tools, env);
+    int code = 1;
     try {
-      CharmMetadata metadata;
-      try {
-        metadata = CharmMetadata.load(context.charmDir());
-      } catch (MetadataException e) {
-        LOG.error("cannot start: {}", e.getMessage());
-        return 1;
-      }
-      StateStore store =
-          backend == StateBackend.JUJU
-              ? new JujuStateStore(tools)
-              : new FileStateStore(context.charmDir());
-      DispatchResult result =
-          run(context, metadata, tools, PebbleConnector.fromEnvironment(env), store, charmFactory);
-      if (!result.succeeded() && context.dispatchPath().action()) {
-        // For actions Juju shows stderr to the operator: give a one-line reason there too.
-        System.err.println(
-            "action "
-                + context.dispatchPath().juju()
-                + " failed: "
-                + result.failure().map(Throwable::toString).orElse("unknown error"));
-      }
-      return result.exitCode();
+      code = runWithTools(env, context, tools, charmFactory, backend);
+      return code;
     } finally {
       JujuLogSink.uninstall();
+      HookStats.writeIfRequested(
+          env, context.dispatchPath().raw(), code, System.nanoTime() - start, tools);
     }
+  }
+
+  private static int runWithTools(
+      Map<String, String> env,
+      JujuContext context,
+      ProcessHookTools tools,
+      Function<Framework, ? extends Charm> charmFactory,
+      StateBackend backend) {
+    CharmMetadata metadata;
+    try {
+      metadata = CharmMetadata.load(context.charmDir());
+    } catch (MetadataException e) {
+      LOG.error("cannot start: {}", e.getMessage());
+      return 1;
+    }
+    StateStore store =
+        backend == StateBackend.JUJU
+            ? new JujuStateStore(tools)
+            : new FileStateStore(context.charmDir());
+    DispatchResult result =
+        run(context, metadata, tools, PebbleConnector.fromEnvironment(env), store, charmFactory);
+    if (!result.succeeded() && context.dispatchPath().action()) {
+      // For actions Juju shows stderr to the operator: give a one-line reason there too.
+      System.err.println(
+          "action "
+              + context.dispatchPath().juju()
+              + " failed: "
+              + result.failure().map(Throwable::toString).orElse("unknown error"));
+    }
+    return result.exitCode();
   }
 
   /**

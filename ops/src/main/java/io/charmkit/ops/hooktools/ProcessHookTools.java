@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The production {@link HookTools}: runs Juju's hook-tool executables with exactly the argv ops 3.9
@@ -69,6 +71,18 @@ public final class ProcessHookTools implements HookTools {
    */
   public Map<String, Integer> callCounts() {
     return runner.callCounts();
+  }
+
+  /**
+   * Wall time spent inside each tool's calls through this instance, sorted by tool name: from
+   * before the process starts until its exit code and output are in (so process creation is
+   * included), failed calls included. With {@link #callCounts()}, it splits a hook's time into the
+   * hook tools' and the charm's own.
+   */
+  public Map<String, Duration> callTimes() {
+    Map<String, Duration> times = new TreeMap<>();
+    runner.callNanos().forEach((tool, nanos) -> times.put(tool, Duration.ofNanos(nanos)));
+    return times;
   }
 
   // --- relations -------------------------------------------------------------------------

@@ -3,7 +3,10 @@ package io.charmkit.ops.hooktools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -496,5 +499,23 @@ class ProcessHookToolsTest {
 
     assertThat(tools.callCounts())
         .containsExactly(Map.entry("is-leader", 2), Map.entry("state-delete", 1));
+  }
+
+  @Test
+  void callTimesCoverEachToolsWholeRunByTool() throws Exception {
+    // A lower bound only: the tool sleeps, so its recorded time cannot be shorter.
+    Path slow = Files.createDirectories(dir.resolve("slow-tools"));
+    Path isLeader = slow.resolve("is-leader");
+    Files.writeString(isLeader, "#!/bin/sh\nsleep 0.2\necho true\n");
+    Files.setPosixFilePermissions(isLeader, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ProcessHookTools timed = new ProcessHookTools(Map.of("PATH", slow + ":/usr/bin:/bin"));
+
+    assertThat(timed.callTimes()).isEmpty();
+    timed.isLeader();
+    assertThatThrownBy(() -> timed.relationIds("db")).isInstanceOf(HookToolException.class);
+
+    assertThat(timed.callTimes()).containsOnlyKeys("is-leader", "relation-ids");
+    assertThat(timed.callTimes().get("is-leader")).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    assertThat(timed.callTimes().keySet()).isEqualTo(timed.callCounts().keySet());
   }
 }

@@ -1,0 +1,86 @@
+package io.charmkit.bench;
+
+import io.charmkit.coordinator.cluster.ClusterMembers;
+import io.charmkit.coordinator.cluster.WorkerApplication;
+import io.charmkit.coordinator.roles.RolesTable;
+import io.charmkit.coordinator.s3.S3Config;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The cluster every benchmark uses, so that in-process and process-level figures describe the same
+ * deployment: {@value #APPS} Tempo worker applications with role {@code all}, the units dealt out
+ * to them in turn ({@code worker-a/0}, {@code worker-b/0}, {@code worker-c/0}, {@code worker-a/1},
+ * …), each unit's address the FQDN a Kubernetes pod has.
+ */
+public final class Workers {
+  /** How many worker applications the units are spread over. */
+  public static final int APPS = 3;
+
+  /** The model the workers live in. */
+  public static final String MODEL = "cos";
+
+  /** The object storage every benchmark configures. */
+  public static final S3Config S3 =
+      new S3Config(
+          "http://minio.cos.svc.cluster.local:9000", "tempo", "AKIA", "s3cr3t", null, null);
+
+  private Workers() {}
+
+  /** The name of the {@code i}-th worker application ({@code worker-a}, …). */
+  public static String app(int i) {
+    return "worker-" + (char) ('a' + i);
+  }
+
+  /** Units per application, for {@code units} units in all. */
+  public static Map<String, Integer> unitsPerApp(int units) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (int i = 0; i < APPS; i++) {
+      counts.put(app(i), units / APPS + (i < units % APPS ? 1 : 0));
+    }
+    return counts;
+  }
+
+  /** A unit's FQDN, as the worker publishes it. */
+  public static String address(String app, int n) {
+    return app + "-" + n + "." + app + "-endpoints." + MODEL + ".svc.cluster.local";
+  }
+
+  /** The members of a cluster of {@code units} workers, as the coordinator gathers them. */
+  public static ClusterMembers members(int units) {
+    List<WorkerApplication> apps = new ArrayList<>();
+    unitsPerApp(units)
+        .forEach(
+            (app, count) -> {
+              TreeSet<String> addresses = new TreeSet<>();
+              for (int n = 0; n < count; n++) {
+                addresses.add(address(app, n));
+              }
+              apps.add(new WorkerApplication(app, "all", count, addresses));
+            });
+    return ClusterMembers.gather(RolesTable.TEMPO, apps);
+  }
+
+  /** A worker unit's bag as the Python worker writes it. */
+  public static Map<String, String> unitBag(String app, int n) {
+    return Map.of(
+        "juju_topology",
+        "{\"application\": \""
+            + app
+            + "\", \"unit\": \""
+            + app
+            + "/"
+            + n
+            + "\", \"charm_name\": \"tempo-worker-k8s\"}",
+        "address",
+        "\"" + address(app, n) + "\"");
+  }
+
+  /** A worker application's bag. */
+  public static Map<String, String> appBag() {
+    return Map.of("role", "\"all\"");
+  }
+}
