@@ -236,6 +236,27 @@ public abstract class WorkerCharm extends Charm {
   }
 
   /**
+   * Returns the topology as the workloads' tracing attributes take it (PRODUCTS.md §2.2, §3.2):
+   * {@code juju_application=…,juju_model=…,juju_model_uuid=…,juju_unit=…,juju_charm=…}, in that
+   * order, so Tempo's {@code OTEL_RESOURCE_ATTRIBUTES} and Pyroscope's {@code JAEGER_TAGS} agree.
+   *
+   * @return the attribute list
+   */
+  protected final String topologyAttributes() {
+    JujuTopology t = topology();
+    return "juju_application="
+        + t.application()
+        + ",juju_model="
+        + t.model()
+        + ",juju_model_uuid="
+        + t.modelUuid()
+        + ",juju_unit="
+        + t.unit()
+        + ",juju_charm="
+        + t.charmName();
+  }
+
+  /**
    * Returns this unit's topology (model, model UUID, application, unit and charm name).
    *
    * @return the topology

@@ -4,7 +4,6 @@ import io.charmkit.ops.Dispatcher;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.Service;
-import io.charmkit.schema.topology.JujuTopology;
 import io.charmkit.worker.WorkerCharm;
 import io.charmkit.worker.WorkerEnvironment;
 import io.charmkit.worker.WorkerFiles;
@@ -63,22 +62,10 @@ public final class PyroscopeWorkerCharm extends WorkerCharm {
     Map<String, String> env = new LinkedHashMap<>();
     String endpoint = cluster().workloadTracingReceivers().get("jaeger_thrift_http");
     if (endpoint != null) {
-      JujuTopology t = topology();
       env.put("JAEGER_ENDPOINT", endpoint + "/api/traces?format=jaeger.thrift");
       env.put("JAEGER_SAMPLER_PARAM", "1");
       env.put("JAEGER_SAMPLER_TYPE", "const");
-      env.put(
-          "JAEGER_TAGS",
-          "juju_application="
-              + t.application()
-              + ",juju_model="
-              + t.model()
-              + ",juju_model_uuid="
-              + t.modelUuid()
-              + ",juju_unit="
-              + t.unit()
-              + ",juju_charm="
-              + t.charmName());
+      env.put("JAEGER_TAGS", topologyAttributes());
     }
     return env;
   }

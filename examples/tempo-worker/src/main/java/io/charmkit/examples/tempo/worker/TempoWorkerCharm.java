@@ -83,21 +83,9 @@ public final class TempoWorkerCharm extends WorkerCharm {
     Map<String, String> env = new LinkedHashMap<>();
     String endpoint = cluster().workloadTracingReceivers().get("otlp_http");
     if (endpoint != null) {
-      JujuTopology t = topology();
       env.put("OTEL_TRACES_EXPORTER", "otlp");
       env.put("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", endpoint + "/v1/traces");
-      env.put(
-          "OTEL_RESOURCE_ATTRIBUTES",
-          "juju_application="
-              + t.application()
-              + ",juju_model="
-              + t.model()
-              + ",juju_model_uuid="
-              + t.modelUuid()
-              + ",juju_unit="
-              + t.unit()
-              + ",juju_charm="
-              + t.charmName());
+      env.put("OTEL_RESOURCE_ATTRIBUTES", topologyAttributes());
     }
     return env;
   }
