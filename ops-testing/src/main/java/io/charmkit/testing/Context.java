@@ -5,11 +5,14 @@ import io.charmkit.ops.DispatchResult;
 import io.charmkit.ops.Dispatcher;
 import io.charmkit.ops.context.JujuContext;
 import io.charmkit.ops.framework.Framework;
+import io.charmkit.ops.hooktools.HookTools;
+import io.charmkit.ops.hooktools.ProcessHookTools;
 import io.charmkit.ops.log.JujuLogSink;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.PebbleConnector;
 import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.state.StoredSnapshot;
+import io.charmkit.testing.juju.StateModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -28,9 +31,9 @@ import java.util.stream.Stream;
 
 /**
  * Runs a charm's <em>production</em> dispatch loop for one event against a {@link State}, with
- * in-memory backends: hook tools that answer from the state, a Pebble per container backed by a
- * temporary directory, stored state in memory. The Java counterpart of ops.testing's {@code
- * Context}.
+ * in-memory backends: the production hook-tool client over an in-process transport to the simulated
+ * Juju model the state describes ({@link StateModel}), a Pebble per container backed by a temporary
+ * directory, stored state in memory. The Java counterpart of ops.testing's {@code Context}.
  *
  * <pre>{@code
  * Context ctx = new Context(MyCharm.class, CharmMetadata.parse(META, CONFIG, ACTIONS));
@@ -48,7 +51,10 @@ public final class Context {
   private final CharmMetadata metadata;
   private final String appName;
   private final int unitId;
+  private static final String DEFAULT_JUJU_VERSION = "3.6.14";
+
   private final String jujuVersion;
+  private final boolean versionChosen;
   private final Optional<String> logLevel;
 
   /**
@@ -62,7 +68,7 @@ public final class Context {
 
   /** A context for the charm {@code charm} constructs (usually {@code MyCharm::new}). */
   public Context(Function<Framework, ? extends Charm> charm, CharmMetadata metadata) {
-    this(charm, metadata, metadata.name(), 0, "3.6.14", Optional.empty());
+    this(charm, metadata, metadata.name(), 0, DEFAULT_JUJU_VERSION, false, Optional.empty());
   }
 
   private Context(
@@ -71,28 +77,35 @@ public final class Context {
       String appName,
       int unitId,
       String jujuVersion,
+      boolean versionChosen,
       Optional<String> logLevel) {
     this.charm = Objects.requireNonNull(charm, "charm");
     this.metadata = Objects.requireNonNull(metadata, "metadata");
     this.appName = appName;
     this.unitId = unitId;
     this.jujuVersion = jujuVersion;
+    this.versionChosen = versionChosen;
     this.logLevel = logLevel;
   }
 
   /** This context with another application name (default: the charm's name). */
   public Context withAppName(String name) {
-    return new Context(charm, metadata, name, unitId, jujuVersion, logLevel);
+    return new Context(charm, metadata, name, unitId, jujuVersion, versionChosen, logLevel);
   }
 
   /** This context running as unit number {@code id} (default 0). */
   public Context withUnitId(int id) {
-    return new Context(charm, metadata, appName, id, jujuVersion, logLevel);
+    return new Context(charm, metadata, appName, id, jujuVersion, versionChosen, logLevel);
   }
 
-  /** This context reporting {@code version} as {@code JUJU_VERSION} (default 3.6.14). */
+  /**
+   * This context emulating Juju {@code version}: reported as {@code JUJU_VERSION}, and only that
+   * version's hook tools present (Juju 3 has no {@code leader-get} or {@code leader-set}; a missing
+   * tool fails as one missing from {@code PATH}). Default: 3.6.14 with every tool the simulated
+   * Juju knows.
+   */
   public Context withJujuVersion(String version) {
-    return new Context(charm, metadata, appName, unitId, version, logLevel);
+    return new Context(charm, metadata, appName, unitId, version, true, logLevel);
   }
 
   /**
@@ -100,7 +113,8 @@ public final class Context {
    * CHARMKIT_LOG_LEVEL}); by default the production threshold applies (INFO).
    */
   public Context withLogLevel(String level) {
-    return new Context(charm, metadata, appName, unitId, jujuVersion, Optional.of(level));
+    return new Context(
+        charm, metadata, appName, unitId, jujuVersion, versionChosen, Optional.of(level));
   }
 
   /** The charm's metadata. */
@@ -141,7 +155,16 @@ public final class Context {
     Path charmDir = directory(scratch.resolve("charm"));
     Map<String, String> env = environment(event, state, charmDir);
     JujuContext context = JujuContext.fromEnvironment(env);
-    StateHookTools tools = new StateHookTools(state, metadata, context, event.params());
+    StateModel juju =
+        StateModel.of(
+            state,
+            metadata,
+            appName,
+            unitId,
+            event,
+            versionChosen ? Optional.of(jujuVersion) : Optional.empty(),
+            scratch.resolve("model"));
+    HookTools tools = new ProcessHookTools(juju.transport());
     Map<String, MemoryPebble> pebbles = new LinkedHashMap<>();
     for (Container c : state.containers()) {
       pebbles.put(
@@ -174,7 +197,7 @@ public final class Context {
       for (Container c : state.containers()) {
         containers.add(pebbles.get(c.name()).snapshot());
       }
-      output = tools.output(containers, store.snapshot());
+      output = juju.output(containers, store.snapshot());
     }
     Map<String, List<ExecRequest>> execHistory = new LinkedHashMap<>();
     pebbles.forEach(
@@ -187,11 +210,11 @@ public final class Context {
         new Outcome(
             output,
             result.emitted(),
-            tools.unitStatusHistory(),
-            tools.appStatusHistory(),
-            tools.logs(),
-            tools.actionOutput(),
-            tools.calls(),
+            juju.unitStatusHistory(),
+            juju.appStatusHistory(),
+            juju.logs(),
+            juju.actionOutput(),
+            juju.calls(),
             execHistory);
     if (!result.succeeded()) {
       throw new UncaughtCharmException(

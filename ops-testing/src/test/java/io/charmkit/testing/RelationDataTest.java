@@ -161,7 +161,7 @@ class RelationDataTest {
         .isInstanceOfSatisfying(
             PermissionDeniedException.class,
             p -> {
-              assertThat(p.stderr()).isEqualTo("ERROR cannot write relation settings");
+              assertThat(p.stderr()).isEqualTo("ERROR cannot write relation settings\n");
               assertThat(p.argv())
                   .containsExactly("relation-set", "-r", db.ref(), "--app", "--file", "-");
             });

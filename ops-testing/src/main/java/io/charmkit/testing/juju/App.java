@@ -1,5 +1,6 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.ops.metadata.CharmMetadata;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,10 @@ final class App {
   final Path charmDir;
   final CharmMetadata metadata;
 
-  /** Config values set by the user (defaults come from the metadata). */
+  /**
+   * Config values set by the user (defaults come from the metadata); a null value unsets an option
+   * that has a default.
+   */
   final Map<String, Object> config = new TreeMap<>();
 
   /** Live units, in the order they were added. */
@@ -40,15 +44,15 @@ final class App {
   /** The config a unit sees: set values over non-null defaults. */
   Map<String, Object> effectiveConfig() {
     Map<String, Object> out = new TreeMap<>();
-    metadata
-        .options()
-        .forEach(
-            (k, v) -> {
-              if (v.defaultValue() != null) {
-                out.put(k, v.defaultValue());
-              }
-            });
-    out.putAll(config);
+    metadata.options().forEach((k, v) -> v.defaultValue().ifPresent(d -> out.put(k, d)));
+    config.forEach(
+        (k, v) -> {
+          if (v == null) {
+            out.remove(k);
+          } else {
+            out.put(k, v);
+          }
+        });
     return new LinkedHashMap<>(out);
   }
 }

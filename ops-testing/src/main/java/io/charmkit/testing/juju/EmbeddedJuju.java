@@ -44,13 +44,17 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class EmbeddedJuju implements AutoCloseable {
-  /** The Juju version the hooks are told ({@code JUJU_VERSION}). */
+  /**
+   * The Juju version the hooks are told ({@code JUJU_VERSION}) unless the builder names one; the
+   * default tool set is then every tool the embedded Juju knows, legacy leadership included.
+   */
   public static final String JUJU_VERSION = "3.6.14";
 
   private final Object lock = new Object();
   private final Model model;
   private final ToolServer tools;
-  private final ToolCommands commands;
+  private final HookToolSet commands;
+  private final String jujuVersion;
   private final Path toolsDir;
   private final int hookBound;
   private final Duration hookTimeout;
@@ -76,10 +80,14 @@ public final class EmbeddedJuju implements AutoCloseable {
               : WorkloadContainers.inProcessPebble();
     }
     model = new Model(b.modelName, b.modelUuid, work.toAbsolutePath(), containers);
-    commands = new ToolCommands(model);
+    jujuVersion = b.jujuVersion == null ? JUJU_VERSION : b.jujuVersion;
+    commands =
+        b.jujuVersion == null
+            ? HookToolSet.all(model)
+            : HookToolSet.forVersion(model, b.jujuVersion);
     tools = ToolServer.start(this::answer);
     toolsDir = work.resolve("tools");
-    ToolShim.install(toolsDir, tools.port());
+    ToolShim.install(toolsDir, tools.port(), commands.names());
     hookBound = b.hookBound;
     hookTimeout = b.hookTimeout;
     inheritedPath = Objects.requireNonNullElse(System.getenv("PATH"), "/usr/bin:/bin");
@@ -275,7 +283,7 @@ public final class EmbeddedJuju implements AutoCloseable {
   /** A {@code juju status}-like table: model, applications, units (leader marked *), relations. */
   public String status() {
     synchronized (lock) {
-      return StatusTable.render(model, JUJU_VERSION);
+      return StatusTable.render(model, jujuVersion);
     }
   }
 
@@ -532,7 +540,7 @@ public final class EmbeddedJuju implements AutoCloseable {
     env.put("JUJU_UNIT_NAME", unit.name);
     env.put("JUJU_MODEL_NAME", model.name);
     env.put("JUJU_MODEL_UUID", model.uuid);
-    env.put("JUJU_VERSION", JUJU_VERSION);
+    env.put("JUJU_VERSION", jujuVersion);
     // All units share this host: give each the pod FQDN it would have on Kubernetes.
     env.put(HostFqdn.OVERRIDE, unit.hostname(model.name));
     env.put("JUJU_AGENT_SOCKET_ADDRESS", "127.0.0.1:" + tools.port());
@@ -602,8 +610,20 @@ public final class EmbeddedJuju implements AutoCloseable {
     private Duration hookTimeout = Duration.ofMinutes(5);
     private Path pebbleBinary;
     private WorkloadContainers containers;
+    private String jujuVersion;
 
     private Builder() {}
+
+    /**
+     * The Juju version to emulate, e.g. {@code 3.6.14} or {@code 2.9.51}: hooks see it as {@code
+     * JUJU_VERSION}, and only that version's hook tools are on their {@code PATH} (Juju 3 has no
+     * {@code leader-get} or {@code leader-set}). Default: {@link EmbeddedJuju#JUJU_VERSION} with
+     * every tool the embedded Juju knows.
+     */
+    public Builder jujuVersion(String version) {
+      this.jujuVersion = Objects.requireNonNull(version);
+      return this;
+    }
 
     /** The model name ({@code JUJU_MODEL_NAME}); default {@code embedded}. */
     public Builder modelName(String name) {

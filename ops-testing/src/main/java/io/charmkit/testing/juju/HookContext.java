@@ -1,7 +1,10 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.testing.LogLine;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -29,6 +32,20 @@ final class HookContext {
   Map<String, Secret> secretsBefore;
 
   Map<String, String> leaderSettings;
+
+  /** The action this hook runs, or null for a hook. */
+  Action action;
+
+  // What Juju records whether or not the hook succeeds.
+  final List<LogLine> logs = new ArrayList<>();
+  final List<WorkloadStatus> unitStatuses = new ArrayList<>();
+  final List<WorkloadStatus> appStatuses = new ArrayList<>();
+  final Map<String, String> actionResults = new LinkedHashMap<>();
+  final List<String> actionLogs = new ArrayList<>();
+  String actionFailure;
+
+  /** A running action: its name and the parameters it was given. */
+  record Action(String name, Map<String, Object> params) {}
 
   HookContext(String id, PendingHook hook, Unit unit) {
     this.id = id;

@@ -1,5 +1,9 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.ops.metadata.CharmMetadata;
+import io.charmkit.ops.metadata.EndpointRole;
+import io.charmkit.ops.metadata.EndpointSpec;
+import io.charmkit.ops.metadata.MetadataException;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -15,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -89,6 +94,12 @@ final class Model {
     return r;
   }
 
+  /** Adds a relation as it stands (the state-transition harness builds its model this way). */
+  void addRelation(Relation r) {
+    relations.put(r.id, r);
+    nextRelationId = Math.max(nextRelationId, r.id + 1);
+  }
+
   Relation relationIfPresent(int id) {
     return relations.get(id);
   }
@@ -152,7 +163,7 @@ final class Model {
     if (count < 1) {
       throw new EmbeddedJujuException("deploy " + appName + ": need at least one unit");
     }
-    CharmMetadata meta = CharmMetadata.load(charmDir);
+    CharmMetadata meta = loadMetadata(charmDir);
     App app = new App(appName, charmDir.toAbsolutePath(), meta);
     checkConfig(app, config);
     config.forEach(
@@ -162,8 +173,8 @@ final class Model {
           }
         });
     apps.put(appName, app);
-    for (CharmMetadata.Endpoint ep : meta.endpoints().values()) {
-      if (ep.role() == CharmMetadata.Role.PEERS) {
+    for (EndpointSpec ep : meta.endpoints().values()) {
+      if (ep.role() == EndpointRole.PEERS) {
         int id = nextRelationId++;
         relations.put(
             id, new Relation(id, appName, ep.name(), appName, ep.name(), ep.interfaceName()));
@@ -267,6 +278,18 @@ final class Model {
     }
   }
 
+  private static CharmMetadata loadMetadata(Path charmDir) {
+    if (!Files.isDirectory(charmDir)) {
+      throw new EmbeddedJujuException("charm directory " + charmDir + " does not exist");
+    }
+    try {
+      return CharmMetadata.load(charmDir);
+    } catch (MetadataException e) {
+      throw new EmbeddedJujuException(
+          "cannot read the charm in " + charmDir + ": " + e.getMessage(), e);
+    }
+  }
+
   private static void checkConfig(App app, Map<String, Object> values) {
     for (String key : values.keySet()) {
       if (!app.metadata.options().containsKey(key)) {
@@ -287,18 +310,21 @@ final class Model {
     String[] b = resolveEndpoint(second, first);
     App appA = app(a[0]);
     App appB = app(b[0]);
-    CharmMetadata.Endpoint epA = appA.metadata.endpoints().get(a[1]);
-    CharmMetadata.Endpoint epB = appB.metadata.endpoints().get(b[1]);
+    EndpointSpec epA = appA.metadata.endpoints().get(a[1]);
+    EndpointSpec epB = appB.metadata.endpoints().get(b[1]);
     String what = a[0] + ":" + a[1] + " and " + b[0] + ":" + b[1];
     if (appA == appB) {
       throw new EmbeddedJujuException("cannot relate " + what + ": an application to itself");
     }
-    if (epA.role() == CharmMetadata.Role.PEERS || epB.role() == CharmMetadata.Role.PEERS) {
+    if (epA.role() == EndpointRole.PEERS || epB.role() == EndpointRole.PEERS) {
       throw new EmbeddedJujuException("cannot relate " + what + ": peer endpoints relate alone");
     }
     if (epA.role() == epB.role()) {
       throw new EmbeddedJujuException(
-          "cannot relate " + what + ": both endpoints " + epA.role().name().toLowerCase());
+          "cannot relate "
+              + what
+              + ": both endpoints "
+              + epA.role().name().toLowerCase(Locale.ROOT));
     }
     if (!epA.interfaceName().equals(epB.interfaceName())) {
       throw new EmbeddedJujuException(
@@ -323,7 +349,7 @@ final class Model {
     // Juju keys a relation provider-last; keep requirer first so ids and keys read the same way.
     int id = nextRelationId++;
     Relation r =
-        epA.role() == CharmMetadata.Role.REQUIRES
+        epA.role() == EndpointRole.REQUIRES
             ? new Relation(id, a[0], a[1], b[0], b[1], epA.interfaceName())
             : new Relation(id, b[0], b[1], a[0], a[1], epA.interfaceName());
     relations.put(id, r);
@@ -344,22 +370,22 @@ final class Model {
     return id;
   }
 
-  private void checkLimit(App app, CharmMetadata.Endpoint ep) {
-    if (ep.limit() <= 0) {
+  private void checkLimit(App app, EndpointSpec ep) {
+    if (ep.limit().isEmpty() || ep.limit().get() <= 0) {
       return;
     }
     long used =
         relations.values().stream()
             .filter(r -> r.involves(app.name) && r.endpointOf(app.name).equals(ep.name()))
             .count();
-    if (used >= ep.limit()) {
+    if (used >= ep.limit().get()) {
       throw new EmbeddedJujuException(
           "cannot relate "
               + app.name
               + ":"
               + ep.name()
               + ": endpoint limit of "
-              + ep.limit()
+              + ep.limit().get()
               + " reached");
     }
   }
@@ -385,15 +411,15 @@ final class Model {
     App mine = app(spec);
     String otherApp = other.contains(":") ? other.substring(0, other.indexOf(':')) : other;
     Set<String> otherInterfaces = new HashSet<>();
-    for (CharmMetadata.Endpoint e : app(otherApp).metadata.endpoints().values()) {
-      if (e.role() != CharmMetadata.Role.PEERS
+    for (EndpointSpec e : app(otherApp).metadata.endpoints().values()) {
+      if (e.role() != EndpointRole.PEERS
           && (!other.contains(":") || e.name().equals(other.substring(other.indexOf(':') + 1)))) {
         otherInterfaces.add(e.interfaceName());
       }
     }
     List<String> fits = new ArrayList<>();
-    for (CharmMetadata.Endpoint e : mine.metadata.endpoints().values()) {
-      if (e.role() != CharmMetadata.Role.PEERS && otherInterfaces.contains(e.interfaceName())) {
+    for (EndpointSpec e : mine.metadata.endpoints().values()) {
+      if (e.role() != EndpointRole.PEERS && otherInterfaces.contains(e.interfaceName())) {
         fits.add(e.name());
       }
     }

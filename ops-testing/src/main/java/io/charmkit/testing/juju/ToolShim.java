@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
+import java.util.Collection;
 
 /**
  * Writes the hook-tool executables: one small bash script per tool name, each forwarding its argv,
@@ -14,56 +14,16 @@ import java.util.List;
  * cat} are all it needs, so it runs on any Debian or Ubuntu machine.
  */
 final class ToolShim {
-  /** Every tool of JUJU.md §7.1, plus the legacy leadership settings tools. */
-  static final List<String> TOOLS =
-      List.of(
-          "relation-ids",
-          "relation-list",
-          "relation-get",
-          "relation-set",
-          "relation-model-get",
-          "config-get",
-          "is-leader",
-          "status-get",
-          "status-set",
-          "juju-log",
-          "application-version-set",
-          "network-get",
-          "goal-state",
-          "resource-get",
-          "open-port",
-          "close-port",
-          "opened-ports",
-          "action-get",
-          "action-set",
-          "action-log",
-          "action-fail",
-          "secret-add",
-          "secret-get",
-          "secret-info-get",
-          "secret-set",
-          "secret-grant",
-          "secret-revoke",
-          "secret-remove",
-          "secret-ids",
-          "state-get",
-          "state-set",
-          "state-delete",
-          "storage-list",
-          "storage-get",
-          "storage-add",
-          "credential-get",
-          "juju-reboot",
-          "leader-get",
-          "leader-set");
-
   private ToolShim() {}
 
-  /** Writes one executable per tool into {@code dir}, all talking to {@code port}. */
-  static void install(Path dir, int port) throws IOException {
+  /**
+   * Writes one executable per tool into {@code dir}, all talking to {@code port}; a tool left out
+   * is missing from {@code PATH}, as on an agent that does not have it.
+   */
+  static void install(Path dir, int port, Collection<String> tools) throws IOException {
     Files.createDirectories(dir);
     String script = script(port);
-    for (String tool : TOOLS) {
+    for (String tool : tools) {
       Path file = dir.resolve(tool);
       Files.writeString(file, script);
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));

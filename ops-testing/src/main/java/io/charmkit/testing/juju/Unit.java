@@ -1,5 +1,6 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.ops.hooktools.NetworkInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,12 @@ final class Unit {
   Map<String, String> state = new TreeMap<>();
   TreeSet<String> ports = new TreeSet<>();
   final StringBuilder log = new StringBuilder();
+
+  /** Bindings whose network a test spelled out; others get the default from the address. */
+  final Map<String, NetworkInfo> networks = new TreeMap<>();
+
+  /** Attached storage: id ({@code data/0}) to its mount location. */
+  final Map<String, String> storages = new TreeMap<>();
 
   Unit(String name, App app, int number, Path dir, String address) {
     this.name = name;

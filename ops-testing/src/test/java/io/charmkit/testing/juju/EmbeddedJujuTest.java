@@ -109,7 +109,8 @@ class EmbeddedJujuTest {
 
     assertThat(juju.leader("provider")).isEqualTo("provider/0");
     assertThat(juju.log("provider/1"))
-        .contains("WARNING unit.provider/1.juju-log: app write refused: ERROR permission denied");
+        .contains(
+            "WARNING unit.provider/1.juju-log: app write refused: ERROR cannot write relation settings");
     assertThat(juju.appData(rel, "provider")).containsEntry("endpoint", "provider.svc:5432");
   }
 

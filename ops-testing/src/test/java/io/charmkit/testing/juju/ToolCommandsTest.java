@@ -20,7 +20,7 @@ class ToolCommandsTest {
   @TempDir Path work;
 
   private Model model;
-  private ToolCommands tools;
+  private HookToolSet tools;
   private int rel;
   private int peers;
 
@@ -32,7 +32,7 @@ class ToolCommandsTest {
             "6b8c1f2e-3d4a-4b5c-9d6e-7f8091a2b3c4",
             work,
             WorkloadContainers.directoriesOnly());
-    tools = new ToolCommands(model);
+    tools = HookToolSet.all(model);
     model.deploy("provider", charm("provider"), 2, Map.of());
     model.deploy("consumer", charm("consumer"), 1, Map.of());
     peers = 0;
@@ -176,7 +176,7 @@ class ToolCommandsTest {
     HookContext follower = hook("provider/1", "update-status", null, null);
 
     assertThat(call(follower, "relation-set", "-r", "db:" + rel, "--app", "x=y"))
-        .isEqualTo(new ToolResponse(1, "", "ERROR permission denied\n"));
+        .isEqualTo(new ToolResponse(1, "", "ERROR cannot write relation settings\n"));
     assertThat(call(follower, "relation-get", "-r", "db:" + rel, "--app", "-", "provider").stderr())
         .isEqualTo("ERROR permission denied\n");
     assertThat(
@@ -193,7 +193,7 @@ class ToolCommandsTest {
         .as("peers may read their own app bag")
         .isZero();
     assertThat(call(follower, "relation-set", "-r", "cluster:" + peers, "--app", "x=y").stderr())
-        .isEqualTo("ERROR permission denied\n");
+        .isEqualTo("ERROR cannot write relation settings\n");
     assertThat(
             call(
                     follower,

@@ -45,14 +45,12 @@ public final class ProcessHookTools implements HookTools {
   /** The longest {@code juju-log} message ops passes in one call ({@code MAX_LOG_LINE_LEN}). */
   public static final int MAX_LOG_LINE_LEN = 131071;
 
-  private static final Set<String> SETTABLE_STATUSES =
-      Set.of("active", "blocked", "maintenance", "waiting");
   private static final Set<String> SECRET_OWNERS = Set.of("application", "unit");
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
 
-  private final ToolRunner runner;
+  private final ToolTransport transport;
 
   /**
    * Creates the backend.
@@ -61,26 +59,37 @@ public final class ProcessHookTools implements HookTools {
    *     production passes {@link System#getenv()}
    */
   public ProcessHookTools(Map<String, String> environment) {
-    this.runner = new ToolRunner(Objects.requireNonNull(environment, "environment"));
+    this(new ToolRunner(Objects.requireNonNull(environment, "environment")));
+  }
+
+  /**
+   * Creates the backend over another transport: the same argv, output reading and error mapping,
+   * with the bytes carried by {@code transport} (the test harness answers from a simulated model).
+   */
+  public ProcessHookTools(ToolTransport transport) {
+    this.transport = Objects.requireNonNull(transport, "transport");
   }
 
   /**
    * How many times each tool has been called through this instance, sorted by tool name: failed
    * calls and calls of a tool missing from {@code PATH} included, a split {@code juju-log} counted
-   * once per process. For hook-cost measurements.
+   * once per process. For hook-cost measurements; empty unless the tools run as processes.
    */
   public Map<String, Integer> callCounts() {
-    return runner.callCounts();
+    return transport instanceof ToolRunner runner ? runner.callCounts() : Map.of();
   }
 
   /**
    * Wall time spent inside each tool's calls through this instance, sorted by tool name: from
    * before the process starts until its exit code and output are in (so process creation is
    * included), failed calls included. With {@link #callCounts()}, it splits a hook's time into the
-   * hook tools' and the charm's own.
+   * hook tools' and the charm's own. Empty unless the tools run as processes.
    */
   public Map<String, Duration> callTimes() {
     Map<String, Duration> times = new TreeMap<>();
+    if (!(transport instanceof ToolRunner runner)) {
+      return times;
+    }
     runner.callNanos().forEach((tool, nanos) -> times.put(tool, Duration.ofNanos(nanos)));
     return times;
   }
@@ -152,7 +161,7 @@ public final class ProcessHookTools implements HookTools {
       call.arg("--app");
     }
     call.arg("--file").arg("-").stdin(PythonJson.dumps(changes));
-    runner.run(call);
+    run(call);
   }
 
   // --- config, leadership, status, logs ---------------------------------------------------
@@ -196,7 +205,7 @@ public final class ProcessHookTools implements HookTools {
    */
   @Override
   public void statusSet(String status, String message, boolean app) {
-    if (!SETTABLE_STATUSES.contains(status)) {
+    if (!ToolArguments.SETTABLE_STATUSES.contains(status)) {
       throw new IllegalArgumentException(
           "status '" + status + "' cannot be set: use active, blocked, maintenance or waiting");
     }
@@ -205,7 +214,7 @@ public final class ProcessHookTools implements HookTools {
     if (message != null) {
       call.arg("--").arg(message);
     }
-    runner.run(call);
+    run(call);
   }
 
   /**
@@ -223,7 +232,7 @@ public final class ProcessHookTools implements HookTools {
     }
     List<String> chunks = logChunks(message);
     if (chunks.size() > 1) {
-      runner.run(
+      run(
           ToolCall.of(
               "juju-log",
               "--log-level",
@@ -234,7 +243,7 @@ public final class ProcessHookTools implements HookTools {
                   + ". Splitting into multiple chunks: "));
     }
     for (String chunk : chunks) {
-      runner.run(ToolCall.of("juju-log", "--log-level", level, "--", chunk));
+      run(ToolCall.of("juju-log", "--log-level", level, "--", chunk));
     }
   }
 
@@ -274,7 +283,7 @@ public final class ProcessHookTools implements HookTools {
 
   @Override
   public void applicationVersionSet(String version) {
-    runner.run(ToolCall.of("application-version-set", "--", version));
+    run(ToolCall.of("application-version-set", "--", version));
   }
 
   // --- network, goal state, resources ------------------------------------------------------
@@ -337,7 +346,7 @@ public final class ProcessHookTools implements HookTools {
   @Override
   public Path resourceGet(String name) {
     ToolCall call = ToolCall.of("resource-get", name);
-    String out = runner.run(call).strip();
+    String out = run(call).strip();
     if (out.isEmpty()) {
       throw unreadable(call, "the path of the resource file");
     }
@@ -364,12 +373,12 @@ public final class ProcessHookTools implements HookTools {
     if (entries.isEmpty()) {
       return;
     }
-    runner.run(ToolCall.of("state-set", "--file", "-").stdin(PythonJson.dumps(entries)));
+    run(ToolCall.of("state-set", "--file", "-").stdin(PythonJson.dumps(entries)));
   }
 
   @Override
   public void stateDelete(String key) {
-    runner.run(ToolCall.of("state-delete", key));
+    run(ToolCall.of("state-delete", key));
   }
 
   // --- legacy leadership settings (ops-lib-pgsql compatibility) ----------------------------
@@ -408,7 +417,7 @@ public final class ProcessHookTools implements HookTools {
           }
           call.assignment(key, value, true);
         });
-    runner.run(call);
+    run(call);
   }
 
   // --- secrets ------------------------------------------------------------------------------
@@ -428,7 +437,7 @@ public final class ProcessHookTools implements HookTools {
     secretOptions(call, options);
     try (SecretFiles files = SecretFiles.create()) {
       content.forEach((key, value) -> call.arg(files.write(key, value)));
-      String uri = runner.run(call).strip();
+      String uri = run(call).strip();
       if (uri.isEmpty()) {
         throw unreadable(call, "the new secret's URI");
       }
@@ -501,7 +510,7 @@ public final class ProcessHookTools implements HookTools {
     call.arg(id);
     try (SecretFiles files = SecretFiles.create()) {
       content.forEach((key, value) -> call.arg(files.write(key, value)));
-      runner.run(call);
+      run(call);
     }
   }
 
@@ -509,7 +518,7 @@ public final class ProcessHookTools implements HookTools {
   public void secretGrant(String id, int relationId, Optional<String> unit) {
     ToolCall call = ToolCall.of("secret-grant", "--relation", Integer.toString(relationId));
     unit.ifPresent(u -> call.arg("--unit").arg(u));
-    runner.run(call.arg(id));
+    run(call.arg(id));
   }
 
   @Override
@@ -517,14 +526,14 @@ public final class ProcessHookTools implements HookTools {
     ToolCall call = ToolCall.of("secret-revoke", "--relation", Integer.toString(relationId));
     app.ifPresent(a -> call.arg("--app").arg(a));
     unit.ifPresent(u -> call.arg("--unit").arg(u));
-    runner.run(call.arg(id));
+    run(call.arg(id));
   }
 
   @Override
   public void secretRemove(String id, Optional<Integer> revision) {
     ToolCall call = ToolCall.of("secret-remove", id);
     revision.ifPresent(r -> call.arg("--revision").arg(Integer.toString(r)));
-    runner.run(call);
+    run(call);
   }
 
   @Override
@@ -549,12 +558,12 @@ public final class ProcessHookTools implements HookTools {
 
   @Override
   public void openPort(Port port) {
-    runner.run(ToolCall.of("open-port", port.argument()));
+    run(ToolCall.of("open-port", port.argument()));
   }
 
   @Override
   public void closePort(Port port) {
-    runner.run(ToolCall.of("close-port", port.argument()));
+    run(ToolCall.of("close-port", port.argument()));
   }
 
   @Override
@@ -596,7 +605,7 @@ public final class ProcessHookTools implements HookTools {
     }
     ToolCall call = ToolCall.of("action-set");
     flat.forEach((key, value) -> call.assignment(key, value, true));
-    runner.run(call);
+    run(call);
   }
 
   /**
@@ -610,12 +619,12 @@ public final class ProcessHookTools implements HookTools {
     if (message != null) {
       call.arg("--").arg(message);
     }
-    runner.run(call);
+    run(call);
   }
 
   @Override
   public void actionLog(String message) {
-    runner.run(ToolCall.of("action-log", "--", message));
+    run(ToolCall.of("action-log", "--", message));
   }
 
   // --- storage ------------------------------------------------------------------------------
@@ -639,9 +648,18 @@ public final class ProcessHookTools implements HookTools {
 
   // --- output reading -----------------------------------------------------------------------
 
+  /** Runs {@code call} through the transport; a non-zero exit is mapped (JUJU.md §8). */
+  private String run(ToolCall call) {
+    ToolResult result = transport.run(call.request());
+    if (result.exitCode() != 0) {
+      throw ToolErrors.map(call.tool(), call.shownArgv(), result.exitCode(), result.stderr());
+    }
+    return result.stdout();
+  }
+
   /** Runs {@code call} and parses stdout; empty output reads as JSON {@code null}. */
   private JsonNode runJson(ToolCall call) {
-    String out = runner.run(call);
+    String out = run(call);
     if (out.isBlank()) {
       return NullNode.getInstance();
     }

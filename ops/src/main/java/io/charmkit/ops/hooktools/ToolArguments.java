@@ -2,6 +2,7 @@ package io.charmkit.ops.hooktools;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -10,6 +11,10 @@ import java.util.regex.Pattern;
  * and fail identically, byte for byte.
  */
 public final class ToolArguments {
+  /** The workload statuses a charm may set (Juju refuses {@code error} and {@code unknown}). */
+  public static final Set<String> SETTABLE_STATUSES =
+      Set.of("active", "blocked", "maintenance", "waiting");
+
   private static final Pattern SECRET_KEY = Pattern.compile("^([a-z](?:-?[a-z0-9]){2,})$");
 
   private ToolArguments() {}
@@ -34,6 +39,15 @@ public final class ToolArguments {
   }
 
   /**
+   * Whether {@code key} is a valid secret content key: at least three lower-case letters, digits
+   * and single hyphens, starting with a letter (Juju's rule, checked by the charm side before a
+   * tool runs and by the simulated Juju when one does).
+   */
+  public static boolean isSecretKey(String key) {
+    return key != null && SECRET_KEY.matcher(key).matches();
+  }
+
+  /**
    * Checks secret content before any tool runs: keys of at least three lower-case letters, digits
    * and single hyphens, starting with a letter; no null values.
    *
@@ -42,7 +56,7 @@ public final class ToolArguments {
   public static void checkSecretContent(Map<String, String> content) {
     content.forEach(
         (key, value) -> {
-          if (key == null || !SECRET_KEY.matcher(key).matches()) {
+          if (!isSecretKey(key)) {
             throw new IllegalArgumentException(
                 "secret key '"
                     + key

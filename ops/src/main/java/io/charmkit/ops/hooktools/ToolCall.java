@@ -72,6 +72,20 @@ final class ToolCall {
     return List.copyOf(argv);
   }
 
+  /** This call as a {@link ToolTransport} receives it. */
+  ToolRequest request() {
+    return new ToolRequest(tool, args, java.util.Optional.ofNullable(stdin), shownArgv());
+  }
+
+  /** A call rebuilt from {@code request}, keeping its redacted argv. */
+  static ToolCall from(ToolRequest request) {
+    ToolCall call = new ToolCall(request.tool());
+    call.args.addAll(request.args());
+    call.shown.addAll(request.shownArgv().subList(1, request.shownArgv().size()));
+    call.stdin = request.stdin().orElse(null);
+    return call;
+  }
+
   /** The stdin text, or {@code null} for none. */
   String stdinText() {
     return stdin;

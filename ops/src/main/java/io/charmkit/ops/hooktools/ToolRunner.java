@@ -26,8 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * environment. stdout is read on the calling thread while stderr (and stdin, when there is any) are
  * served by short-lived threads, so a tool that fills one pipe while we wait on another cannot
  * deadlock.
+ *
+ * <p>This is the production {@link ToolTransport}.
  */
-final class ToolRunner {
+final class ToolRunner implements ToolTransport {
   private final Map<String, String> environment;
   private final String path;
   private final Map<String, Path> resolved = new ConcurrentHashMap<>();
@@ -54,6 +56,23 @@ final class ToolRunner {
     Map<String, Long> snapshot = new TreeMap<>();
     nanos.forEach((tool, total) -> snapshot.put(tool, total.get()));
     return snapshot;
+  }
+
+  /**
+   * The transport form of {@link #run(ToolCall)}: a tool that exits non-zero is returned with its
+   * exit code and stderr (and mapped again by {@link ProcessHookTools}); one that cannot run at all
+   * still throws.
+   */
+  @Override
+  public ToolResult run(ToolRequest request) {
+    try {
+      return ToolResult.ok(run(ToolCall.from(request)));
+    } catch (HookToolException e) {
+      if (e.exitCode() > 0) {
+        return new ToolResult(e.exitCode(), "", e.stderr());
+      }
+      throw e;
+    }
   }
 
   /** Runs {@code call} and returns its stdout. */

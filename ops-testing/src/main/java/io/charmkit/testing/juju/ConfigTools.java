@@ -1,0 +1,164 @@
+package io.charmkit.testing.juju;
+
+import io.charmkit.ops.hooktools.ToolArguments;
+import io.charmkit.testing.LogLine;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Config, leadership, status, logging and workload version: {@code config-get}, {@code is-leader},
+ * {@code status-get}, {@code status-set}, {@code juju-log}, {@code application-version-set} and the
+ * legacy {@code leader-get} / {@code leader-set} (present only where the tool set has them).
+ */
+final class ConfigTools {
+  private static final Set<String> LOG_LEVELS =
+      Set.of("TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
+
+  private final Model model;
+
+  private ConfigTools(Model model) {
+    this.model = model;
+  }
+
+  static void register(Map<String, ToolHandler> into, Model model) {
+    ConfigTools t = new ConfigTools(model);
+    into.put("config-get", (ctx, argv, stdin) -> t.configGet(ctx, argv));
+    into.put("is-leader", (ctx, argv, stdin) -> t.isLeader(ctx, argv));
+    into.put("status-get", (ctx, argv, stdin) -> t.statusGet(ctx, argv));
+    into.put("status-set", (ctx, argv, stdin) -> t.statusSet(ctx, argv));
+    into.put("juju-log", (ctx, argv, stdin) -> t.jujuLog(ctx, argv));
+    into.put("application-version-set", (ctx, argv, stdin) -> versionSet(ctx, argv));
+    into.put("leader-get", (ctx, argv, stdin) -> leaderGet(ctx, argv));
+    into.put("leader-set", t::leaderSet);
+  }
+
+  private ToolResponse configGet(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of("all", "a"));
+    Map<String, Object> config = ctx.unit.app.effectiveConfig();
+    if (!a.positionals().isEmpty()) {
+      Object value = config.get(a.positionals().get(0));
+      return ToolResponse.ok(
+          ToolText.json(a) ? JujuJson.json(value) : (value == null ? "" : value + "\n"));
+    }
+    return ToolResponse.ok(ToolText.json(a) ? JujuJson.json(config) : ToolText.yamlMap(config));
+  }
+
+  private ToolResponse isLeader(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
+    boolean leader = model.isLeader(ctx.unit);
+    return ToolResponse.ok(
+        ToolText.json(a) ? JujuJson.json(leader) : (leader ? "True\n" : "False\n"));
+  }
+
+  private ToolResponse statusGet(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of("include-data", "application"));
+    Object out;
+    if (a.flag("application")) {
+      if (!model.isLeader(ctx.unit)) {
+        throw new ToolError("finding application status: this unit is not the leader");
+      }
+      Map<String, Object> units = new TreeMap<>();
+      for (Unit u : ctx.unit.app.units) {
+        units.put(u.name, statusMap(u.status));
+      }
+      out = Map.of("application-status", statusMap(model.appStatus(ctx.unit.app)), "units", units);
+    } else {
+      out = statusMap(ctx.unit.status);
+    }
+    return ToolText.formatted(a, out);
+  }
+
+  private static Map<String, Object> statusMap(WorkloadStatus s) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("status", s.status());
+    m.put("message", s.message());
+    m.put("status-data", Map.of());
+    return m;
+  }
+
+  private ToolResponse statusSet(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of(), Set.of("application"));
+    List<String> pos = a.positionals();
+    if (pos.isEmpty()) {
+      throw new ToolArgs.UsageException("invalid args, require <status> [message] [data]");
+    }
+    String status = pos.get(0);
+    if (!ToolArguments.SETTABLE_STATUSES.contains(status)) {
+      throw new ToolError(
+          "invalid status \""
+              + status
+              + "\", expected one of [maintenance blocked waiting active]");
+    }
+    String message = pos.size() > 1 ? pos.get(1) : "";
+    WorkloadStatus s = new WorkloadStatus(status, message);
+    if (a.flag("application")) {
+      if (!model.isLeader(ctx.unit)) {
+        throw new ToolError("setting application status: this unit is not the leader");
+      }
+      ctx.unit.app.status = s;
+      ctx.appStatuses.add(s);
+    } else {
+      ctx.unit.status = s;
+      ctx.unitStatuses.add(s);
+    }
+    return ToolResponse.ok("");
+  }
+
+  private ToolResponse jujuLog(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("l", "log-level", "format"), Set.of("debug"));
+    String level = a.value("log-level") != null ? a.value("log-level") : a.value("l");
+    if (level == null) {
+      level = a.flag("debug") ? "DEBUG" : "INFO";
+    }
+    if (!LOG_LEVELS.contains(level.toUpperCase(Locale.ROOT))) {
+      throw new ToolError("invalid log level \"" + level + "\"");
+    }
+    if (a.positionals().isEmpty()) {
+      throw new ToolArgs.UsageException("no message specified");
+    }
+    String message = String.join(" ", a.positionals());
+    ctx.logs.add(new LogLine(level, message));
+    model.log(
+        ctx.unit, level.toUpperCase(Locale.ROOT), "unit." + ctx.unit.name + ".juju-log", message);
+    return ToolResponse.ok("");
+  }
+
+  private static ToolResponse versionSet(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of(), Set.of());
+    if (a.positionals().size() != 1) {
+      throw new ToolArgs.UsageException("expected exactly one version");
+    }
+    ctx.unit.app.version = a.positionals().get(0);
+    return ToolResponse.ok("");
+  }
+
+  private static ToolResponse leaderGet(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
+    Map<String, String> settings = ctx.leaderSettings();
+    String key = a.positionals().isEmpty() ? "-" : a.positionals().get(0);
+    Object value = key.equals("-") ? new TreeMap<>(settings) : settings.get(key);
+    if (ToolText.json(a)) {
+      return ToolResponse.ok(JujuJson.json(value));
+    }
+    if (value == null) {
+      return ToolResponse.ok("");
+    }
+    return ToolResponse.ok(
+        "yaml".equals(a.value("format")) || value instanceof Map
+            ? JujuJson.yaml(value)
+            : value + "\n");
+  }
+
+  private ToolResponse leaderSet(HookContext ctx, List<String> argv, String stdin) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("file"), Set.of());
+    if (!model.isLeader(ctx.unit)) {
+      throw new ToolError(
+          "cannot write leadership settings: cannot write settings: not the leader");
+    }
+    ToolText.merge(ctx.leaderSettings(), ToolText.settings(a, stdin));
+    return ToolResponse.ok("");
+  }
+}

@@ -1,0 +1,92 @@
+package io.charmkit.testing.juju;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The hook tools a unit agent of one Juju version provides, answered from the {@link Model}: argv
+ * as in JUJU.md §7.1, output as in §7.2, failures worded so that ops' error mapping (§8) applies.
+ * Both front ends use it: the embedded Juju's tool server (behind one shim executable per tool in
+ * {@link #names()}) and the in-process transport of the state-transition harness.
+ *
+ * <p>A tool the version does not have is absent: no shim is installed for it, and the in-process
+ * transport reports it missing from {@code PATH}. Juju 3 dropped {@code leader-get} and {@code
+ * leader-set}; 2.9 has them. Callers hold the model's lock.
+ */
+final class HookToolSet {
+  /** The tools only Juju 2.x agents have. */
+  static final Set<String> LEGACY_LEADERSHIP = Set.of("leader-get", "leader-set");
+
+  private final Map<String, ToolHandler> handlers;
+
+  private HookToolSet(Map<String, ToolHandler> handlers) {
+    this.handlers = handlers;
+  }
+
+  /**
+   * Every tool the simulated Juju knows, legacy leadership included: what the embedded Juju and the
+   * harness provide when no Juju version is chosen (the surface they emulated before versions).
+   */
+  static HookToolSet all(Model model) {
+    Map<String, ToolHandler> handlers = new LinkedHashMap<>();
+    RelationTools.register(handlers, model);
+    ConfigTools.register(handlers, model);
+    NetworkTools.register(handlers, model);
+    PortTools.register(handlers);
+    ActionTools.register(handlers);
+    SecretTools.register(handlers, model);
+    StateTools.register(handlers);
+    return new HookToolSet(Collections.unmodifiableMap(handlers));
+  }
+
+  /** The tools an agent of {@code jujuVersion} (e.g. {@code 3.6.14}, {@code 2.9.51}) provides. */
+  static HookToolSet forVersion(Model model, String jujuVersion) {
+    HookToolSet all = all(model);
+    if (major(jujuVersion) < 3) {
+      return all;
+    }
+    Map<String, ToolHandler> handlers = new LinkedHashMap<>(all.handlers);
+    handlers.keySet().removeAll(LEGACY_LEADERSHIP);
+    return new HookToolSet(Collections.unmodifiableMap(handlers));
+  }
+
+  private static int major(String version) {
+    int dot = version.indexOf('.');
+    try {
+      return Integer.parseInt(dot < 0 ? version : version.substring(0, dot));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "not a Juju version: '" + version + "' (expected e.g. 3.6.14)", e);
+    }
+  }
+
+  /** The names of the tools present, sorted. */
+  Set<String> names() {
+    return Collections.unmodifiableSet(new TreeSet<>(handlers.keySet()));
+  }
+
+  /** Whether {@code tool} is present. */
+  boolean has(String tool) {
+    return handlers.containsKey(tool);
+  }
+
+  /** Runs one tool call for the hook {@code ctx}. */
+  ToolResponse run(HookContext ctx, String tool, List<String> argv, String stdin) {
+    ctx.countCall(tool);
+    ToolHandler handler = handlers.get(tool);
+    if (handler == null) {
+      return ToolResponse.error("unknown hook tool \"" + tool + "\"");
+    }
+    try {
+      return handler.run(ctx, argv, stdin);
+    } catch (ToolArgs.UsageException e) {
+      return new ToolResponse(2, "", "ERROR " + e.getMessage() + "\n");
+    } catch (ToolError e) {
+      return ToolResponse.error(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package io.charmkit.testing.juju;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The relation tools ({@code relation-ids}, {@code -list}, {@code -get}, {@code -set}, {@code
+ * -model-get}) and Juju's databag rules (JUJU.md §9): every unit reads every unit bag; only the
+ * leader reads (outside peer relations) and writes its own application bag; writes go to the hook's
+ * working copy.
+ */
+final class RelationTools {
+  private final Model model;
+
+  private RelationTools(Model model) {
+    this.model = model;
+  }
+
+  static void register(Map<String, ToolHandler> into, Model model) {
+    RelationTools t = new RelationTools(model);
+    into.put("relation-ids", (ctx, argv, stdin) -> t.relationIds(ctx, argv));
+    into.put("relation-list", (ctx, argv, stdin) -> t.relationList(ctx, argv));
+    into.put("relation-get", (ctx, argv, stdin) -> t.relationGet(ctx, argv));
+    into.put("relation-set", t::relationSet);
+    into.put("relation-model-get", (ctx, argv, stdin) -> t.relationModelGet(ctx, argv));
+  }
+
+  private ToolResponse relationIds(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
+    String endpoint = "";
+    if (!a.positionals().isEmpty()) {
+      endpoint = a.positionals().get(0);
+    } else if (ctx.hook.relationId() != null) {
+      Relation own = model.relationIfPresent(ctx.hook.relationId());
+      endpoint = own == null ? "" : own.endpointOf(ctx.unit.app.name);
+    }
+    List<String> ids = new ArrayList<>();
+    for (Relation r : model.relationsOf(ctx.unit)) {
+      if (r.endpointOf(ctx.unit.app.name).equals(endpoint)) {
+        ids.add(r.ref(ctx.unit.app.name));
+      }
+    }
+    return ToolText.list(a, ids);
+  }
+
+  private ToolResponse relationList(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("format", "r", "relation"), Set.of("app"));
+    Relation r = relation(model, ctx, a);
+    if (a.flag("app")) {
+      String remote = r.remoteApp(ctx.unit.app.name);
+      return ToolResponse.ok(ToolText.json(a) ? JujuJson.json(remote) : remote + "\n");
+    }
+    return ToolText.list(a, new ArrayList<>(r.membersOf(ctx.unit.name)));
+  }
+
+  private ToolResponse relationGet(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("format", "r", "relation"), Set.of("app"));
+    Relation r = relation(model, ctx, a);
+    List<String> pos = a.positionals();
+    String key = pos.isEmpty() ? "-" : pos.get(0);
+    String target;
+    if (pos.size() > 1) {
+      target = pos.get(1);
+    } else if (a.flag("app")) {
+      target = ctx.hook.remoteApp() != null ? ctx.hook.remoteApp() : r.remoteApp(ctx.unit.app.name);
+    } else if (ctx.hook.remoteUnit() != null) {
+      target = ctx.hook.remoteUnit();
+    } else {
+      throw new ToolError("no unit id specified");
+    }
+    Map<String, String> bag;
+    if (a.flag("app")) {
+      if (!r.involves(target)) {
+        throw new ToolError(
+            "cannot read application settings: application \""
+                + target
+                + "\" is not part of relation \""
+                + r.key()
+                + "\"");
+      }
+      if (target.equals(ctx.unit.app.name) && !r.isPeer() && !model.isLeader(ctx.unit)) {
+        throw new ToolError("permission denied");
+      }
+      bag = ctx.bags(r).getOrDefault(target, Map.of());
+    } else {
+      if (!target.contains("/")) {
+        throw new ToolError("invalid unit name \"" + target + "\"");
+      }
+      bag = ctx.bags(r).get(target);
+      if (bag == null) {
+        throw new ToolError(
+            "cannot read settings for unit \""
+                + target
+                + "\" in relation \""
+                + r.key()
+                + "\": unit \""
+                + target
+                + "\": settings not found");
+      }
+    }
+    if (key.equals("-")) {
+      Map<String, String> sorted = new TreeMap<>(bag);
+      return ToolResponse.ok(ToolText.json(a) ? JujuJson.json(sorted) : ToolText.yamlMap(sorted));
+    }
+    String value = bag.getOrDefault(key, "");
+    return ToolResponse.ok(ToolText.json(a) ? JujuJson.json(value) : value + "\n");
+  }
+
+  private ToolResponse relationSet(HookContext ctx, List<String> argv, String stdin) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("r", "relation", "file", "format"), Set.of("app"));
+    Relation r = relation(model, ctx, a);
+    Map<String, String> changes = ToolText.settings(a, stdin);
+    String owner = ctx.unit.name;
+    if (a.flag("app")) {
+      if (!model.isLeader(ctx.unit)) {
+        // Juju's own words for a non-leader writing its application bag (JUJU.md §8).
+        throw new ToolError("cannot write relation settings");
+      }
+      owner = ctx.unit.app.name;
+    }
+    ToolText.merge(ctx.bags(r).computeIfAbsent(owner, o -> new TreeMap<>()), changes);
+    return ToolResponse.ok("");
+  }
+
+  private ToolResponse relationModelGet(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("format", "r", "relation"), Set.of());
+    relation(model, ctx, a);
+    return ToolResponse.ok(JujuJson.json(Map.of("uuid", model.uuid)));
+  }
+
+  /** The relation named by {@code -r} (or the hook's own), checked to belong to this unit. */
+  static Relation relation(Model model, HookContext ctx, ToolArgs a) {
+    String ref = a.value("r") != null ? a.value("r") : a.value("relation");
+    if (ref == null) {
+      if (ctx.hook.relationId() == null) {
+        throw new ToolError("no relation id specified");
+      }
+      return model.relation(ctx.hook.relationId());
+    }
+    String endpoint = null;
+    String idText = ref;
+    int colon = ref.lastIndexOf(':');
+    if (colon >= 0) {
+      endpoint = ref.substring(0, colon);
+      idText = ref.substring(colon + 1);
+    }
+    Relation r;
+    try {
+      r = model.relationIfPresent(Integer.parseInt(idText));
+    } catch (NumberFormatException e) {
+      r = null;
+    }
+    if (r == null
+        || !r.involves(ctx.unit.app.name)
+        || r.left.contains(ctx.unit.name)
+        || (endpoint != null && !r.endpointOf(ctx.unit.app.name).equals(endpoint))) {
+      throw new ToolError("invalid value \"" + ref + "\" for option -r: relation not found");
+    }
+    return r;
+  }
+}

@@ -1,0 +1,355 @@
+package io.charmkit.testing.juju;
+
+import io.charmkit.ops.hooktools.ToolArguments;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The secret tools ({@code secret-add}, {@code -get}, {@code -info-get}, {@code -set}, {@code
+ * -grant}, {@code -revoke}, {@code -remove}, {@code -ids}): owners (the application's leader, or
+ * the owning unit) manage, granted consumers read the revision they track until they refresh.
+ * Changes go to the hook's working copy of the model's secrets.
+ */
+final class SecretTools {
+  private final Model model;
+
+  private SecretTools(Model model) {
+    this.model = model;
+  }
+
+  static void register(Map<String, ToolHandler> into, Model model) {
+    SecretTools t = new SecretTools(model);
+    into.put("secret-add", (ctx, argv, stdin) -> t.secretAdd(ctx, argv));
+    into.put("secret-get", (ctx, argv, stdin) -> t.secretGet(ctx, argv));
+    into.put("secret-info-get", (ctx, argv, stdin) -> t.secretInfoGet(ctx, argv));
+    into.put("secret-set", (ctx, argv, stdin) -> t.secretSet(ctx, argv));
+    into.put("secret-grant", (ctx, argv, stdin) -> t.secretGrant(ctx, argv, true));
+    into.put("secret-revoke", (ctx, argv, stdin) -> t.secretGrant(ctx, argv, false));
+    into.put("secret-remove", (ctx, argv, stdin) -> t.secretRemove(ctx, argv));
+    into.put("secret-ids", (ctx, argv, stdin) -> t.secretIds(ctx, argv));
+  }
+
+  private static final Set<String> SECRET_META =
+      Set.of("label", "description", "expire", "rotate", "owner", "file");
+
+  private ToolResponse secretAdd(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, SECRET_META, Set.of());
+    String owner = a.value("owner") == null ? "application" : a.value("owner");
+    if (!owner.equals("application") && !owner.equals("unit")) {
+      throw new ToolError("secret owner \"" + owner + "\" not valid");
+    }
+    boolean appOwned = owner.equals("application");
+    if (appOwned && !model.isLeader(ctx.unit)) {
+      throw new ToolError(
+          "cannot create an application-owned secret: permission denied: this unit is not the"
+              + " leader");
+    }
+    Map<String, String> content = secretContent(a.positionals(), a.value("file"));
+    if (content.isEmpty()) {
+      throw new ToolArgs.UsageException("missing secret value or filename");
+    }
+    Map<String, Secret> secrets = ctx.secrets(model.secrets);
+    Secret s = new Secret(model.newSecretId(), ctx.unit.app.name, appOwned ? null : ctx.unit.name);
+    if (a.value("label") != null) {
+      checkLabelFree(ctx, secrets, a.value("label"), null);
+    }
+    applyMeta(s, a);
+    s.revisions.add(content);
+    secrets.put(s.id, s);
+    return ToolResponse.ok(s.uri() + "\n");
+  }
+
+  private ToolResponse secretGet(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("label", "format"), Set.of("refresh", "peek"));
+    Map<String, Secret> secrets = ctx.secrets(model.secrets);
+    String id = a.positionals().isEmpty() ? null : a.positionals().get(0);
+    String label = a.value("label");
+    if (id == null && label == null) {
+      throw new ToolArgs.UsageException("require either a secret URI or label");
+    }
+    Secret s = id != null ? byId(secrets, id) : byLabel(ctx, secrets, label);
+    Map<String, String> content;
+    if (owns(ctx.unit, s)) {
+      if (id != null && label != null) {
+        s.label = label;
+      }
+      content = s.content(s.latestRevision());
+    } else {
+      if (!granted(ctx.unit, s)) {
+        throw new ToolError("permission denied");
+      }
+      Secret.Consumer c = s.consumers.get(ctx.unit.name);
+      String newLabel = label != null ? label : (c == null ? null : c.label());
+      int revision = c == null ? s.latestRevision() : c.revision();
+      if (a.flag("peek")) {
+        content = s.content(s.latestRevision());
+      } else {
+        if (a.flag("refresh")) {
+          revision = s.latestRevision();
+        }
+        content = s.content(revision);
+      }
+      s.consumers.put(ctx.unit.name, new Secret.Consumer(newLabel, revision));
+    }
+    if (content == null) {
+      throw new ToolError("secret \"" + s.id + "\" revision not found");
+    }
+    return ToolResponse.ok(JujuJson.json(new TreeMap<>(content)));
+  }
+
+  private ToolResponse secretInfoGet(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("label", "format"), Set.of());
+    Map<String, Secret> secrets = ctx.secrets(model.secrets);
+    String id = a.positionals().isEmpty() ? null : a.positionals().get(0);
+    if ((id == null) == (a.value("label") == null)) {
+      throw new ToolArgs.UsageException("specify either a secret URI or label but not both");
+    }
+    Secret s = id != null ? byId(secrets, id) : byLabel(ctx, secrets, a.value("label"));
+    if (!owns(ctx.unit, s)) {
+      throw new ToolError("secret \"" + s.id + "\" not found");
+    }
+    Map<String, Object> info = new TreeMap<>();
+    info.put("revision", s.latestRevision());
+    info.put("owner", s.ownerUnit == null ? "application" : "unit");
+    info.put("rotation", s.rotate == null ? "never" : s.rotate);
+    if (s.label != null) {
+      info.put("label", s.label);
+    }
+    if (s.description != null) {
+      info.put("description", s.description);
+    }
+    if (s.expire != null) {
+      info.put("expiry", s.expire);
+    }
+    return ToolResponse.ok(JujuJson.json(Map.of(s.id, info)));
+  }
+
+  private ToolResponse secretSet(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, SECRET_META, Set.of());
+    Map<String, Secret> secrets = ctx.secrets(model.secrets);
+    if (a.positionals().isEmpty()) {
+      throw new ToolArgs.UsageException("missing secret URI");
+    }
+    Secret s = byId(secrets, a.positionals().get(0));
+    requireManager(ctx, s);
+    if (a.value("label") != null) {
+      checkLabelFree(ctx, secrets, a.value("label"), s);
+    }
+    applyMeta(s, a);
+    Map<String, String> content =
+        secretContent(a.positionals().subList(1, a.positionals().size()), a.value("file"));
+    if (!content.isEmpty() && !content.equals(s.content(s.latestRevision()))) {
+      s.revisions.add(content);
+    }
+    return ToolResponse.ok("");
+  }
+
+  private ToolResponse secretGrant(HookContext ctx, List<String> argv, boolean grant) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("relation", "r", "unit", "app"), Set.of());
+    Map<String, Secret> secrets = ctx.secrets(model.secrets);
+    if (a.positionals().size() != 1) {
+      throw new ToolArgs.UsageException("missing secret URI");
+    }
+    Secret s = byId(secrets, a.positionals().get(0));
+    requireManager(ctx, s);
+    String relRef = a.value("relation") != null ? a.value("relation") : a.value("r");
+    Relation r = null;
+    if (relRef != null) {
+      r =
+          RelationTools.relation(
+              model, ctx, ToolArgs.parse(List.of("-r", relRef), Set.of("r"), Set.of()));
+    } else if (grant) {
+      throw new ToolArgs.UsageException("missing relation");
+    }
+    String unit = a.value("unit");
+    if (grant) {
+      String grantee = unit != null ? unit : r.remoteApp(ctx.unit.app.name);
+      s.grants.computeIfAbsent(r.id, k -> new TreeSet<>()).add(grantee);
+    } else {
+      String name = unit != null ? unit : a.value("app");
+      for (var it = s.grants.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        if (r != null && e.getKey() != r.id) {
+          continue;
+        }
+        if (name == null) {
+          e.getValue().clear();
+        } else {
+          e.getValue().remove(name);
+        }
+        if (e.getValue().isEmpty()) {
+          it.remove();
+        }
+      }
+    }
+    return ToolResponse.ok("");
+  }
+
+  private ToolResponse secretRemove(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("revision"), Set.of());
+    Map<String, Secret> secrets = ctx.secrets(model.secrets);
+    if (a.positionals().size() != 1) {
+      throw new ToolArgs.UsageException("missing secret URI");
+    }
+    Secret s = byId(secrets, a.positionals().get(0));
+    requireManager(ctx, s);
+    if (a.value("revision") == null) {
+      secrets.remove(s.id);
+    } else {
+      int rev;
+      try {
+        rev = Integer.parseInt(a.value("revision"));
+      } catch (NumberFormatException e) {
+        throw new ToolError("invalid revision \"" + a.value("revision") + "\"");
+      }
+      if (rev < 1 || rev > s.latestRevision() || s.content(rev) == null) {
+        throw new ToolError("secret revision " + rev + " not found");
+      }
+      s.revisions.set(rev - 1, null);
+    }
+    return ToolResponse.ok("");
+  }
+
+  private ToolResponse secretIds(HookContext ctx, List<String> argv) {
+    ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
+    List<String> ids = new ArrayList<>();
+    for (Secret s : ctx.secrets(model.secrets).values()) {
+      if (owns(ctx.unit, s)) {
+        ids.add(s.uri());
+      }
+    }
+    ids.sort(null);
+    return ToolText.list(a, ids);
+  }
+
+  private void requireManager(HookContext ctx, Secret s) {
+    if (!owns(ctx.unit, s)) {
+      throw new ToolError("secret \"" + s.id + "\" not found");
+    }
+    if (s.ownerUnit == null && !model.isLeader(ctx.unit)) {
+      throw new ToolError("permission denied: this unit is not the leader");
+    }
+  }
+
+  private static boolean owns(Unit unit, Secret s) {
+    return s.ownerUnit == null ? s.ownerApp.equals(unit.app.name) : s.ownerUnit.equals(unit.name);
+  }
+
+  private boolean granted(Unit unit, Secret s) {
+    if (!model.apps.containsKey(s.ownerApp)) {
+      // Owned outside this model (a test's given secret, or another model's): Juju kept the
+      // grant on the owner's side, so whoever consumes it was granted it.
+      return s.consumers.containsKey(unit.name);
+    }
+    for (var e : s.grants.entrySet()) {
+      Relation r = model.relationIfPresent(e.getKey());
+      if (r == null || !r.involves(unit.app.name) || r.left.contains(unit.name)) {
+        continue;
+      }
+      if (e.getValue().contains(unit.app.name) || e.getValue().contains(unit.name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Secret byId(Map<String, Secret> secrets, String ref) {
+    String id = ref;
+    if (id.startsWith("secret://")) {
+      id = id.substring(id.lastIndexOf('/') + 1);
+    } else if (id.startsWith("secret:")) {
+      id = id.substring("secret:".length());
+    }
+    Secret s = secrets.get(id);
+    if (s == null) {
+      throw new ToolError("secret \"" + id + "\" not found");
+    }
+    return s;
+  }
+
+  private static Secret byLabel(HookContext ctx, Map<String, Secret> secrets, String label) {
+    for (Secret s : secrets.values()) {
+      if (owns(ctx.unit, s) && label.equals(s.label)) {
+        return s;
+      }
+      Secret.Consumer c = s.consumers.get(ctx.unit.name);
+      if (c != null && label.equals(c.label())) {
+        return s;
+      }
+    }
+    throw new ToolError("secret with label \"" + label + "\" not found");
+  }
+
+  private static void checkLabelFree(
+      HookContext ctx, Map<String, Secret> secrets, String label, Secret self) {
+    for (Secret s : secrets.values()) {
+      if (s != self && owns(ctx.unit, s) && label.equals(s.label)) {
+        throw new ToolError("secret with label \"" + label + "\" already exists");
+      }
+    }
+  }
+
+  private static void applyMeta(Secret s, ToolArgs a) {
+    if (a.value("label") != null) {
+      s.label = a.value("label");
+    }
+    if (a.value("description") != null) {
+      s.description = a.value("description");
+    }
+    if (a.value("expire") != null) {
+      s.expire = a.value("expire");
+    }
+    if (a.value("rotate") != null) {
+      s.rotate = a.value("rotate");
+    }
+  }
+
+  /** Content from {@code key=value}, {@code key#file=path} and {@code key#base64=…} arguments. */
+  private static Map<String, String> secretContent(List<String> args, String file) {
+    Map<String, String> content = new TreeMap<>();
+    if (file != null) {
+      try {
+        content.putAll(ToolText.parseSettings(Files.readString(Path.of(file))));
+      } catch (IOException e) {
+        throw new ToolError("cannot read secret content file \"" + file + "\": " + e.getMessage());
+      }
+    }
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (eq <= 0) {
+        throw new ToolError("expected \"key=value\", got \"" + arg + "\"");
+      }
+      String key = arg.substring(0, eq);
+      String value = arg.substring(eq + 1);
+      if (key.endsWith("#file")) {
+        key = key.substring(0, key.length() - "#file".length());
+        try {
+          value = Files.readString(Path.of(value));
+        } catch (IOException e) {
+          throw new ToolError("cannot read secret value file for key \"" + key + "\"");
+        }
+      } else if (key.endsWith("#base64")) {
+        key = key.substring(0, key.length() - "#base64".length());
+        try {
+          value = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          throw new ToolError("value of secret key \"" + key + "\" is not valid base64");
+        }
+      }
+      if (!ToolArguments.isSecretKey(key)) {
+        throw new ToolError("secret key \"" + key + "\" not valid");
+      }
+      content.put(key, value);
+    }
+    return content;
+  }
+}

@@ -1,0 +1,378 @@
+package io.charmkit.testing.juju;
+
+import io.charmkit.ops.hooktools.HookToolException;
+import io.charmkit.ops.hooktools.Port;
+import io.charmkit.ops.hooktools.ToolRequest;
+import io.charmkit.ops.hooktools.ToolResult;
+import io.charmkit.ops.hooktools.ToolTransport;
+import io.charmkit.ops.metadata.CharmMetadata;
+import io.charmkit.ops.metadata.EndpointSpec;
+import io.charmkit.ops.model.Status;
+import io.charmkit.ops.model.StatusName;
+import io.charmkit.ops.state.StoredSnapshot;
+import io.charmkit.testing.ActionOutput;
+import io.charmkit.testing.Container;
+import io.charmkit.testing.Event;
+import io.charmkit.testing.HookToolCall;
+import io.charmkit.testing.LogLine;
+import io.charmkit.testing.Network;
+import io.charmkit.testing.State;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One state-transition run on the simulated Juju {@link Model}: the only place a {@link State}
+ * becomes a model (this unit, its application, the remote applications and units of its relations,
+ * its secrets, ports, storage and networks) and the model becomes the output {@link State}.
+ *
+ * <p>The charm reaches the model through {@link #transport()}, under the production {@code
+ * ProcessHookTools}: the same argv, output parsing and error mapping as under a real Juju, answered
+ * by the same tool handlers as the embedded Juju's tool server. Like Juju, relation data, secret,
+ * port and charm-state writes go to the hook's working copy and reach the output only through
+ * {@link #output}, which the harness calls when the dispatch succeeded; statuses, logs, action
+ * output and the record of calls are kept either way.
+ */
+public final class StateModel {
+  private final State input;
+  private final String version;
+  private final HookToolSet tools;
+  private final Unit unit;
+  private final HookContext ctx;
+  private final List<HookToolCall> calls = new ArrayList<>();
+
+  private StateModel(State input, String version, HookToolSet tools, Unit unit, HookContext ctx) {
+    this.input = input;
+    this.version = version;
+    this.tools = tools;
+    this.unit = unit;
+    this.ctx = ctx;
+  }
+
+  /**
+   * Builds the model {@code state} describes, with the hook {@code event} running on unit {@code
+   * <appName>/<unitId>}.
+   *
+   * @param jujuVersion the Juju version whose tools are present; empty for every tool the simulated
+   *     Juju knows
+   * @param scratch a directory the run owns
+   */
+  public static StateModel of(
+      State state,
+      CharmMetadata metadata,
+      String appName,
+      int unitId,
+      Event event,
+      Optional<String> jujuVersion,
+      Path scratch) {
+    Model model = new Model(state.modelName(), state.modelUuid(), scratch, null);
+    App app = new App(appName, scratch, metadata);
+    state.config().forEach(app.config::put);
+    app.version = state.workloadVersion();
+    app.status = workload(state.appStatus());
+    model.apps.put(appName, app);
+    Unit unit = new Unit(appName + "/" + unitId, app, unitId, scratch, Network.DEFAULT_ADDRESS);
+    unit.status = workload(state.unitStatus());
+    state.openedPorts().forEach(p -> unit.ports.add(p.argument()));
+    state.storages().forEach(s -> unit.storages.put(s.id(), s.location()));
+    unit.networks.putAll(state.networks());
+    for (String binding : bindings(metadata)) {
+      unit.networks.putIfAbsent(binding, Network.defaults());
+    }
+    app.units.add(unit);
+    model.units.put(unit.name, unit);
+    app.leader = state.leader() ? unit.name : null;
+
+    Optional<Integer> eventRelation = event.relation().map(io.charmkit.testing.Relation::id);
+    for (io.charmkit.testing.Relation r : state.relations()) {
+      model.addRelation(relation(model, metadata, app, unit, r));
+    }
+    event
+        .departingUnit()
+        .ifPresent(
+            n ->
+                eventRelation.ifPresent(
+                    id -> {
+                      Relation r = model.relation(id);
+                      r.membersOf(unit.name).remove(r.remoteApp(appName) + "/" + n);
+                    }));
+    for (io.charmkit.testing.Secret s : state.secrets()) {
+      Secret js = secret(s, app, unit);
+      model.secrets.put(js.id, js);
+    }
+
+    HookContext ctx =
+        new HookContext(unit.name + "-" + event.name() + "-1", hook(event, unit, appName), unit);
+    if (event.isAction()) {
+      ctx.action = new HookContext.Action(event.name(), event.params());
+    }
+    HookToolSet tools =
+        jujuVersion.isPresent()
+            ? HookToolSet.forVersion(model, jujuVersion.get())
+            : HookToolSet.all(model);
+    return new StateModel(state, jujuVersion.orElse(EmbeddedJuju.JUJU_VERSION), tools, unit, ctx);
+  }
+
+  private static List<String> bindings(CharmMetadata metadata) {
+    List<String> out = new ArrayList<>(metadata.endpoints().keySet());
+    out.add("juju-info");
+    return out;
+  }
+
+  private static Relation relation(
+      Model model, CharmMetadata metadata, App app, Unit unit, io.charmkit.testing.Relation r) {
+    String iface = metadata.endpoint(r.endpoint()).map(EndpointSpec::interfaceName).orElse("");
+    App remote = app;
+    if (!r.isPeer()) {
+      remote =
+          model.apps.computeIfAbsent(
+              r.remoteApp(),
+              name ->
+                  new App(
+                      name,
+                      app.charmDir,
+                      new CharmMetadata(name, Map.of(), Set.of(), Set.of(), Map.of(), Map.of())));
+    }
+    Relation jr = new Relation(r.id(), app.name, r.endpoint(), remote.name, r.endpoint(), iface);
+    jr.bags.put(app.name, new TreeMap<>(r.localAppData()));
+    jr.bags.put(unit.name, new TreeMap<>(r.localUnitData()));
+    if (!r.isPeer()) {
+      jr.bags.put(remote.name, new TreeMap<>(r.remoteAppData()));
+    }
+    for (Map.Entry<Integer, Map<String, String>> u : r.remoteUnitsData().entrySet()) {
+      String name = remote.name + "/" + u.getKey();
+      jr.bags.put(name, new TreeMap<>(u.getValue()));
+      jr.membersOf(unit.name).add(name);
+      if (!model.units.containsKey(name)) {
+        Unit other = new Unit(name, remote, u.getKey(), app.charmDir, Network.DEFAULT_ADDRESS);
+        model.units.put(name, other);
+        remote.units.add(other);
+      }
+    }
+    return jr;
+  }
+
+  private static Secret secret(io.charmkit.testing.Secret s, App app, Unit unit) {
+    String owner = s.owner().orElse("");
+    Secret js =
+        new Secret(
+            bare(s.id()), owner.isEmpty() ? "" : app.name, owner.equals("unit") ? unit.name : null);
+    js.description = s.description().orElse(null);
+    js.expire = s.expire().orElse(null);
+    js.rotate = s.rotate().orElse(null);
+    // Earlier revisions hold what this unit tracks; the latest, the latest content.
+    boolean behind = !s.trackedContent().equals(s.latestContent()) && s.revision() > 1;
+    for (int rev = 1; rev < s.revision(); rev++) {
+      js.revisions.add(new LinkedHashMap<>(s.trackedContent()));
+    }
+    js.revisions.add(new LinkedHashMap<>(s.latestContent()));
+    s.grants().forEach((rel, who) -> js.grants.put(rel, new TreeSet<>(who)));
+    if (s.isOwned()) {
+      js.label = s.label().orElse(null);
+    } else {
+      int tracked = behind ? s.revision() - 1 : s.revision();
+      js.consumers.put(unit.name, new Secret.Consumer(s.label().orElse(null), tracked));
+    }
+    return js;
+  }
+
+  private static PendingHook hook(Event event, Unit unit, String appName) {
+    if (event.relation().isEmpty()) {
+      return PendingHook.simple(0, unit.name, event.name());
+    }
+    io.charmkit.testing.Relation r = event.relation().get();
+    String remoteApp = r.isPeer() ? appName : r.remoteApp();
+    return PendingHook.relation(
+        0,
+        unit.name,
+        event.name(),
+        r.id(),
+        remoteApp,
+        event.remoteUnit().map(n -> remoteApp + "/" + n).orElse(null),
+        event.departingUnit().map(n -> remoteApp + "/" + n).orElse(null));
+  }
+
+  /**
+   * The transport the charm's {@code ProcessHookTools} runs over: each call is recorded (with its
+   * redacted argv) and answered by the tool set, or fails as missing from {@code PATH} when this
+   * Juju version has no such tool.
+   */
+  public ToolTransport transport() {
+    return this::call;
+  }
+
+  private ToolResult call(ToolRequest request) {
+    List<String> shown = new ArrayList<>();
+    for (String arg : request.shownArgv()) {
+      // Secret content travels through temporary files whose paths differ on every run.
+      int file = arg.indexOf("#file=");
+      shown.add(file > 0 ? arg.substring(0, file) + "#file=<private file>" : arg);
+    }
+    calls.add(new HookToolCall(shown, request.stdin()));
+    if (!tools.has(request.tool())) {
+      throw new HookToolException(
+          "hook tool "
+              + request.tool()
+              + " is not on PATH (a Juju "
+              + version
+              + " unit agent has no such tool)",
+          request.tool(),
+          request.shownArgv(),
+          -1,
+          "");
+    }
+    ToolResponse r = tools.run(ctx, request.tool(), request.args(), request.stdin().orElse(""));
+    return new ToolResult(r.exitCode(), r.stdout(), r.stderr());
+  }
+
+  /**
+   * The state after a successful hook: the input with the hook's committed changes (relation data,
+   * secrets, ports, statuses, workload version) and the containers and stored state the harness
+   * gives.
+   */
+  public State output(List<Container> containers, StoredSnapshot stored) {
+    List<io.charmkit.testing.Relation> relations = new ArrayList<>();
+    for (io.charmkit.testing.Relation r : input.relations()) {
+      Map<String, Map<String, String>> bags = ctx.bags.get(r.id());
+      relations.add(
+          bags == null
+              ? r
+              : r.withLocalAppData(bags.getOrDefault(unit.app.name, Map.of()))
+                  .withLocalUnitData(bags.getOrDefault(unit.name, Map.of())));
+    }
+    Set<Port> ports = input.openedPorts();
+    if (ctx.ports != null) {
+      ports = new LinkedHashSet<>();
+      for (String p : ctx.ports) {
+        ports.add(Port.parse(p));
+      }
+    }
+    return new State(
+        input.leader(),
+        input.config(),
+        relations,
+        containers,
+        secrets(),
+        input.storages(),
+        stored.values(),
+        stored.notices(),
+        ports,
+        ctx.unitStatuses.isEmpty() ? input.unitStatus() : status(last(ctx.unitStatuses)),
+        ctx.appStatuses.isEmpty() ? input.appStatus() : status(last(ctx.appStatuses)),
+        unit.app.version,
+        input.modelName(),
+        input.modelUuid(),
+        input.networks());
+  }
+
+  private List<io.charmkit.testing.Secret> secrets() {
+    if (ctx.secrets == null) {
+      return input.secrets();
+    }
+    List<io.charmkit.testing.Secret> out = new ArrayList<>();
+    Set<String> seen = new TreeSet<>();
+    for (io.charmkit.testing.Secret s : input.secrets()) {
+      String id = bare(s.id());
+      seen.add(id);
+      Secret after = ctx.secrets.get(id);
+      Secret before = ctx.secretsBefore.get(id);
+      if (after == null) {
+        continue;
+      }
+      out.add(
+          before != null && before.fingerprint().equals(after.fingerprint())
+              ? s
+              : secret(after, s.id()));
+    }
+    for (Secret created : ctx.secrets.values()) {
+      if (!seen.contains(created.id)) {
+        out.add(secret(created, created.uri()));
+      }
+    }
+    return out;
+  }
+
+  private io.charmkit.testing.Secret secret(Secret s, String id) {
+    boolean owned = !s.ownerApp.isEmpty();
+    int latest = s.latestRevision();
+    Map<String, String> latestContent = content(s, latest);
+    Map<String, String> tracked = latestContent;
+    Optional<String> label = Optional.ofNullable(s.label);
+    Secret.Consumer consumer = s.consumers.get(unit.name);
+    if (!owned && consumer != null) {
+      tracked = content(s, consumer.revision());
+      label = Optional.ofNullable(consumer.label());
+    }
+    Map<Integer, Set<String>> grants = new TreeMap<>();
+    s.grants.forEach((rel, who) -> grants.put(rel, new TreeSet<>(who)));
+    return new io.charmkit.testing.Secret(
+        id,
+        owned ? Optional.of(s.ownerUnit == null ? "application" : "unit") : Optional.empty(),
+        label,
+        Optional.ofNullable(s.description),
+        Optional.ofNullable(s.expire),
+        Optional.ofNullable(s.rotate),
+        latest,
+        tracked,
+        latestContent,
+        grants);
+  }
+
+  private static Map<String, String> content(Secret s, int revision) {
+    Map<String, String> c = revision < 1 ? null : s.content(revision);
+    return c == null ? Map.of() : c;
+  }
+
+  /** Every tool call, in order, with redacted argv and stdin. */
+  public List<HookToolCall> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** The {@code juju-log} lines. */
+  public List<LogLine> logs() {
+    return List.copyOf(ctx.logs);
+  }
+
+  /** Every status the unit was set to. */
+  public List<Status> unitStatusHistory() {
+    return ctx.unitStatuses.stream().map(StateModel::status).toList();
+  }
+
+  /** Every status the application was set to. */
+  public List<Status> appStatusHistory() {
+    return ctx.appStatuses.stream().map(StateModel::status).toList();
+  }
+
+  /** What the action reported (empty for hooks). */
+  public ActionOutput actionOutput() {
+    return new ActionOutput(
+        ctx.actionResults, ctx.actionLogs, Optional.ofNullable(ctx.actionFailure));
+  }
+
+  private static WorkloadStatus workload(Status s) {
+    return new WorkloadStatus(s.name().juju(), s.message());
+  }
+
+  private static Status status(WorkloadStatus s) {
+    return new Status(StatusName.parse(s.status()), s.message());
+  }
+
+  private static <T> T last(List<T> list) {
+    return list.get(list.size() - 1);
+  }
+
+  /** The id without its {@code secret:} or {@code secret://<model>/} prefix. */
+  private static String bare(String id) {
+    if (id.startsWith("secret://")) {
+      return id.substring(id.lastIndexOf('/') + 1);
+    }
+    return id.startsWith("secret:") ? id.substring("secret:".length()) : id;
+  }
+}
