@@ -162,45 +162,8 @@ public record Secret(
         grants);
   }
 
-  Secret withGrants(Map<Integer, Set<String>> newGrants) {
-    return new Secret(
-        id,
-        owner,
-        label,
-        description,
-        expire,
-        rotate,
-        revision,
-        trackedContent,
-        latestContent,
-        newGrants);
-  }
-
-  Secret withTracked(Map<String, String> content) {
-    return new Secret(
-        id, owner, label, description, expire, rotate, revision, content, latestContent, grants);
-  }
-
-  Secret withMetadata(
-      Optional<String> newLabel,
-      Optional<String> newDescription,
-      Optional<String> newExpire,
-      Optional<String> newRotate) {
-    return new Secret(
-        id,
-        owner,
-        newLabel.or(() -> label),
-        newDescription.or(() -> description),
-        newExpire.or(() -> expire),
-        newRotate.or(() -> rotate),
-        revision,
-        trackedContent,
-        latestContent,
-        grants);
-  }
-
   /** The id without its {@code secret:} or {@code secret://<model>/} prefix. */
-  static String bare(String id) {
+  public static String bare(String id) {
     String s = id;
     if (s.startsWith("secret://")) {
       s = s.substring("secret://".length());

@@ -429,6 +429,18 @@ public final class EmbeddedJuju implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens a hook context on {@code unit} without running a process and returns the environment a
+   * hook would get: tests that drive the hook tools themselves run them with it. The context is
+   * never committed.
+   */
+  Map<String, String> openHookContext(String unit, String hook) {
+    synchronized (lock) {
+      String id = unit.replace('/', '-') + "-" + hook + "-" + (++contextCounter);
+      return environment(model.begin(PendingHook.simple(0, unit, hook), id));
+    }
+  }
+
   private HookRun run(PendingHook hook) {
     HookContext ctx;
     Path handler;

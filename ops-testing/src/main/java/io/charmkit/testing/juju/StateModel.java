@@ -163,7 +163,9 @@ public final class StateModel {
     String owner = s.owner().orElse("");
     Secret js =
         new Secret(
-            bare(s.id()), owner.isEmpty() ? "" : app.name, owner.equals("unit") ? unit.name : null);
+            io.charmkit.testing.Secret.bare(s.id()),
+            owner.isEmpty() ? "" : app.name,
+            owner.equals("unit") ? unit.name : null);
     js.description = s.description().orElse(null);
     js.expire = s.expire().orElse(null);
     js.rotate = s.rotate().orElse(null);
@@ -279,7 +281,7 @@ public final class StateModel {
     List<io.charmkit.testing.Secret> out = new ArrayList<>();
     Set<String> seen = new TreeSet<>();
     for (io.charmkit.testing.Secret s : input.secrets()) {
-      String id = bare(s.id());
+      String id = io.charmkit.testing.Secret.bare(s.id());
       seen.add(id);
       Secret after = ctx.secrets.get(id);
       Secret before = ctx.secretsBefore.get(id);
@@ -366,13 +368,5 @@ public final class StateModel {
 
   private static <T> T last(List<T> list) {
     return list.get(list.size() - 1);
-  }
-
-  /** The id without its {@code secret:} or {@code secret://<model>/} prefix. */
-  private static String bare(String id) {
-    if (id.startsWith("secret://")) {
-      return id.substring(id.lastIndexOf('/') + 1);
-    }
-    return id.startsWith("secret:") ? id.substring("secret:".length()) : id;
   }
 }

@@ -2,6 +2,7 @@ package io.charmkit.testing.juju;
 
 import static io.charmkit.testing.juju.TestCharms.charm;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The hook tools' argv, output bytes and failures (JUJU.md §7–§9), called directly against a model
  * whose hooks are opened by hand (no processes).
  */
-class ToolCommandsTest {
+class HookToolSetTest {
   @TempDir Path work;
 
   private Model model;
@@ -63,6 +64,11 @@ class ToolCommandsTest {
 
   private ToolResponse call(HookContext ctx, String tool, String... args) {
     return tools.run(ctx, tool, List.of(args), "");
+  }
+
+  private ToolResponse peerAppBag(HookContext ctx) {
+    return call(
+        ctx, "relation-get", "--format=json", "-r", "cluster:" + peers, "--app", "-", "provider");
   }
 
   private ToolResponse callWithStdin(HookContext ctx, String stdin, String tool, String... args) {
@@ -179,19 +185,7 @@ class ToolCommandsTest {
         .isEqualTo(new ToolResponse(1, "", "ERROR cannot write relation settings\n"));
     assertThat(call(follower, "relation-get", "-r", "db:" + rel, "--app", "-", "provider").stderr())
         .isEqualTo("ERROR permission denied\n");
-    assertThat(
-            call(
-                    follower,
-                    "relation-get",
-                    "--format=json",
-                    "-r",
-                    "cluster:" + peers,
-                    "--app",
-                    "-",
-                    "provider")
-                .exitCode())
-        .as("peers may read their own app bag")
-        .isZero();
+    assertThat(peerAppBag(follower).exitCode()).as("peers may read their own app bag").isZero();
     assertThat(call(follower, "relation-set", "-r", "cluster:" + peers, "--app", "x=y").stderr())
         .isEqualTo("ERROR cannot write relation settings\n");
     assertThat(
@@ -409,18 +403,7 @@ class ToolCommandsTest {
         .extracting(PendingHook::describe)
         .containsExactly("provider/1 cluster-relation-changed (remote provider/0)");
     HookContext follower = hook("provider/1", "update-status", null, null);
-    assertThat(
-            call(
-                    follower,
-                    "relation-get",
-                    "--format=json",
-                    "-r",
-                    "cluster:" + peers,
-                    "--app",
-                    "-",
-                    "provider")
-                .stdout())
-        .isEqualTo("{\"k\":\"v\"}\n");
+    assertThat(peerAppBag(follower).stdout()).isEqualTo("{\"k\":\"v\"}\n");
   }
 
   @Test
@@ -430,5 +413,22 @@ class ToolCommandsTest {
     model.finish(ctx, 0);
 
     assertThat(model.queue).isEmpty();
+  }
+
+  @Test
+  void theToolSetDependsOnTheJujuVersion() {
+    assertThat(HookToolSet.forVersion(model, "3.6.14").names())
+        .contains("relation-get", "secret-add", "state-set")
+        .doesNotContain("leader-get", "leader-set");
+    assertThat(HookToolSet.forVersion(model, "2.9.51").names())
+        .contains("leader-get", "leader-set")
+        .isEqualTo(HookToolSet.all(model).names());
+    assertThat(
+            HookToolSet.forVersion(model, "3.6.14")
+                .run(hook("consumer/0", "update-status", null, null), "leader-get", List.of(), ""))
+        .isEqualTo(new ToolResponse(1, "", "ERROR unknown hook tool \"leader-get\"\n"));
+    assertThatThrownBy(() -> HookToolSet.forVersion(model, "three"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a Juju version: 'three'");
   }
 }
