@@ -1,5 +1,6 @@
 package io.charmkit.testing;
 
+import io.charmkit.ops.hooktools.ToolArguments;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +52,7 @@ public record Secret(
     }
     owner.ifPresent(
         o -> {
-          if (!o.equals("application") && !o.equals("unit")) {
+          if (!ToolArguments.SECRET_OWNERS.contains(o)) {
             throw new IllegalArgumentException(
                 "a secret's owner is 'application' or 'unit', not '" + o + "'");
           }

@@ -44,7 +44,7 @@ final class SecretTools {
   private ToolResponse secretAdd(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, SECRET_META, Set.of());
     String owner = a.value("owner") == null ? "application" : a.value("owner");
-    if (!owner.equals("application") && !owner.equals("unit")) {
+    if (!ToolArguments.SECRET_OWNERS.contains(owner)) {
       throw new ToolError("secret owner \"" + owner + "\" not valid");
     }
     boolean appOwned = owner.equals("application");

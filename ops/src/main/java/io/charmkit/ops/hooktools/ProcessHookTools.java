@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -45,7 +44,6 @@ public final class ProcessHookTools implements HookTools {
   /** The longest {@code juju-log} message ops passes in one call ({@code MAX_LOG_LINE_LEN}). */
   public static final int MAX_LOG_LINE_LEN = 131071;
 
-  private static final Set<String> SECRET_OWNERS = Set.of("application", "unit");
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
@@ -547,7 +545,7 @@ public final class ProcessHookTools implements HookTools {
     options.description().ifPresent(v -> call.arg("--description").arg(v));
     options.expire().ifPresent(v -> call.arg("--expire").arg(v));
     options.rotate().ifPresent(v -> call.arg("--rotate").arg(v));
-    if (!SECRET_OWNERS.contains(options.owner())) {
+    if (!ToolArguments.SECRET_OWNERS.contains(options.owner())) {
       throw new IllegalArgumentException(
           "secret owner '" + options.owner() + "' is invalid: use application or unit");
     }

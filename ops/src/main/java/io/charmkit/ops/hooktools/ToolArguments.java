@@ -15,6 +15,9 @@ public final class ToolArguments {
   public static final Set<String> SETTABLE_STATUSES =
       Set.of("active", "blocked", "maintenance", "waiting");
 
+  /** Who may own a secret: the application (managed by its leader) or one unit. */
+  public static final Set<String> SECRET_OWNERS = Set.of("application", "unit");
+
   private static final Pattern SECRET_KEY = Pattern.compile("^([a-z](?:-?[a-z0-9]){2,})$");
 
   private ToolArguments() {}
