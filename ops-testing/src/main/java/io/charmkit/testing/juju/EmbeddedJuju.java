@@ -1,6 +1,7 @@
 package io.charmkit.testing.juju;
 
 import io.charmkit.ops.context.HostFqdn;
+import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,7 @@ public final class EmbeddedJuju implements AutoCloseable {
       containers =
           b.pebbleBinary != null
               ? new PebbleBinaryContainers(b.pebbleBinary)
-              : WorkloadContainers.inProcessPebble();
+              : WorkloadContainers.inProcessPebble(b.images);
     }
     model = new Model(b.modelName, b.modelUuid, work.toAbsolutePath(), containers);
     commands = new ToolCommands(model);
@@ -602,6 +603,7 @@ public final class EmbeddedJuju implements AutoCloseable {
     private Duration hookTimeout = Duration.ofMinutes(5);
     private Path pebbleBinary;
     private WorkloadContainers containers;
+    private WorkloadImages images = new WorkloadImages();
 
     private Builder() {}
 
@@ -650,6 +652,15 @@ public final class EmbeddedJuju implements AutoCloseable {
     /** Serve each container with this real {@code pebble} binary instead of the default. */
     public Builder pebbleBinary(Path pebble) {
       this.pebbleBinary = pebble;
+      return this;
+    }
+
+    /**
+     * The images the in-process Pebbles run, per application and container (none declared: no
+     * workload service starts). Keep the object to change an image later.
+     */
+    public Builder images(WorkloadImages declared) {
+      this.images = declared;
       return this;
     }
 

@@ -42,6 +42,8 @@ class PebbleClientTest {
     dir = Files.createTempDirectory("pb");
     // The layout Juju gives a charm: <base>/<container>/pebble.socket.
     server = PebbleServer.start(dir.resolve("workload/pebble.socket"), dir.resolve("root"));
+    // The image these tests' services run: sleep keeps running, false exits at once.
+    server.image(ContainerImage.of("/usr/bin/sleep").withExitingExecutable("/bin/false", 1, ""));
     client =
         PebbleClient.forContainer("workload", Map.of("CHARMKIT_CONTAINERS_DIR", dir.toString()));
   }
@@ -269,13 +271,14 @@ class PebbleClientTest {
                         "cannot perform the following tasks:\n- Start service \"app\""
                             + " (cannot start service: exited quickly with code 1)");
                 assertThat(e.taskErrors())
-                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .last(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                     .endsWith(" ERROR cannot start service: exited quickly with code 1");
                 assertThat(e.getMessage())
                     .contains("Start service \"app\"")
                     .contains("exited quickly with code 1");
               });
-      assertThat(server.serviceStatuses()).containsEntry("app", "error");
+      // Pebble leaves a service that failed to start inactive (PEBBLE.md, "Workload faults").
+      assertThat(server.serviceStatuses()).containsEntry("app", "inactive");
     }
 
     @Test
