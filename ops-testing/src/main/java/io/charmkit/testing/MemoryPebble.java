@@ -21,6 +21,7 @@ import io.charmkit.ops.pebble.PushOptions;
 import io.charmkit.ops.pebble.ServiceInfo;
 import io.charmkit.ops.pebble.SystemInfo;
 import io.charmkit.testing.pebble.ApiError;
+import io.charmkit.testing.pebble.ContainerFiles;
 import io.charmkit.testing.pebble.ExecHandler;
 import io.charmkit.testing.pebble.PathProblem;
 import io.charmkit.testing.pebble.PebbleEngine;
@@ -215,24 +216,12 @@ final class MemoryPebble implements PebbleClient {
 
   @Override
   public void push(String path, byte[] content, PushOptions options) {
-    requireAbsolute(path);
-    connected();
-    try {
-      engine.files().write(path, content, options);
-    } catch (PathProblem p) {
-      throw pathError(path, p);
-    }
+    fileAction(path, f -> f.write(path, content, options));
   }
 
   @Override
   public byte[] pull(String path) {
-    requireAbsolute(path);
-    connected();
-    try {
-      return engine.files().read(path);
-    } catch (PathProblem p) {
-      throw pathError(path, p);
-    }
+    return file(path, f -> f.read(path));
   }
 
   @Override
@@ -251,24 +240,12 @@ final class MemoryPebble implements PebbleClient {
 
   @Override
   public void makeDir(String path, boolean makeParents, String permissions) {
-    requireAbsolute(path);
-    connected();
-    try {
-      engine.files().makeDir(path, makeParents, permissions);
-    } catch (PathProblem p) {
-      throw pathError(path, p);
-    }
+    fileAction(path, f -> f.makeDir(path, makeParents, permissions));
   }
 
   @Override
   public void remove(String path, boolean recursive) {
-    requireAbsolute(path);
-    connected();
-    try {
-      engine.files().remove(path, recursive);
-    } catch (PathProblem p) {
-      throw pathError(path, p);
-    }
+    fileAction(path, f -> f.remove(path, recursive));
   }
 
   @Override
@@ -314,6 +291,36 @@ final class MemoryPebble implements PebbleClient {
       return operation.get();
     } catch (ApiError e) {
       throw e.toClientException();
+    }
+  }
+
+  /** A files operation on one path; a void one answers null. */
+  private interface FileOperation<T> {
+    T run(ContainerFiles files) throws PathProblem;
+  }
+
+  /** A files operation on one path that answers nothing. */
+  private interface FileAction {
+    void run(ContainerFiles files) throws PathProblem;
+  }
+
+  private void fileAction(String path, FileAction action) {
+    file(
+        path,
+        f -> {
+          action.run(f);
+          return null;
+        });
+  }
+
+  /** Runs a files operation as the client's per-path errors surface: not-found or path error. */
+  private <T> T file(String path, FileOperation<T> operation) {
+    requireAbsolute(path);
+    connected();
+    try {
+      return operation.run(engine.files());
+    } catch (PathProblem p) {
+      throw pathError(path, p);
     }
   }
 

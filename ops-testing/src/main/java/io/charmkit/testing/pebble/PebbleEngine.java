@@ -763,32 +763,40 @@ public final class PebbleEngine {
             new ByteArrayInputStream(stdin),
             out,
             err);
-    FutureTask<Integer> command = new FutureTask<>(() -> exec.handler().run(call));
-    Thread thread = new Thread(command, "simulated-pebble-exec-" + exec.taskId());
+    long timeout = request.timeout() == null ? 0 : request.timeout().toMillis();
+    Ending end = runHandler(exec.handler(), call, timeout, exec.taskId());
+    execFinished(exec, request, end.exitCode(), end.failure());
+    return new ExecRun(end.exitCode(), out.toByteArray(), err.toByteArray(), end.failure());
+  }
+
+  /** How a command's handler ended: its exit code (-1 if it did not finish), or Pebble's reason. */
+  record Ending(int exitCode, String failure) {}
+
+  /**
+   * Runs a handler on its own thread, as Pebble runs a command, killing it at {@code timeoutMillis}
+   * (0: no limit) with Pebble's words for a command past its deadline.
+   */
+  static Ending runHandler(ExecHandler handler, ExecCall call, long timeoutMillis, String taskId) {
+    FutureTask<Integer> command = new FutureTask<>(() -> handler.run(call));
+    Thread thread = new Thread(command, "simulated-pebble-exec-" + taskId);
     thread.setDaemon(true);
     thread.start();
-    int exitCode = -1;
-    String failure = null;
     try {
-      exitCode =
-          request.timeout() == null
-              ? command.get()
-              : command.get(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      return new Ending(
+          timeoutMillis > 0 ? command.get(timeoutMillis, TimeUnit.MILLISECONDS) : command.get(),
+          null);
     } catch (TimeoutException e) {
       command.cancel(true);
-      failure =
-          "timed out after "
-              + GoDuration.format(request.timeout().toMillis())
-              + ": context deadline exceeded";
+      return new Ending(
+          -1,
+          "timed out after " + GoDuration.format(timeoutMillis) + ": context deadline exceeded");
     } catch (ExecutionException e) {
-      failure = "exec handler failed: " + e.getCause();
+      return new Ending(-1, "exec handler failed: " + e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       command.cancel(true);
-      failure = "interrupted";
+      return new Ending(-1, "simulated Pebble stopped");
     }
-    execFinished(exec, request, exitCode, failure);
-    return new ExecRun(exitCode, out.toByteArray(), err.toByteArray(), failure);
   }
 
   private static String now() {
