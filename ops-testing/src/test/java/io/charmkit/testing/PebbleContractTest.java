@@ -281,6 +281,15 @@ class PebbleContractTest {
                 Map.of("ready", Check.tcp("ready", 8080), "alive", Check.tcp("alive", 8081))),
         false);
 
+    // Nothing runs yet, so the tcp probe of "alive" fails; "ready" was set down by the test.
+    assertThat(pebble.checks(null, List.of()))
+        .extracting(CheckInfo::name, CheckInfo::status, CheckInfo::failures, CheckInfo::threshold)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("alive", "down", 3, 3),
+            org.assertj.core.groups.Tuple.tuple("ready", "down", 3, 3));
+    pebble.addLayer("base", layer("app", "/bin/app"), false);
+    pebble.replan();
+
     List<CheckInfo> checks = pebble.checks(null, List.of());
     assertThat(checks)
         .extracting(CheckInfo::name, CheckInfo::status, CheckInfo::failures, CheckInfo::threshold)

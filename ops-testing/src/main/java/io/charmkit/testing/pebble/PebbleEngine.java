@@ -44,8 +44,10 @@ import java.util.function.Supplier;
  * task log, a program that exits at once fails with {@code exited quickly}, and a failing start in
  * a multi-service change leaves the later starts on {@code Hold} (PEBBLE.md, "Workload faults").
  * Commands run through {@code exec} are answered by {@linkplain #onExec handlers}; a command no
- * handler matches does not exist. Every check reports its set status ({@code up} unless a test says
- * otherwise) and, as in Pebble 1.14, owns a {@code perform-check} change that never finishes.
+ * handler matches does not exist. A check reports the status a test set; otherwise an {@code http}
+ * or {@code tcp} check is {@code down} (at its threshold) while no service is active, since nothing
+ * answers its probe, and {@code up} once one is. As in Pebble 1.14 each check owns a {@code
+ * perform-check} change that never finishes.
  *
  * <p>Thread-safe: every operation holds the engine's lock; change waiters wait on it.
  */
@@ -127,11 +129,7 @@ public final class PebbleEngine {
    * Sets a check {@code up} or {@code down}; down reports {@code failures} consecutive failures.
    */
   public synchronized void checkStatus(String check, String status, int failures) {
-    if ("down".equals(status)) {
-      checkFailures.put(check, Math.max(1, failures));
-    } else {
-      checkFailures.remove(check);
-    }
+    checkFailures.put(check, "down".equals(status) ? Math.max(1, failures) : 0);
   }
 
   /**
@@ -574,6 +572,7 @@ public final class PebbleEngine {
   /** The planned checks, filtered by level and names (all when null or empty). */
   public synchronized List<CheckInfo> checks(String level, Collection<String> names) {
     List<CheckInfo> out = new ArrayList<>();
+    boolean serving = services.values().stream().anyMatch(st -> st.current.equals("active"));
     for (Map.Entry<String, Check> entry : new TreeMap<>(plan.checks()).entrySet()) {
       Check check = entry.getValue();
       if (level != null && !level.equals(check.level())) {
@@ -582,7 +581,10 @@ public final class PebbleEngine {
       if (!names.isEmpty() && !names.contains(entry.getKey())) {
         continue;
       }
-      int failures = checkFailures.getOrDefault(entry.getKey(), 0);
+      int threshold = check.threshold() == null ? 3 : check.threshold();
+      // Unless a test set it, an http or tcp probe fails while no service runs to answer it.
+      boolean probe = check.http() != null || check.tcp() != null;
+      int failures = checkFailures.getOrDefault(entry.getKey(), probe && !serving ? threshold : 0);
       out.add(
           new CheckInfo(
               entry.getKey(),
@@ -590,7 +592,7 @@ public final class PebbleEngine {
               null,
               failures > 0 ? "down" : "up",
               failures,
-              check.threshold() == null ? 3 : check.threshold(),
+              threshold,
               checkChanges.get(entry.getKey())));
     }
     return out;

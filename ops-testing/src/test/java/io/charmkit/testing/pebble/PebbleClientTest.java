@@ -333,6 +333,11 @@ class PebbleClientTest {
                       "ready", Check.http("ready", "http://localhost/ready"),
                       "alive", Check.exec("alive", "true"))),
           true);
+      // Before the workload runs, nothing answers the http probe.
+      assertThat(client.checks("ready", List.of()))
+          .singleElement()
+          .satisfies(c -> assertThat(c.status()).isEqualTo("down"));
+      client.replan();
 
       List<CheckInfo> all = client.checks(null, List.of());
       List<CheckInfo> ready = client.checks("ready", List.of());
