@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.charmkit.coordinator.tempo.TempoConfig;
 import io.charmkit.schema.cluster.CoordinatorAppData;
+import io.charmkit.testing.pebble.ContainerImage;
 import io.charmkit.testing.pebble.PebbleServer;
 import java.io.File;
 import java.io.IOException;
@@ -559,7 +560,10 @@ public final class HookBench {
             PebbleServer.start(
                 socketDir.resolve("pebble.socket"),
                 Files.createDirectories(dir.resolve("rootfs-" + name)));
-        server.assumeImageBinaries(true);
+        // The programs the benchmarked Tempo charms run, as their upstream images provide them.
+        server.image(
+            ContainerImage.of(
+                "/bin/tempo", "/usr/sbin/nginx", "/usr/bin/nginx-prometheus-exporter"));
         servers.add(server);
       }
     }

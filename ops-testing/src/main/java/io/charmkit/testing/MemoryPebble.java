@@ -1,105 +1,118 @@
 package io.charmkit.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.charmkit.ops.pebble.Change;
-import io.charmkit.ops.pebble.Check;
+import io.charmkit.ops.pebble.ChangeErrorException;
 import io.charmkit.ops.pebble.CheckInfo;
 import io.charmkit.ops.pebble.ExecException;
 import io.charmkit.ops.pebble.ExecOutput;
 import io.charmkit.ops.pebble.ExecRequest;
+import io.charmkit.ops.pebble.ExecTimeoutException;
 import io.charmkit.ops.pebble.FileInfo;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.PathErrorException;
 import io.charmkit.ops.pebble.PathNotFoundException;
-import io.charmkit.ops.pebble.PebbleApiException;
 import io.charmkit.ops.pebble.PebbleClient;
 import io.charmkit.ops.pebble.PebbleConnectionException;
+import io.charmkit.ops.pebble.PebbleException;
 import io.charmkit.ops.pebble.Plan;
 import io.charmkit.ops.pebble.PushOptions;
-import io.charmkit.ops.pebble.Service;
 import io.charmkit.ops.pebble.ServiceInfo;
 import io.charmkit.ops.pebble.SystemInfo;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.charmkit.testing.pebble.ApiError;
+import io.charmkit.testing.pebble.ContainerFiles;
+import io.charmkit.testing.pebble.ExecHandler;
+import io.charmkit.testing.pebble.PathProblem;
+import io.charmkit.testing.pebble.PebbleEngine;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 
 /**
- * A {@link PebbleClient} for one container of a {@link State}, in memory: layers combine into a
- * plan, services change state on start/stop/restart/replan, files live under a temporary directory
- * standing in for the container's root, commands are answered from the container's scripted {@link
- * ExecResult}s and recorded. When the state says the container cannot connect, every call but
- * {@link #canConnect()} throws {@link PebbleConnectionException}, as the real client does.
+ * The in-memory front end of the simulated Pebble, for one container of a {@link State}: a {@link
+ * PebbleClient} that calls the same {@link PebbleEngine} the unix-socket server serves, and turns
+ * its answers into what the production client returns or throws for the same envelopes (a failed
+ * change is a {@link ChangeErrorException}, a per-path error a {@link PathErrorException}, …). When
+ * the state says the container cannot connect, every call but {@link #canConnect()} throws {@link
+ * PebbleConnectionException}, as the real client does.
  */
 final class MemoryPebble implements PebbleClient {
-  private static final String TIME = "2026-01-01T00:00:00Z";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Container initial;
-  private final Path root;
-  private final Map<String, Layer> layers;
-  private final Map<String, String> services;
-  private final Map<String, Change> changes = new LinkedHashMap<>();
-  private final List<ExecRequest> execHistory = new ArrayList<>();
+  private final PebbleEngine engine;
 
   /** A Pebble for {@code container}, its files written under {@code root}. */
   MemoryPebble(Container container, Path root) {
     this.initial = container;
-    this.root = root;
-    this.layers = new LinkedHashMap<>(container.layers());
-    this.services = new TreeMap<>(container.serviceStatuses());
-    try {
-      for (Map.Entry<String, String> file : container.files().entrySet()) {
-        Path p = local(file.getKey());
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, file.getValue(), StandardCharsets.UTF_8);
+    this.engine = new PebbleEngine(root, "00000000-0000-4000-8000-000000000000");
+    engine.image(container.image());
+    container.layers().forEach((label, layer) -> engine.addLayer(label, layer, false));
+    container.serviceStatuses().forEach(engine::serviceStatus);
+    Map<String, io.charmkit.ops.pebble.Check> checks = container.plan().checks();
+    container
+        .checkStatuses()
+        .forEach(
+            (name, status) -> {
+              io.charmkit.ops.pebble.Check check = checks.get(name);
+              int threshold = check == null || check.threshold() == null ? 3 : check.threshold();
+              engine.checkStatus(name, status, threshold);
+            });
+    for (Map.Entry<String, String> file : container.files().entrySet()) {
+      byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+      try {
+        engine.files().write(file.getKey(), content, PushOptions.defaults().withMakeDirs());
+      } catch (PathProblem e) {
+        throw new IllegalArgumentException(
+            "cannot lay out " + file.getKey() + " in " + container.name() + ": " + e.getMessage(),
+            e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot lay out the files of " + container.name(), e);
+    }
+    for (ExecResult scripted : container.execs()) {
+      engine.onExec(
+          scripted.command(),
+          ExecHandler.output(scripted.exitCode(), scripted.stdout(), scripted.stderr()));
     }
   }
 
   /** The container as it is now: layers, service states and files. */
   Container snapshot() {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(
-            "/" + root.relativize(p).toString().replace('\\', '/'),
-            new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the files of " + initial.name(), e);
-    }
+    Map<String, Layer> layers = new LinkedHashMap<>();
+    engine
+        .layers()
+        .forEach(
+            (label, tree) -> {
+              try {
+                layers.put(label, JSON.treeToValue(tree, Layer.class));
+              } catch (JsonProcessingException e) {
+                throw new IllegalStateException(
+                    "cannot read back layer \"" + label + "\": " + e.getOriginalMessage(), e);
+              }
+            });
+    Map<String, String> services = new TreeMap<>(initial.serviceStatuses());
+    services.putAll(engine.serviceStatuses());
     return new Container(
         initial.name(),
         initial.canConnect(),
         layers,
         services,
         initial.checkStatuses(),
-        files,
-        initial.execs());
+        engine.files().textFiles(),
+        initial.execs(),
+        initial.image());
   }
 
   /** Every command the charm ran, in order. */
   List<ExecRequest> execHistory() {
-    return List.copyOf(execHistory);
+    return engine.execs();
   }
 
   /** The scripted result for {@code argv}: the one with the longest matching command prefix. */
@@ -116,248 +129,148 @@ final class MemoryPebble implements PebbleClient {
 
   @Override
   public SystemInfo systemInfo() {
-    connected();
-    return new SystemInfo("00000000-0000-4000-8000-000000000000", "v1.19.0");
+    return call(engine::systemInfo);
   }
 
   @Override
   public Plan plan() {
-    connected();
-    return LayerPlan.plan(layers);
+    return call(engine::plan);
   }
 
   @Override
   public void addLayer(String label, Layer layer, boolean combine) {
-    connected();
-    LayerPlan.problem(label, layer)
-        .ifPresent(
-            p -> {
-              throw badRequest(p);
-            });
-    Layer existing = layers.get(label);
-    if (existing != null && !combine) {
-      throw badRequest("layer \"" + label + "\" already exists");
+    if (label == null || label.isEmpty()) {
+      throw new IllegalArgumentException("a layer needs a non-empty label");
     }
-    layers.put(label, existing == null ? layer : LayerPlan.combine(existing, layer));
+    call(
+        () -> {
+          engine.addLayer(label, layer, combine);
+          return null;
+        });
   }
 
   @Override
   public List<ServiceInfo> services(List<String> names) {
-    connected();
-    List<ServiceInfo> out = new ArrayList<>();
-    new TreeMap<>(LayerPlan.plan(layers).services())
-        .forEach(
-            (name, service) -> {
-              if (names.isEmpty() || names.contains(name)) {
-                out.add(
-                    new ServiceInfo(
-                        name,
-                        service.startup() == null ? "disabled" : service.startup(),
-                        services.getOrDefault(name, "inactive"),
-                        null));
-              }
-            });
-    return out;
+    return call(() -> engine.services(names));
   }
 
   @Override
   public Change start(List<String> names) {
-    return serviceChange("start", "Start", names, "active");
+    return serviceAction("start", names);
   }
 
   @Override
   public Change stop(List<String> names) {
-    return serviceChange("stop", "Stop", names, "inactive");
+    return serviceAction("stop", names);
   }
 
   @Override
   public Change restart(List<String> names) {
-    return serviceChange("restart", "Restart", names, "active");
+    return serviceAction("restart", names);
   }
 
   @Override
   public Change replan() {
-    connected();
-    List<String> enabled = new ArrayList<>();
-    LayerPlan.plan(layers)
-        .services()
-        .forEach(
-            (name, service) -> {
-              if ("enabled".equals(service.startup())) {
-                enabled.add(name);
-              }
-            });
-    enabled.forEach(n -> services.put(n, "active"));
-    return record("replan", "Replan");
+    return serviceAction("replan", List.of());
   }
 
-  @Override
-  public Change change(String id) {
-    connected();
-    Change change = changes.get(id);
-    if (change == null) {
-      throw new PebbleApiException(
-          404, "Not Found", "cannot find change with id \"" + id + "\"", "not-found");
+  private Change serviceAction(String action, List<String> names) {
+    if (!action.equals("replan") && names.isEmpty()) {
+      throw new IllegalArgumentException("no services to " + action + " given");
+    }
+    Change change = call(() -> engine.serviceAction(action, names));
+    if (change.failed()) {
+      throw new ChangeErrorException(change);
     }
     return change;
   }
 
   @Override
+  public Change change(String id) {
+    return call(() -> engine.change(id));
+  }
+
+  @Override
   public Change waitChange(String id, Duration timeout) {
-    return change(id);
+    Change change;
+    try {
+      change = call(() -> engine.waitChange(id, timeout.toMillis(), () -> true));
+    } catch (io.charmkit.ops.pebble.PebbleApiException e) {
+      if (e.statusCode() != 504) {
+        throw e;
+      }
+      throw new PebbleException(
+          "timed out after "
+              + timeout.toSeconds()
+              + "s waiting for change "
+              + id
+              + " in container \""
+              + initial.name()
+              + "\"");
+    }
+    if (change.failed()) {
+      throw new ChangeErrorException(change);
+    }
+    return change;
   }
 
   @Override
   public void push(String path, byte[] content, PushOptions options) {
-    connected();
-    Path p = local(path);
-    try {
-      if (options.makeDirs()) {
-        Files.createDirectories(p.getParent());
-      } else if (!Files.isDirectory(p.getParent())) {
-        throw new PathNotFoundException(path, "parent directory not found");
-      }
-      Files.write(p, content);
-      if (options.permissions() != null) {
-        Files.setPosixFilePermissions(p, permissions(options.permissions()));
-      }
-    } catch (IOException e) {
-      throw new PathErrorException(path, "generic-file-error", e.toString());
-    }
+    fileAction(path, f -> f.write(path, content, options));
   }
 
   @Override
   public byte[] pull(String path) {
-    connected();
-    Path p = local(path);
-    if (!Files.exists(p)) {
-      throw new PathNotFoundException(path, "stat " + path + ": no such file or directory");
-    }
-    if (Files.isDirectory(p)) {
-      throw new PathErrorException(
-          path, "generic-file-error", "can only read a regular file: \"" + path + "\"");
-    }
-    try {
-      return Files.readAllBytes(p);
-    } catch (IOException e) {
-      throw new PathErrorException(path, "generic-file-error", e.toString());
-    }
+    return file(path, f -> f.read(path));
   }
 
   @Override
   public List<FileInfo> listFiles(String path, String pattern, boolean itself) {
+    requireAbsolute(path);
     connected();
-    Path p = local(path);
-    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-      throw new PathNotFoundException(path, "stat " + path + ": no such file or directory");
-    }
-    if (itself || !Files.isDirectory(p)) {
-      return List.of(info(p));
-    }
-    PathMatcher matcher =
-        pattern == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-    try (Stream<Path> entries = Files.list(p)) {
-      return entries
-          .filter(e -> matcher == null || matcher.matches(e.getFileName()))
-          .sorted()
-          .map(this::info)
-          .toList();
-    } catch (IOException e) {
-      throw new PathErrorException(path, "generic-file-error", e.toString());
+    try {
+      return engine.files().list(path, pattern, itself);
+    } catch (ApiError e) {
+      if (PathProblem.NOT_FOUND.equals(e.kind())) {
+        throw new PathNotFoundException(path, e.getMessage());
+      }
+      throw e.toClientException();
     }
   }
 
   @Override
   public void makeDir(String path, boolean makeParents, String permissions) {
-    connected();
-    Path p = local(path);
-    try {
-      if (makeParents) {
-        Files.createDirectories(p);
-      } else if (Files.exists(p)) {
-        throw new PathErrorException(path, "generic-file-error", "mkdir " + path + ": file exists");
-      } else if (!Files.isDirectory(p.getParent())) {
-        throw new PathNotFoundException(path, "mkdir " + path + ": no such file or directory");
-      } else {
-        Files.createDirectory(p);
-      }
-      if (permissions != null) {
-        Files.setPosixFilePermissions(p, permissions(permissions));
-      }
-    } catch (IOException e) {
-      throw new PathErrorException(path, "generic-file-error", e.toString());
-    }
+    fileAction(path, f -> f.makeDir(path, makeParents, permissions));
   }
 
   @Override
   public void remove(String path, boolean recursive) {
-    connected();
-    Path p = local(path);
-    try {
-      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-        if (recursive) {
-          return;
-        }
-        throw new PathNotFoundException(path, "remove " + path + ": no such file or directory");
-      }
-      if (recursive && Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          for (Path each : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(each);
-          }
-        }
-      } else {
-        Files.delete(p);
-      }
-    } catch (DirectoryNotEmptyException e) {
-      throw new PathErrorException(
-          path, "generic-file-error", "remove " + path + ": directory not empty");
-    } catch (IOException e) {
-      throw new PathErrorException(path, "generic-file-error", e.toString());
-    }
+    fileAction(path, f -> f.remove(path, recursive));
   }
 
   @Override
   public List<CheckInfo> checks(String level, List<String> names) {
-    connected();
-    List<CheckInfo> out = new ArrayList<>();
-    new TreeMap<>(LayerPlan.plan(layers).checks())
-        .forEach(
-            (name, check) -> {
-              if ((names.isEmpty() || names.contains(name))
-                  && (level == null || level.equals(check.level()))) {
-                out.add(info(name, check));
-              }
-            });
-    return out;
+    return call(() -> engine.checks(level, names));
   }
 
-  /**
-   * Answers from the scripted results, refusing what Pebble would refuse: a command no result
-   * matches (as a missing executable), a missing working directory, an unknown context service.
-   */
+  /** Runs the command's scripted handler, ending as the production client ends an exec. */
   @Override
   public ExecOutput exec(ExecRequest request) {
-    connected();
-    List<String> command = request.command();
-    ExecResult scripted =
-        execResult(command)
-            .orElseThrow(() -> badRequest("cannot find executable \"" + command.get(0) + "\""));
-    String dir = request.workingDir();
-    if (dir != null && !dir.isEmpty() && !Files.isDirectory(local(dir))) {
-      throw badRequest("cannot find working directory \"" + dir + "\"");
+    PebbleEngine.ExecTask task = call(() -> engine.startExec(request));
+    PebbleEngine.ExecRun run = engine.runExec(task);
+    if (run.failure() != null) {
+      ChangeErrorException failed = new ChangeErrorException(engine.change(task.changeId()));
+      if (request.timeout() != null && run.failure().contains("timed out after")) {
+        throw new ExecTimeoutException(
+            new ExecOutput(request.command(), -1, run.stdout(), run.stderr()),
+            request.timeout(),
+            failed.err(),
+            failed);
+      }
+      throw failed;
     }
-    String context = request.serviceContext();
-    if (context != null && !LayerPlan.plan(layers).services().containsKey(context)) {
-      throw badRequest("context service \"" + context + "\" not found");
-    }
-    execHistory.add(request);
     ExecOutput output =
-        new ExecOutput(
-            command,
-            scripted.exitCode(),
-            scripted.stdout().getBytes(StandardCharsets.UTF_8),
-            scripted.stderr().getBytes(StandardCharsets.UTF_8));
+        new ExecOutput(request.command(), run.exitCode(), run.stdout(), run.stderr());
     if (output.exitCode() != 0) {
       throw new ExecException(output);
     }
@@ -371,17 +284,44 @@ final class MemoryPebble implements PebbleClient {
 
   // --- helpers --------------------------------------------------------------------------------
 
-  private CheckInfo info(String name, Check check) {
-    String status = initial.checkStatuses().getOrDefault(name, "up");
-    int threshold = check.threshold() == null ? 3 : check.threshold();
-    return new CheckInfo(
-        name,
-        check.level(),
-        check.startup() == null ? "enabled" : check.startup(),
-        status,
-        status.equals("down") ? threshold : 0,
-        threshold,
-        null);
+  /** Calls the engine as a request would reach it: refused when not connected, errors mapped. */
+  private <T> T call(Supplier<T> operation) {
+    connected();
+    try {
+      return operation.get();
+    } catch (ApiError e) {
+      throw e.toClientException();
+    }
+  }
+
+  /** A files operation on one path; a void one answers null. */
+  private interface FileOperation<T> {
+    T run(ContainerFiles files) throws PathProblem;
+  }
+
+  /** A files operation on one path that answers nothing. */
+  private interface FileAction {
+    void run(ContainerFiles files) throws PathProblem;
+  }
+
+  private void fileAction(String path, FileAction action) {
+    file(
+        path,
+        f -> {
+          action.run(f);
+          return null;
+        });
+  }
+
+  /** Runs a files operation as the client's per-path errors surface: not-found or path error. */
+  private <T> T file(String path, FileOperation<T> operation) {
+    requireAbsolute(path);
+    connected();
+    try {
+      return operation.run(engine.files());
+    } catch (PathProblem p) {
+      throw pathError(path, p);
+    }
   }
 
   private void connected() {
@@ -394,78 +334,16 @@ final class MemoryPebble implements PebbleClient {
     }
   }
 
-  private Change serviceChange(String kind, String verb, List<String> names, String status) {
-    connected();
-    Map<String, Service> planned = LayerPlan.plan(layers).services();
-    for (String name : names) {
-      if (!planned.containsKey(name)) {
-        throw badRequest("service \"" + name + "\" does not exist");
-      }
+  private static RuntimeException pathError(String path, PathProblem p) {
+    if (PathProblem.NOT_FOUND.equals(p.kind())) {
+      return new PathNotFoundException(path, p.getMessage());
     }
-    names.forEach(n -> services.put(n, status));
-    return record(kind, verb + " service" + (names.size() == 1 ? "" : "s") + " " + names);
+    return new PathErrorException(path, p.kind(), p.getMessage());
   }
 
-  private Change record(String kind, String summary) {
-    String id = Integer.toString(changes.size() + 1);
-    Change change = new Change(id, kind, summary, "Done", List.of(), true, null, TIME, TIME);
-    changes.put(id, change);
-    return change;
-  }
-
-  private static PebbleApiException badRequest(String message) {
-    return new PebbleApiException(400, "Bad Request", message, null);
-  }
-
-  private Path local(String path) {
+  private static void requireAbsolute(String path) {
     if (path == null || !path.startsWith("/")) {
-      throw badRequest("paths must be absolute, got \"" + path + "\"");
+      throw new IllegalArgumentException("Pebble paths must be absolute, not \"" + path + "\"");
     }
-    Path p = root.resolve(path.substring(1)).normalize();
-    if (!p.startsWith(root)) {
-      throw badRequest("path escapes the container: \"" + path + "\"");
-    }
-    return p;
-  }
-
-  private FileInfo info(Path p) {
-    try {
-      PosixFileAttributes a =
-          Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      String type = a.isDirectory() ? "directory" : a.isSymbolicLink() ? "symlink" : "file";
-      String perms = octal(a.permissions());
-      String inContainer = "/" + root.relativize(p).toString().replace('\\', '/');
-      return new FileInfo(
-          inContainer,
-          p.getFileName().toString(),
-          type,
-          a.isRegularFile() ? a.size() : null,
-          perms,
-          a.lastModifiedTime().toInstant().toString(),
-          null,
-          null,
-          null,
-          null);
-    } catch (IOException e) {
-      throw new PathErrorException(p.toString(), "generic-file-error", e.toString());
-    }
-  }
-
-  private static Set<PosixFilePermission> permissions(String octal) {
-    int bits = Integer.parseInt(octal, 8);
-    StringBuilder s = new StringBuilder();
-    String rwx = "rwx";
-    for (int i = 8; i >= 0; i--) {
-      s.append((bits & (1 << i)) != 0 ? rwx.charAt((8 - i) % 3) : '-');
-    }
-    return PosixFilePermissions.fromString(s.toString());
-  }
-
-  private static String octal(Set<PosixFilePermission> perms) {
-    int bits = 0;
-    for (PosixFilePermission p : perms) {
-      bits |= 1 << (8 - p.ordinal());
-    }
-    return String.format("%03o", bits);
   }
 }

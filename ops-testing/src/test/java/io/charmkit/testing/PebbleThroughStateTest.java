@@ -59,7 +59,7 @@ class PebbleThroughStateTest {
 
   @Test
   void pushAddLayerAndReplanShowInTheOutputContainer(Context ctx) {
-    Container workload = Container.connected("workload");
+    Container workload = Container.connected("workload").withExecutables("/bin/demo");
 
     Outcome out = ctx.run(Event.pebbleReady(workload), State.builder().container(workload).build());
 
@@ -76,7 +76,9 @@ class PebbleThroughStateTest {
   @Test
   void filesInTheInputStateAreThereToReadAndReplace(Context ctx) {
     Container workload =
-        Container.connected("workload").withFile("/etc/demo/demo.yaml", "greeting: old\n");
+        Container.connected("workload")
+            .withExecutables("/bin/demo")
+            .withFile("/etc/demo/demo.yaml", "greeting: old\n");
 
     Outcome out =
         ctx.run(
@@ -113,7 +115,12 @@ class PebbleThroughStateTest {
   @Test
   void addingAnExistingLayerWithoutCombiningIsPebblesError(Context ctx) {
     State in =
-        State.builder().container(Container.connected("workload").withLayer("demo", LAYER)).build();
+        State.builder()
+            .container(
+                Container.connected("workload")
+                    .withExecutables("/bin/demo")
+                    .withLayer("demo", LAYER))
+            .build();
 
     UncaughtCharmException e =
         catchThrowableOfType(UncaughtCharmException.class, () -> ctx.run(Event.upgradeCharm(), in));
@@ -134,7 +141,11 @@ class PebbleThroughStateTest {
             Map.of(
                 "demo", Service.builder("/bin/demo -v").override("merge").env("B", "2").build()));
 
-    Container c = Container.connected("workload").withLayer("base", base).withLayer("over", over);
+    Container c =
+        Container.connected("workload")
+            .withExecutables("/bin/demo")
+            .withLayer("base", base)
+            .withLayer("over", over);
 
     Service merged = c.plan().services().get("demo");
     assertThat(merged.command()).isEqualTo("/bin/demo -v");
@@ -145,6 +156,7 @@ class PebbleThroughStateTest {
   void execResultsAreScriptedByLongestCommandPrefix() throws Exception {
     Container c =
         Container.connected("workload")
+            .withExecutables("/bin/demo")
             .withExec(ExecResult.ok(List.of("demo"), "generic"))
             .withExec(ExecResult.ok(List.of("demo", "--version"), "1.2.3"));
     Path root = Files.createTempDirectory("exec-test");

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.HookRun;
 import io.charmkit.testing.juju.SettleReport;
+import io.charmkit.testing.pebble.ContainerImage;
+import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +26,7 @@ import java.util.stream.Collectors;
  * What the cluster tests look at in an embedded Juju: the packaged example charms, each worker's
  * {@code /etc/worker/config.yaml}, the FQDN Juju gives a unit's pod, and settling the model.
  */
-final class ClusterProbe {
+public final class ClusterProbe {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private final EmbeddedJuju juju;
@@ -41,6 +43,19 @@ final class ClusterProbe {
    * The directory of a packaged example charm, e.g. {@code tempo-worker} ({@code
    * examples/tempo-worker/target/charm}) or {@code s3-standin} ({@code examples/s3-standin/charm}).
    */
+  /**
+   * The programs the upstream images provide (PRODUCTS.md), per container name: the in-process
+   * Pebbles start nothing else, as a real unit would not.
+   */
+  public static WorkloadImages upstreamImages() {
+    return new WorkloadImages()
+        .container("nginx", ContainerImage.of("/usr/sbin/nginx"))
+        .container(
+            "nginx-prometheus-exporter", ContainerImage.of("/usr/bin/nginx-prometheus-exporter"))
+        .container("tempo", ContainerImage.of("/bin/tempo"))
+        .container("pyroscope", ContainerImage.of("/usr/bin/pyroscope"));
+  }
+
   static Path charm(String example) {
     Path examples = Path.of(System.getProperty("charmkit.examples", "../../examples"));
     Path dir = examples.resolve(example).resolve("target/charm");

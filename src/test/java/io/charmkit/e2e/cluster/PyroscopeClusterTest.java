@@ -47,7 +47,7 @@ class PyroscopeClusterTest {
 
   @BeforeAll
   void deploy() throws IOException {
-    juju = EmbeddedJuju.builder().modelName(MODEL).build();
+    juju = EmbeddedJuju.builder().modelName(MODEL).images(ClusterProbe.upstreamImages()).build();
     probe = new ClusterProbe(juju, MODEL, "pyroscope");
     Path worker = ClusterProbe.charm("pyroscope-worker");
     juju.deploy(COORDINATOR, ClusterProbe.charm("pyroscope-coordinator"), 1, Map.of());

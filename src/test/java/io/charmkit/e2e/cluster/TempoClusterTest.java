@@ -40,7 +40,7 @@ class TempoClusterTest {
 
   @BeforeAll
   void deployCoordinatorAndS3() throws IOException {
-    juju = EmbeddedJuju.builder().modelName(MODEL).build();
+    juju = EmbeddedJuju.builder().modelName(MODEL).images(ClusterProbe.upstreamImages()).build();
     probe = new ClusterProbe(juju, MODEL, "tempo");
     worker = ClusterProbe.charm("tempo-worker");
     juju.deploy(COORDINATOR, ClusterProbe.charm("tempo-coordinator"), 1, Map.of());

@@ -2,6 +2,7 @@ package io.charmkit.e2e.datasource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.e2e.cluster.ClusterProbe;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.SettleReport;
 import java.nio.file.Files;
@@ -61,7 +62,12 @@ class DatasourceExchangeTest {
   @Test
   void aDatasourceCrossesTheExchangeOnlyOnceGrafanaAssignedItsUidAndTheModelSettles()
       throws Exception {
-    try (EmbeddedJuju juju = EmbeddedJuju.builder().modelName(MODEL).modelUuid(UUID).build()) {
+    try (EmbeddedJuju juju =
+        EmbeddedJuju.builder()
+            .modelName(MODEL)
+            .modelUuid(UUID)
+            .images(ClusterProbe.upstreamImages())
+            .build()) {
       juju.deploy("s3", charm("s3-standin"), 1, Map.of());
       juju.deploy("tempo", charm("tempo-coordinator"), 1, Map.of());
       juju.deploy("tempo-worker", charm("tempo-worker"), 1, Map.of("role-all", true));

@@ -6,6 +6,7 @@ import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.WorkloadContainers;
 import io.charmkit.testing.juju.WorkloadStatus;
+import io.charmkit.testing.pebble.ContainerImage;
 import io.charmkit.testing.pebble.ExecHandler;
 import io.charmkit.testing.pebble.PebbleServer;
 import java.nio.file.Files;
@@ -37,7 +38,10 @@ class TemporalHandshakeTest {
       Files.createDirectories(spec.socketPath().getParent());
       Files.createDirectories(spec.rootDir());
       PebbleServer server = PebbleServer.start(spec.socketPath(), spec.rootDir());
-      server.assumeImageBinaries(true);
+      if (spec.container().equals("temporal")) {
+        // temporalio/server's program, on the image's PATH.
+        server.image(ContainerImage.of("/usr/local/bin/temporal-server"));
+      }
       if (spec.container().equals("temporal-admin")) {
         server.onExec(
             List.of("temporal-sql-tool"),

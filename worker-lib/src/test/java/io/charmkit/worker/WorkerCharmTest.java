@@ -58,7 +58,7 @@ class WorkerCharmTest {
     return State.builder()
         .leader(true)
         .relation(cluster)
-        .container(Container.connected("workload"));
+        .container(Container.connected("workload").withExecutables("/bin/workload"));
   }
 
   private static Container workload(Outcome out) {
@@ -82,6 +82,7 @@ class WorkerCharmTest {
   /** A container as a previous reconcile left it: config, layer, service running. */
   private static Container configured(String configText) {
     return Container.connected("workload")
+        .withExecutables("/bin/workload")
         .withFile(WorkerFiles.CONFIG, configText)
         .withLayer("workload", expectedLayer())
         .withServiceStatus("workload", "active");
@@ -178,7 +179,9 @@ class WorkerCharmTest {
     Outcome out =
         ctx.run(
             Event.configChanged(),
-            State.builder().container(Container.connected("workload")).build());
+            State.builder()
+                .container(Container.connected("workload").withExecutables("/bin/workload"))
+                .build());
 
     assertThat(out.unitStatus())
         .isEqualTo(Status.blocked("Missing relation to a coordinator charm"));
@@ -218,7 +221,10 @@ class WorkerCharmTest {
   @Test
   void aFailedCheckIsNotReconciledButStillReported() {
     Relation rel = cluster(CONFIG_TEXT);
-    Container container = Container.connected("workload").withCheckStatus("ready", "down");
+    Container container =
+        Container.connected("workload")
+            .withExecutables("/bin/workload")
+            .withCheckStatus("ready", "down");
 
     Outcome out =
         ctx.run(

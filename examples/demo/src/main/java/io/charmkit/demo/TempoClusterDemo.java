@@ -2,6 +2,8 @@ package io.charmkit.demo;
 
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.SettleReport;
+import io.charmkit.testing.pebble.ContainerImage;
+import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +49,25 @@ public final class TempoClusterDemo {
     System.exit(code);
   }
 
+  /**
+   * The programs of the upstream images, as the demo's units run them: nginx on the nginx image's
+   * PATH, the exporter's binary, and {@code /bin/tempo} in the Tempo worker image (PRODUCTS.md).
+   * The in-process Pebbles start nothing an image does not provide.
+   */
+  static WorkloadImages upstreamImages() {
+    return new WorkloadImages()
+        .container("nginx", ContainerImage.of("/usr/sbin/nginx"))
+        .container(
+            "nginx-prometheus-exporter", ContainerImage.of("/usr/bin/nginx-prometheus-exporter"))
+        .container("tempo", ContainerImage.of("/bin/tempo"));
+  }
+
   int run() throws IOException {
     Path coordinator = charm("examples/tempo-coordinator/target/charm");
     Path worker = charm("examples/tempo-worker/target/charm");
     Path s3 = charm("examples/s3-standin/charm");
-    try (EmbeddedJuju juju = EmbeddedJuju.builder().modelName("tempo-demo").build()) {
+    try (EmbeddedJuju juju =
+        EmbeddedJuju.builder().modelName("tempo-demo").images(upstreamImages()).build()) {
       step("1. Deploy the Tempo coordinator on its own");
       juju.deploy("tempo", coordinator, 1, Map.of());
       settle(juju);

@@ -1,6 +1,7 @@
 package io.charmkit.testing.juju;
 
 import io.charmkit.ops.context.HostFqdn;
+import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ public final class EmbeddedJuju implements AutoCloseable {
       containers =
           b.pebbleBinary != null
               ? new PebbleBinaryContainers(b.pebbleBinary)
-              : WorkloadContainers.inProcessPebble();
+              : WorkloadContainers.inProcessPebble(b.images);
     }
     model = new Model(b.modelName, b.modelUuid, work.toAbsolutePath(), containers);
     jujuVersion = b.jujuVersion == null ? JUJU_VERSION : b.jujuVersion;
@@ -623,6 +624,7 @@ public final class EmbeddedJuju implements AutoCloseable {
     private Path pebbleBinary;
     private WorkloadContainers containers;
     private String jujuVersion;
+    private WorkloadImages images = new WorkloadImages();
 
     private Builder() {}
 
@@ -682,6 +684,15 @@ public final class EmbeddedJuju implements AutoCloseable {
     /** Serve each container with this real {@code pebble} binary instead of the default. */
     public Builder pebbleBinary(Path pebble) {
       this.pebbleBinary = pebble;
+      return this;
+    }
+
+    /**
+     * The images the in-process Pebbles run, per application and container (none declared: no
+     * workload service starts). Keep the object to change an image later.
+     */
+    public Builder images(WorkloadImages declared) {
+      this.images = declared;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package io.charmkit.testing.juju;
 
 import io.charmkit.testing.pebble.PebbleServer;
+import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,17 +41,26 @@ public interface WorkloadContainers {
 
   /**
    * Serves each container with an in-process {@link PebbleServer} speaking the Pebble API on the
-   * container's socket, its filesystem rooted in the container's directory. The default.
+   * container's socket, its filesystem rooted in the container's directory, running the image
+   * {@code images} declares for the unit's application and container (read at each start).
    */
-  static WorkloadContainers inProcessPebble() {
+  static WorkloadContainers inProcessPebble(WorkloadImages images) {
     return spec -> {
       Files.createDirectories(spec.socketPath().getParent());
       Files.createDirectories(spec.rootDir());
       PebbleServer server = PebbleServer.start(spec.socketPath(), spec.rootDir());
-      // The workload images are not on this machine: their services are simulated.
-      server.assumeImageBinaries(true);
+      String application = spec.unit().substring(0, spec.unit().indexOf('/'));
+      server.engine().image(() -> images.get(application, spec.container()));
       return server::close;
     };
+  }
+
+  /**
+   * In-process Pebbles whose containers run empty images: no workload service starts, as on a unit
+   * whose images lack the workload. The default.
+   */
+  static WorkloadContainers inProcessPebble() {
+    return inProcessPebble(new WorkloadImages());
   }
 
   /** Creates the socket's directory and the root directory, and serves nothing. */

@@ -1,7 +1,11 @@
 package io.charmkit.testing.pebble;
 
-/** An error a handler answers with: becomes Pebble's {@code "type": "error"} envelope. */
-final class ApiError extends RuntimeException {
+/**
+ * An error the simulated Pebble answers with (status, message, optional kind): the HTTP front end
+ * turns it into Pebble's {@code "type": "error"} envelope, the in-memory one into the exception the
+ * production client would throw for that envelope.
+ */
+public final class ApiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
@@ -21,11 +25,23 @@ final class ApiError extends RuntimeException {
     return new ApiError(404, message, null);
   }
 
-  int status() {
+  /**
+   * What the production client throws for this error's envelope: a {@link
+   * io.charmkit.ops.pebble.PebbleApiException} with the same status, reason phrase, message and
+   * kind.
+   */
+  public io.charmkit.ops.pebble.PebbleApiException toClientException() {
+    return new io.charmkit.ops.pebble.PebbleApiException(
+        status, HttpResponse.reasonPhrase(status), getMessage(), kind);
+  }
+
+  /** The HTTP status. */
+  public int status() {
     return status;
   }
 
-  String kind() {
+  /** Pebble's error kind, or null. */
+  public String kind() {
     return kind;
   }
 }

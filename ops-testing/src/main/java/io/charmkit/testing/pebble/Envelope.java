@@ -3,6 +3,7 @@ package io.charmkit.testing.pebble;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +16,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class Envelope {
   /** The server's JSON mapper. */
   static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // The client's records have conveniences such as isRunning(); they are not wire fields.
+          .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+          .build();
 
   private Envelope() {}
 

@@ -7,10 +7,6 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One exec in the test Pebble, from its WebSockets to its exit (what Pebble's command manager does
@@ -180,32 +176,14 @@ final class ExecSession {
     FrameOutput out = new FrameOutput(stdio);
     FrameOutput err = splitStderr ? new FrameOutput(stderrSocket) : out;
     ExecCall call = new ExecCall(request, environment, workingDir, stdin.input(), out, err);
-    FutureTask<Integer> command = new FutureTask<>(() -> handler.run(call));
-    Thread thread = new Thread(command, "test-pebble-command-" + taskId);
-    thread.setDaemon(true);
-    thread.start();
-    int exitCode = -1;
-    String failure = null;
-    try {
-      exitCode =
-          timeoutMillis > 0 ? command.get(timeoutMillis, TimeUnit.MILLISECONDS) : command.get();
-    } catch (TimeoutException e) {
-      command.cancel(true);
-      failure =
-          "timed out after " + GoDuration.format(timeoutMillis) + ": context deadline exceeded";
-    } catch (ExecutionException e) {
-      failure = "exec handler failed: " + e.getCause();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      failure = "test Pebble stopped";
-    }
+    PebbleEngine.Ending end = PebbleEngine.runHandler(handler, call, timeoutMillis, taskId);
     // Like Pebble: the output streams end (after what the command wrote), then the task does.
     out.finish();
     if (splitStderr) {
       err.finish();
     }
     stdin.awaitEnd(STDIN_GRACE_MILLIS);
-    completion.finished(this, exitCode, failure);
+    completion.finished(this, end.exitCode(), end.failure());
   }
 
   /**

@@ -26,8 +26,8 @@ import org.yaml.snakeyaml.DumperOptions;
  * <p>Layers are kept as JSON trees so merging is structural and needs no per-field code.
  *
  * <p>The one implementation of these rules: the in-process server uses it over HTTP and the
- * state-transition API's in-memory Pebble through {@code io.charmkit.testing.LayerPlan}, which is
- * why the few methods that one needs are public. Charm tests have no reason to call them.
+ * state-transition API's typed layers through {@link PebbleEngine} and {@code Container.plan()},
+ * which is why the few methods that one needs are public. Charm tests have no reason to call them.
  */
 public final class LayerCombiner {
   private static final List<String> SECTIONS = List.of("services", "checks", "log-targets");

@@ -8,6 +8,8 @@ import io.charmkit.ops.pebble.PebbleClient;
 import io.charmkit.ops.pebble.PushOptions;
 import io.charmkit.ops.pebble.Service;
 import io.charmkit.ops.pebble.ServiceInfo;
+import io.charmkit.testing.pebble.ContainerImage;
+import io.charmkit.testing.pebble.WorkloadImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,11 @@ class EmbeddedPebbleTest {
 
   @Test
   void aDeployedUnitsContainerAnswersPebbleAndGetsPebbleReady() throws Exception {
-    try (EmbeddedJuju juju = EmbeddedJuju.builder().modelName("pb").build()) {
+    try (EmbeddedJuju juju =
+        EmbeddedJuju.builder()
+            .modelName("pb")
+            .images(new WorkloadImages().set("workload", "app", ContainerImage.of("/bin/tempo")))
+            .build()) {
       juju.deploy("workload", charm("workload"), 1, Map.of());
       assertThat(juju.settle().failed()).isEmpty();
 
@@ -30,7 +36,7 @@ class EmbeddedPebbleTest {
         assertThat(pebble.canConnect()).isTrue();
         pebble.push("/etc/app/config.yaml", "a: 1\n", PushOptions.defaults().withMakeDirs());
         assertThat(pebble.pullText("/etc/app/config.yaml")).isEqualTo("a: 1\n");
-        // The workload image is not here: its services are simulated, so they start.
+        // The image declared above provides /bin/tempo: its service (simulated) starts.
         pebble.addLayer(
             "app",
             Layer.of(

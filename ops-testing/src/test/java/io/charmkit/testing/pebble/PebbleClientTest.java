@@ -42,6 +42,8 @@ class PebbleClientTest {
     dir = Files.createTempDirectory("pb");
     // The layout Juju gives a charm: <base>/<container>/pebble.socket.
     server = PebbleServer.start(dir.resolve("workload/pebble.socket"), dir.resolve("root"));
+    // The image these tests' services run: sleep keeps running, false exits at once.
+    server.image(ContainerImage.of("/usr/bin/sleep").withExitingExecutable("/bin/false", 1, ""));
     client =
         PebbleClient.forContainer("workload", Map.of("CHARMKIT_CONTAINERS_DIR", dir.toString()));
   }
@@ -269,13 +271,14 @@ class PebbleClientTest {
                         "cannot perform the following tasks:\n- Start service \"app\""
                             + " (cannot start service: exited quickly with code 1)");
                 assertThat(e.taskErrors())
-                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                    .last(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                     .endsWith(" ERROR cannot start service: exited quickly with code 1");
                 assertThat(e.getMessage())
                     .contains("Start service \"app\"")
                     .contains("exited quickly with code 1");
               });
-      assertThat(server.serviceStatuses()).containsEntry("app", "error");
+      // Pebble leaves a service that failed to start inactive (PEBBLE.md, "Workload faults").
+      assertThat(server.serviceStatuses()).containsEntry("app", "inactive");
     }
 
     @Test
@@ -330,6 +333,11 @@ class PebbleClientTest {
                       "ready", Check.http("ready", "http://localhost/ready"),
                       "alive", Check.exec("alive", "true"))),
           true);
+      // Before the workload runs, nothing answers the http probe.
+      assertThat(client.checks("ready", List.of()))
+          .singleElement()
+          .satisfies(c -> assertThat(c.status()).isEqualTo("down"));
+      client.replan();
 
       List<CheckInfo> all = client.checks(null, List.of());
       List<CheckInfo> ready = client.checks("ready", List.of());

@@ -33,6 +33,8 @@ class PebbleTranscriptTest {
   void start() throws IOException {
     dir = Files.createTempDirectory("pb");
     server = PebbleServer.start(dir.resolve("pebble.socket"), dir.resolve("root"));
+    // The recording host had sleep on its PATH, as the transcript's service needs.
+    server.image(ContainerImage.of("/usr/bin/sleep"));
     socket = server.socketPath();
   }
 
@@ -391,6 +393,6 @@ class PebbleTranscriptTest {
                 + " (cannot start service: fork/exec /no/such/binary: no such file or directory)\"")
         .contains(
             " ERROR cannot start service: fork/exec /no/such/binary: no such file or directory\"]");
-    assertThat(server.serviceStatuses()).containsEntry("missing", "error");
+    assertThat(server.serviceStatuses()).containsEntry("missing", "inactive");
   }
 }

@@ -14,13 +14,21 @@ import java.util.Map;
  * Writes and reads {@code multipart/form-data} bodies the way Pebble exchanges files (PEBBLE.md §7,
  * §8): CRLF line ends, a boundary of at least 32 characters, each part followed by CRLF and the
  * next delimiter, the body closed by {@code --boundary--} CRLF.
+ *
+ * <p>Public so that the test Pebble in {@code ops-testing} reads and writes the same bytes with the
+ * same code as the client; charms have no reason to use it.
  */
-final class MultipartBody {
-  /** One parsed part: its headers (lower-cased names) and raw content. */
-  record Part(Map<String, String> headers, byte[] content) {
+public final class MultipartBody {
+  /**
+   * One parsed part.
+   *
+   * @param headers the part's headers, names lower-cased
+   * @param content the raw content
+   */
+  public record Part(Map<String, String> headers, byte[] content) {
 
     /** A parameter of the Content-Disposition header, e.g. {@code name} or {@code filename}. */
-    String disposition(String param) {
+    public String disposition(String param) {
       return headerParam(headers.getOrDefault("content-disposition", ""), param);
     }
   }
@@ -38,19 +46,15 @@ final class MultipartBody {
 
   /** The push body: the JSON {@code request} part, then one {@code files} part. */
   static byte[] push(String boundary, byte[] requestJson, String path, byte[] content) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 512);
-    write(out, "--" + boundary + "\r\n");
-    write(out, "Content-Disposition: form-data; name=\"request\"\r\n");
-    write(out, "Content-Type: application/json\r\n\r\n");
-    out.writeBytes(requestJson);
-    write(out, "\r\n--" + boundary + "\r\n");
-    write(
-        out,
-        "Content-Disposition: form-data; name=\"files\"; filename=\"" + quote(path) + "\"\r\n");
-    write(out, "Content-Type: application/octet-stream\r\n\r\n");
-    out.writeBytes(content);
-    write(out, "\r\n--" + boundary + "--\r\n");
-    return out.toByteArray();
+    return new Writer(boundary)
+        .part("form-data; name=\"request\"", "application/json", requestJson)
+        .part(fileDisposition(path), "application/octet-stream", content)
+        .finish();
+  }
+
+  /** The Content-Disposition of a file part: {@code form-data; name="files"; filename="…"}. */
+  public static String fileDisposition(String path) {
+    return "form-data; name=\"files\"; filename=\"" + quote(path) + "\"";
   }
 
   /** Escapes a header parameter value the way Go's mime/multipart writer does. */
@@ -58,15 +62,45 @@ final class MultipartBody {
     return value.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
-  private static void write(ByteArrayOutputStream out, String s) {
-    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  /**
+   * Builds a body part by part (Content-Disposition, then Content-Type, then the content), each
+   * followed by CRLF before the next delimiter.
+   */
+  public static final class Writer {
+    private final String boundary;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+
+    /** A body delimited by {@code boundary}. */
+    public Writer(String boundary) {
+      this.boundary = boundary;
+    }
+
+    /** Adds a part. */
+    public Writer part(String disposition, String contentType, byte[] content) {
+      write("--" + boundary + "\r\n");
+      write("Content-Disposition: " + disposition + "\r\n");
+      write("Content-Type: " + contentType + "\r\n\r\n");
+      out.writeBytes(content);
+      write("\r\n");
+      return this;
+    }
+
+    /** The body, closed by {@code --boundary--} CRLF. */
+    public byte[] finish() {
+      write("--" + boundary + "--\r\n");
+      return out.toByteArray();
+    }
+
+    private void write(String s) {
+      out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
   }
 
   /**
    * The boundary parameter of a {@code multipart/form-data} Content-Type, or {@code null} if the
    * type is not multipart or has none.
    */
-  static String boundaryOf(String contentType) {
+  public static String boundaryOf(String contentType) {
     if (contentType == null
         || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
       return null;
@@ -75,7 +109,7 @@ final class MultipartBody {
   }
 
   /** Reads a {@code key=value} or {@code key="value"} parameter from a header value. */
-  static String headerParam(String header, String param) {
+  public static String headerParam(String header, String param) {
     int i = header.indexOf(';');
     while (i >= 0 && i < header.length()) {
       int start = i + 1;
@@ -120,7 +154,7 @@ final class MultipartBody {
    *
    * @throws IllegalArgumentException when the body is not well-formed multipart
    */
-  static List<Part> parse(byte[] body, String boundary) {
+  public static List<Part> parse(byte[] body, String boundary) {
     byte[] delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     // Treat the body as if it began with CRLF so the first delimiter looks like the others.
     byte[] data = new byte[body.length + 2];

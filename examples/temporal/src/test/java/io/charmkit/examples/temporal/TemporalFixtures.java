@@ -35,7 +35,8 @@ final class TemporalFixtures {
   }
 
   static Container workload() {
-    return Container.connected(TemporalCharm.CONTAINER);
+    return Container.connected(TemporalCharm.CONTAINER)
+        .withExecutables("/usr/local/bin/temporal-server");
   }
 
   /** A pgsql relation whose provider unit has not answered yet. */

@@ -74,8 +74,10 @@ class PyroscopeCoordinatorCharmTest {
         Event.configChanged(),
         state
             .leader(true)
-            .container(Container.connected("nginx"))
-            .container(Container.connected("nginx-prometheus-exporter"))
+            .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
+            .container(
+                Container.connected("nginx-prometheus-exporter")
+                    .withExecutables("/usr/bin/nginx-prometheus-exporter"))
             .build());
   }
 

@@ -44,8 +44,10 @@ class PyroscopeDatasourceTest {
     return State.builder()
         .leader(true)
         .model("cos", UUID)
-        .container(Container.connected("nginx"))
-        .container(Container.connected("nginx-prometheus-exporter"))
+        .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
+        .container(
+            Container.connected("nginx-prometheus-exporter")
+                .withExecutables("/usr/bin/nginx-prometheus-exporter"))
         .relation(
             Relation.of("pyroscope-cluster")
                 .withId(1)

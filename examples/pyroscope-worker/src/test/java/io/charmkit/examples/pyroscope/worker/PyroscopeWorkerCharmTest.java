@@ -63,7 +63,7 @@ class PyroscopeWorkerCharmTest {
         .model("cos", UUID)
         .config(roles)
         .relation(cluster)
-        .container(Container.connected("pyroscope"))
+        .container(Container.connected("pyroscope").withExecutables("/usr/bin/pyroscope"))
         .build();
   }
 

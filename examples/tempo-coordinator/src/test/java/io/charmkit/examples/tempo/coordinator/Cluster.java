@@ -73,8 +73,10 @@ final class Cluster {
     State.Builder state =
         State.builder()
             .leader(leader)
-            .container(Container.connected("nginx"))
-            .container(Container.connected("nginx-prometheus-exporter"));
+            .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
+            .container(
+                Container.connected("nginx-prometheus-exporter")
+                    .withExecutables("/usr/bin/nginx-prometheus-exporter"));
     new ArrayList<>(relations).forEach(state::relation);
     return state.build();
   }

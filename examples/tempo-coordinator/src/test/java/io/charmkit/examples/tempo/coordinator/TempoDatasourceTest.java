@@ -81,8 +81,10 @@ class TempoDatasourceTest {
         State.builder()
             .leader(leader)
             .model(MODEL, UUID)
-            .container(Container.connected("nginx"))
-            .container(Container.connected("nginx-prometheus-exporter"))
+            .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
+            .container(
+                Container.connected("nginx-prometheus-exporter")
+                    .withExecutables("/usr/bin/nginx-prometheus-exporter"))
             .relation(worker(1, "tempo-worker", "all", 3))
             .relation(s3Ready());
     List.of(relations).forEach(state::relation);

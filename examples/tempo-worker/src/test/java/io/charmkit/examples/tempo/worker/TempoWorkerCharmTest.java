@@ -73,7 +73,7 @@ class TempoWorkerCharmTest {
         .model("cos", UUID)
         .config(roles)
         .relation(cluster)
-        .container(Container.connected("tempo"))
+        .container(Container.connected("tempo").withExecutables("/bin/tempo"))
         .build();
   }
 

@@ -1,0 +1,357 @@
+package io.charmkit.testing.pebble;
+
+import io.charmkit.ops.pebble.FileInfo;
+import io.charmkit.ops.pebble.PushOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The files of a simulated container (PEBBLE.md §7–§9): push, pull, list, make-dirs and remove,
+ * against a directory that stands for the container's root filesystem, with Pebble's rules and
+ * error wording. Every container path is cleaned and resolved under that root; a path that would
+ * leave it (through {@code ..} or a symlink) is refused.
+ */
+public final class ContainerFiles {
+  private static final PosixFilePermission[] BITS = {
+    PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
+    PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE,
+    PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+    PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
+    PosixFilePermission.OWNER_READ
+  };
+
+  private final Path root;
+
+  ContainerFiles(Path root) throws IOException {
+    Files.createDirectories(root);
+    this.root = root.toRealPath();
+  }
+
+  /** The directory standing for the container's root. */
+  public Path root() {
+    return root;
+  }
+
+  /** The host path for a container path, or a problem when it is relative or escapes the root. */
+  Path host(String containerPath) throws PathProblem {
+    if (containerPath == null || !containerPath.startsWith("/")) {
+      throw new PathProblem(
+          "paths must be absolute, got \"" + containerPath + "\"", PathProblem.GENERIC);
+    }
+    String clean = Path.of(containerPath).normalize().toString();
+    if (!clean.startsWith("/")) {
+      throw escapes(containerPath);
+    }
+    Path host = root.resolve(clean.substring(1)).normalize();
+    if (!host.startsWith(root)) {
+      throw escapes(containerPath);
+    }
+    // A symlink inside the root may still point outside it: check the deepest existing ancestor.
+    Path existing = host;
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    try {
+      if (existing != null && !existing.toRealPath().startsWith(root)) {
+        throw escapes(containerPath);
+      }
+    } catch (IOException e) {
+      throw escapes(containerPath);
+    }
+    return host;
+  }
+
+  private static PathProblem escapes(String path) {
+    return new PathProblem(
+        "path \"" + path + "\" is outside the container root", PathProblem.DENIED);
+  }
+
+  /** Whether {@code containerPath} is an executable regular file (one the charm put there). */
+  boolean isExecutable(String containerPath) {
+    try {
+      Path file = host(containerPath);
+      return Files.isRegularFile(file) && Files.isExecutable(file);
+    } catch (PathProblem e) {
+      return false;
+    }
+  }
+
+  /** Whether {@code containerPath} is an existing directory. */
+  boolean isDirectory(String containerPath) {
+    try {
+      return Files.isDirectory(host(containerPath));
+    } catch (PathProblem e) {
+      return false;
+    }
+  }
+
+  /** The content of a regular file. */
+  public byte[] read(String path) throws PathProblem {
+    Path file = host(path);
+    if (!Files.exists(file)) {
+      throw new PathProblem("stat " + path + ": no such file or directory", PathProblem.NOT_FOUND);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new PathProblem("can only read a regular file: \"" + path + "\"", PathProblem.GENERIC);
+    }
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new PathProblem("read " + path + ": " + reason(e), PathProblem.GENERIC);
+    }
+  }
+
+  /** Writes a file as a push does, with its options (permissions default to 644). */
+  public void write(String path, byte[] content, PushOptions options) throws PathProblem {
+    Set<PosixFilePermission> perms = permissions(options.permissions(), "644");
+    if ((options.group() != null || options.groupId() != null)
+        && options.user() == null
+        && options.userId() == null) {
+      throw new PathProblem("must specify user, not just group", PathProblem.GENERIC);
+    }
+    Path file = host(path);
+    Path parent = file.getParent();
+    try {
+      if (options.makeDirs()) {
+        Files.createDirectories(parent);
+      }
+      if (!Files.isDirectory(parent)) {
+        throw new PathProblem(
+            "open " + path + ": no such file or directory", PathProblem.NOT_FOUND);
+      }
+      if (Files.isDirectory(file)) {
+        throw new PathProblem("open " + path + ": is a directory", PathProblem.GENERIC);
+      }
+      // Write beside the target and rename, so a reader never sees a half-written file.
+      Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+      Files.write(tmp, content);
+      Files.setPosixFilePermissions(tmp, perms);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new PathProblem("open " + path + ": " + reason(e), PathProblem.GENERIC);
+    }
+  }
+
+  /**
+   * Lists a directory (or describes a path {@code itself}), names filtered by a glob {@code
+   * pattern}; a missing path is a 404 {@code not-found}, as Pebble answers.
+   */
+  public List<FileInfo> list(String path, String pattern, boolean itself) {
+    if (path == null || path.isEmpty()) {
+      throw ApiError.badRequest("must specify path");
+    }
+    if (!path.startsWith("/")) {
+      throw ApiError.badRequest("path must be absolute, got \"" + path + "\"");
+    }
+    Path dir;
+    try {
+      dir = host(path);
+    } catch (PathProblem p) {
+      throw new ApiError(400, p.getMessage(), p.kind());
+    }
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      throw new ApiError(
+          404, "stat " + path + ": no such file or directory", PathProblem.NOT_FOUND);
+    }
+    PathMatcher matcher = null;
+    if (pattern != null && !pattern.isEmpty()) {
+      try {
+        matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest("syntax error in pattern");
+      }
+    }
+    List<FileInfo> result = new ArrayList<>();
+    try {
+      if (itself || !Files.isDirectory(dir)) {
+        String name = path.equals("/") ? "/" : dir.getFileName().toString();
+        if (matcher == null || matcher.matches(Path.of(name))) {
+          result.add(describe(path, name, dir));
+        }
+      } else {
+        List<Path> children;
+        try (Stream<Path> entries = Files.list(dir)) {
+          children = entries.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+        String prefix = path.endsWith("/") ? path : path + "/";
+        for (Path child : children) {
+          String name = child.getFileName().toString();
+          if (matcher == null || matcher.matches(Path.of(name))) {
+            result.add(describe(prefix + name, name, child));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new ApiError(500, "cannot list " + path + ": " + reason(e), PathProblem.GENERIC);
+    }
+    return result;
+  }
+
+  private static FileInfo describe(String path, String name, Path file) throws IOException {
+    PosixFileAttributes attrs =
+        Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    int mode = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+    return new FileInfo(
+        path,
+        name,
+        type(attrs, mode),
+        attrs.isRegularFile() ? attrs.size() : null,
+        String.format(Locale.ROOT, "%03o", mode & 0777),
+        attrs.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS).toString(),
+        (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS),
+        attrs.owner().getName(),
+        (Integer) Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS),
+        attrs.group().getName());
+  }
+
+  private static String type(PosixFileAttributes attrs, int mode) {
+    if (attrs.isSymbolicLink()) {
+      return "symlink";
+    }
+    if (attrs.isDirectory()) {
+      return "directory";
+    }
+    if (attrs.isRegularFile()) {
+      return "file";
+    }
+    return switch (mode & 0170000) {
+      case 0140000 -> "socket";
+      case 0010000 -> "named-pipe";
+      case 0060000, 0020000 -> "device";
+      default -> "unknown";
+    };
+  }
+
+  /** Makes a directory (permissions default to 755), its parents too when asked. */
+  public void makeDir(String path, boolean makeParents, String permissions) throws PathProblem {
+    Set<PosixFilePermission> perms = permissions(permissions, "755");
+    Path target = host(path);
+    try {
+      if (makeParents) {
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+          throw new PathProblem("mkdir " + path + ": not a directory", PathProblem.GENERIC);
+        }
+        Files.createDirectories(target);
+      } else {
+        if (!Files.isDirectory(target.getParent())) {
+          throw new PathProblem(
+              "mkdir " + path + ".mkdir-new: no such file or directory", PathProblem.NOT_FOUND);
+        }
+        Files.createDirectory(target);
+      }
+      Files.setPosixFilePermissions(target, perms);
+    } catch (FileAlreadyExistsException e) {
+      throw new PathProblem("mkdir " + path + ": file exists", PathProblem.GENERIC);
+    } catch (IOException e) {
+      throw new PathProblem("mkdir " + path + ": " + reason(e), PathProblem.GENERIC);
+    }
+  }
+
+  /** Removes a path; recursively like Go's {@code os.RemoveAll} (a missing path is no error). */
+  public void remove(String path, boolean recursive) throws PathProblem {
+    Path target = host(path);
+    if (target.equals(root)) {
+      throw new PathProblem("remove " + path + ": cannot remove the root", PathProblem.DENIED);
+    }
+    try {
+      if (recursive) {
+        deleteTree(target);
+      } else {
+        Files.delete(target);
+      }
+    } catch (NoSuchFileException e) {
+      throw new PathProblem(
+          "remove " + path + ": no such file or directory", PathProblem.NOT_FOUND);
+    } catch (DirectoryNotEmptyException e) {
+      throw new PathProblem("remove " + path + ": directory not empty", PathProblem.GENERIC);
+    } catch (IOException e) {
+      throw new PathProblem("remove " + path + ": " + reason(e), PathProblem.GENERIC);
+    }
+  }
+
+  /** Every regular file under the root as UTF-8 text, by container path. */
+  public Map<String, String> textFiles() {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(
+            "/" + root.relativize(p).toString().replace('\\', '/'),
+            new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the files under " + root, e);
+    }
+    return files;
+  }
+
+  private static void deleteTree(Path target) throws IOException {
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    List<Path> all = new ArrayList<>();
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      try (Stream<Path> walk = Files.walk(target)) {
+        walk.forEach(all::add);
+      }
+    } else {
+      all.add(target);
+    }
+    all.sort(Comparator.reverseOrder()); // children before their parents
+    for (Path p : all) {
+      Files.deleteIfExists(p);
+    }
+  }
+
+  private static Set<PosixFilePermission> permissions(String octal, String fallback)
+      throws PathProblem {
+    String value = octal == null || octal.isEmpty() ? fallback : octal;
+    if (!value.matches("[0-7]{3,4}")) {
+      throw new PathProblem("invalid permissions \"" + value + "\"", PathProblem.GENERIC);
+    }
+    int mode = Integer.parseInt(value, 8);
+    Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
+    for (int bit = 0; bit < BITS.length; bit++) {
+      if ((mode & (1 << bit)) != 0) {
+        perms.add(BITS[bit]);
+      }
+    }
+    return perms;
+  }
+
+  /** Why an I/O call failed, worded like Go's errors and without host paths. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,807 @@
+package io.charmkit.testing.pebble;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.charmkit.ops.pebble.Change;
+import io.charmkit.ops.pebble.Check;
+import io.charmkit.ops.pebble.CheckInfo;
+import io.charmkit.ops.pebble.ExecRequest;
+import io.charmkit.ops.pebble.Plan;
+import io.charmkit.ops.pebble.Service;
+import io.charmkit.ops.pebble.ServiceInfo;
+import io.charmkit.ops.pebble.SystemInfo;
+import io.charmkit.ops.pebble.Task;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * The one simulated Pebble: the state and rules of a workload container's Pebble v1.14.1 (layers
+ * and plan, services, changes, checks, files, exec), behind both front ends, the unix-socket HTTP
+ * {@link PebbleServer} and the in-memory client of state-transition tests. Each method is one API
+ * operation; errors are {@link ApiError}s (the envelope Pebble would send) or, per path, {@link
+ * PathProblem}s.
+ *
+ * <p>Services are simulated, not run. Whether one starts is decided by the container's {@link
+ * ContainerImage}: a command whose program the image lacks fails with Pebble's change error and
+ * task log, a program that exits at once fails with {@code exited quickly}, and a failing start in
+ * a multi-service change leaves the later starts on {@code Hold} (PEBBLE.md, "Workload faults").
+ * Commands run through {@code exec} are answered by {@linkplain #onExec handlers}; a command no
+ * handler matches does not exist. A check reports the status a test set; otherwise an {@code http}
+ * or {@code tcp} check is {@code down} (at its threshold) while no service is active, since nothing
+ * answers its probe, and {@code up} once one is. As in Pebble 1.14 each check owns a {@code
+ * perform-check} change that never finishes.
+ *
+ * <p>Thread-safe: every operation holds the engine's lock; change waiters wait on it.
+ */
+public final class PebbleEngine {
+  /** Pebble's default {@code PATH} for commands, when neither context nor request sets one. */
+  static final String DEFAULT_PATH = String.join(":", ContainerImage.PATH);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ContainerFiles files;
+  private final String bootId;
+  private Supplier<ContainerImage> image = ContainerImage::empty;
+  private final Map<String, ObjectNode> layers = new LinkedHashMap<>();
+  private Plan plan = Plan.empty();
+  private final Map<String, ServiceState> services = new TreeMap<>();
+  private final Map<String, Change> changes = new LinkedHashMap<>();
+  private final Map<String, String> checkChanges = new LinkedHashMap<>();
+  private final Map<String, Integer> checkFailures = new TreeMap<>();
+  private final Map<String, String> failNext = new LinkedHashMap<>();
+  private int nextChangeId = 1;
+  private int nextTaskId = 1;
+  private final Map<List<String>, ExecHandler> execHandlers = new LinkedHashMap<>();
+  private final List<ExecRequest> execs = new ArrayList<>();
+
+  /** The simulated state of one service. */
+  private static final class ServiceState {
+    String current = "inactive";
+    String since;
+    Service startedWith;
+  }
+
+  /**
+   * A Pebble whose container's root filesystem is {@code rootDir} (created if missing).
+   *
+   * @param bootId what system-info reports as the boot id
+   */
+  public PebbleEngine(Path rootDir, String bootId) {
+    try {
+      this.files = new ContainerFiles(rootDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the container root " + rootDir, e);
+    }
+    this.bootId = bootId;
+  }
+
+  /** A Pebble rooted at {@code rootDir} with a random boot id. */
+  public PebbleEngine(Path rootDir) {
+    this(rootDir, UUID.randomUUID().toString());
+  }
+
+  // ---- setup, for tests and front ends ----
+
+  /** The container's files. */
+  public ContainerFiles files() {
+    return files;
+  }
+
+  /** Sets the image the container runs, read at each start and exec. */
+  public synchronized void image(ContainerImage fixed) {
+    this.image = () -> fixed;
+  }
+
+  /**
+   * Sets where the image comes from, asked at each start: a test can replace a broken image (a new
+   * image resource, an upgrade) and the next start sees the fix.
+   */
+  public synchronized void image(Supplier<ContainerImage> source) {
+    this.image = source;
+  }
+
+  /** Puts a service in {@code status}, as a test's starting state. */
+  public synchronized void serviceStatus(String service, String status) {
+    ServiceState s = state(service);
+    s.current = status;
+    s.startedWith = "active".equals(status) ? plan.services().get(service) : null;
+  }
+
+  /**
+   * Sets a check {@code up} or {@code down}; down reports {@code failures} consecutive failures.
+   */
+  public synchronized void checkStatus(String check, String status, int failures) {
+    checkFailures.put(check, "down".equals(status) ? Math.max(1, failures) : 0);
+  }
+
+  /**
+   * Makes the next start of {@code service} fail with {@code error} as the task's reason, e.g.
+   * {@code "cannot start service: exited quickly with code 1"}.
+   */
+  public synchronized void failNextStart(String service, String error) {
+    failNext.put(service, error);
+  }
+
+  /**
+   * Makes commands starting with {@code prefix} exist, answered by {@code handler}; the longest
+   * matching prefix wins, and a later registration of the same prefix replaces the earlier one.
+   */
+  public synchronized void onExec(List<String> prefix, ExecHandler handler) {
+    if (prefix.isEmpty()) {
+      throw new IllegalArgumentException("an exec handler needs a command prefix");
+    }
+    execHandlers.put(List.copyOf(prefix), handler);
+  }
+
+  /** Every command run so far, in the order they finished, with the stdin that arrived. */
+  public synchronized List<ExecRequest> execs() {
+    return List.copyOf(execs);
+  }
+
+  // ---- system, plan, layers ----
+
+  /** What {@code GET /v1/system-info} answers. */
+  public SystemInfo systemInfo() {
+    return new SystemInfo(bootId, "v1.14.1");
+  }
+
+  /** The combined plan. */
+  public synchronized Plan plan() {
+    return plan;
+  }
+
+  /** The plan as Pebble renders it for {@code GET /v1/plan?format=yaml}. */
+  public synchronized String planYaml() {
+    return LayerCombiner.render(plan);
+  }
+
+  /** The layers by label, as JSON trees, in the order they were added. */
+  public synchronized Map<String, ObjectNode> layers() {
+    Map<String, ObjectNode> out = new LinkedHashMap<>();
+    layers.forEach((label, layer) -> out.put(label, layer.deepCopy()));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** Adds a layer given as YAML text, as {@code POST /v1/layers} does. */
+  public void addLayer(String label, String yaml, boolean combine) {
+    if (label.isEmpty()) {
+      throw ApiError.badRequest("label must be set");
+    }
+    addLayer(label, LayerCombiner.parse(label, yaml), combine);
+  }
+
+  /** Adds a layer given as a typed value (turned into the same tree the YAML would give). */
+  public void addLayer(String label, Object layer, boolean combine) {
+    ObjectNode tree = JSON.valueToTree(layer);
+    LayerCombiner.layerProblem(label, tree)
+        .ifPresent(
+            p -> {
+              throw ApiError.badRequest(p);
+            });
+    addLayer(label, tree, combine);
+  }
+
+  private synchronized void addLayer(String label, ObjectNode layer, boolean combine) {
+    if (layers.containsKey(label) && !combine) {
+      throw ApiError.badRequest("layer \"" + label + "\" already exists");
+    }
+    Map<String, ObjectNode> next = new LinkedHashMap<>(layers);
+    next.put(
+        label, layers.containsKey(label) ? LayerCombiner.combine(layers.get(label), layer) : layer);
+    ObjectNode combined = JSON.createObjectNode();
+    for (ObjectNode each : next.values()) {
+      combined = LayerCombiner.combine(combined, each);
+    }
+    Plan newPlan = LayerCombiner.toPlan(combined); // throws before anything is stored
+    layers.clear();
+    layers.putAll(next);
+    plan = newPlan;
+    for (Map.Entry<String, Check> check : plan.checks().entrySet()) {
+      checkChanges.computeIfAbsent(check.getKey(), name -> performCheck(name, check.getValue()));
+    }
+  }
+
+  /** Pebble 1.14 runs each check as a change that stays "Doing" while the check exists. */
+  private String performCheck(String name, Check check) {
+    String type = check.http() != null ? "http" : check.tcp() != null ? "tcp" : "exec";
+    String summary = "Perform " + type + " check \"" + name + "\"";
+    String now = now();
+    Task task =
+        new Task(
+            Integer.toString(nextTaskId++),
+            "perform-check",
+            summary,
+            "Doing",
+            null,
+            new Task.Progress("", 1, 1),
+            now,
+            null,
+            null);
+    String id = Integer.toString(nextChangeId++);
+    changes.put(
+        id,
+        new Change(id, "perform-check", summary, "Doing", List.of(task), false, null, now, null));
+    return id;
+  }
+
+  // ---- services ----
+
+  private ServiceState state(String name) {
+    return services.computeIfAbsent(name, n -> new ServiceState());
+  }
+
+  /** The planned services named in {@code names} (all when empty; unknown names are dropped). */
+  public synchronized List<ServiceInfo> services(Collection<String> names) {
+    List<ServiceInfo> out = new ArrayList<>();
+    for (Map.Entry<String, Service> entry : new TreeMap<>(plan.services()).entrySet()) {
+      String name = entry.getKey();
+      if (!names.isEmpty() && !names.contains(name)) {
+        continue;
+      }
+      ServiceState s = state(name);
+      String startup = "enabled".equals(entry.getValue().startup()) ? "enabled" : "disabled";
+      out.add(new ServiceInfo(name, startup, s.current, s.since));
+    }
+    return out;
+  }
+
+  /** Each planned service's status: {@code active}, {@code inactive}, … */
+  public synchronized Map<String, String> serviceStatuses() {
+    Map<String, String> out = new TreeMap<>();
+    for (String name : plan.services().keySet()) {
+      out.put(name, state(name).current);
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Runs {@code POST /v1/services}: {@code start}, {@code stop}, {@code restart} (a non-empty list
+   * of planned services), {@code replan} or {@code autostart} (no names). Returns the finished
+   * change, failed or not.
+   */
+  public synchronized Change serviceAction(String action, List<String> names) {
+    Change change;
+    switch (action) {
+      case "start", "stop", "restart" -> {
+        if (names.isEmpty()) {
+          throw ApiError.badRequest("no services to " + action + " provided");
+        }
+        for (String name : names) {
+          if (!plan.services().containsKey(name)) {
+            throw ApiError.badRequest(
+                "cannot " + action + " services: service \"" + name + "\" does not exist");
+          }
+        }
+        change = runChange(action, names, action.equals("start") ? List.of() : names, names);
+      }
+      case "replan", "autostart" -> {
+        if (!names.isEmpty()) {
+          throw ApiError.badRequest(action + " accepts no service names");
+        }
+        change = action.equals("replan") ? replan() : autostart();
+      }
+      default -> throw ApiError.badRequest("action \"" + action + "\" is unsupported");
+    }
+    notifyAll();
+    return change;
+  }
+
+  private Change replan() {
+    List<String> stop = new ArrayList<>();
+    List<String> start = new ArrayList<>();
+    for (Map.Entry<String, Service> entry : new TreeMap<>(plan.services()).entrySet()) {
+      ServiceState s = state(entry.getKey());
+      boolean running = s.current.equals("active");
+      boolean changed = running && !entry.getValue().equals(s.startedWith);
+      if (changed) {
+        stop.add(entry.getKey());
+      }
+      if (changed || (!running && "enabled".equals(entry.getValue().startup()))) {
+        start.add(entry.getKey());
+      }
+    }
+    return runChange("replan", start, stop, start);
+  }
+
+  private Change autostart() {
+    List<String> start = new ArrayList<>();
+    for (Map.Entry<String, Service> entry : new TreeMap<>(plan.services()).entrySet()) {
+      if ("enabled".equals(entry.getValue().startup())) {
+        start.add(entry.getKey());
+      }
+    }
+    if (start.isEmpty()) {
+      throw new ApiError(400, "no default services", "no-default-services");
+    }
+    start.removeIf(name -> state(name).current.equals("active"));
+    return runChange("autostart", start, List.of(), start);
+  }
+
+  /**
+   * Records a finished change: stop tasks for {@code stop}, then start tasks for {@code start}
+   * ({@code stop} for a stop change starts nothing). As Pebble chains a change's tasks, a failed
+   * start leaves the starts after it on {@code Hold}, their services untouched.
+   */
+  private Change runChange(String kind, List<String> named, List<String> stop, List<String> start) {
+    String spawn = now();
+    List<Task> tasks = new ArrayList<>();
+    List<String> failures = new ArrayList<>();
+    for (String name : stop) {
+      tasks.add(stopTask(name));
+    }
+    if (!kind.equals("stop")) {
+      for (String name : start) {
+        if (!failures.isEmpty()) {
+          tasks.add(heldTask(name));
+          continue;
+        }
+        Task task = startTask(name);
+        tasks.add(task);
+        if (task.status().equals("Error")) {
+          failures.add(task.summary() + " (" + reasonOf(task) + ")");
+        }
+      }
+    }
+    String id = Integer.toString(nextChangeId++);
+    String err =
+        failures.isEmpty()
+            ? null
+            : "cannot perform the following tasks:\n- " + String.join("\n- ", failures);
+    Change change =
+        new Change(
+            id,
+            kind,
+            summary(kind, named),
+            failures.isEmpty() ? "Done" : "Error",
+            tasks,
+            true,
+            err,
+            spawn,
+            now());
+    changes.put(id, change);
+    return change;
+  }
+
+  private static String reasonOf(Task task) {
+    String last = task.log().get(task.log().size() - 1);
+    int at = last.indexOf(" ERROR ");
+    return at < 0 ? last : last.substring(at + " ERROR ".length());
+  }
+
+  /** Pebble's change summary: the first service, then how many more. */
+  private static String summary(String kind, List<String> names) {
+    String verb = Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+    if (names.isEmpty()) {
+      return verb + " - no services";
+    }
+    String first = verb + " service \"" + names.get(0) + "\"";
+    return names.size() == 1 ? first : first + " and " + (names.size() - 1) + " more";
+  }
+
+  private Task stopTask(String name) {
+    String spawn = now();
+    ServiceState s = state(name);
+    if (!s.current.equals("inactive")) {
+      s.current = "inactive";
+      s.since = now();
+    }
+    s.startedWith = null;
+    return task("stop", "Stop service \"" + name + "\"", "Done", spawn, null);
+  }
+
+  private Task heldTask(String name) {
+    return new Task(
+        Integer.toString(nextTaskId++),
+        "start",
+        "Start service \"" + name + "\"",
+        "Hold",
+        null,
+        new Task.Progress("", 1, 1),
+        now(),
+        now(),
+        null);
+  }
+
+  private Task startTask(String name) {
+    String spawn = now();
+    ServiceState s = state(name);
+    String summary = "Start service \"" + name + "\"";
+    if (s.current.equals("active")) {
+      return task("start", summary, "Done", spawn, null);
+    }
+    Service config = plan.services().get(name);
+    String scripted = failNext.remove(name);
+    List<String> log =
+        scripted != null ? List.of(logLine("ERROR", scripted)) : startProblem(config.command());
+    if (log != null) {
+      // Pebble leaves a service that failed to start inactive, its current-since untouched.
+      s.current = "inactive";
+      return task("start", summary, "Error", spawn, log);
+    }
+    s.current = "active";
+    s.since = now();
+    s.startedWith = config;
+    return task("start", summary, "Done", spawn, null);
+  }
+
+  private Task task(String kind, String summary, String status, String spawn, List<String> log) {
+    return new Task(
+        Integer.toString(nextTaskId++),
+        kind,
+        summary,
+        status,
+        log,
+        new Task.Progress("", 1, 1),
+        spawn,
+        now(),
+        null);
+  }
+
+  /** The task log of a start that fails, as Pebble writes it, or null when the program runs. */
+  private List<String> startProblem(String command) {
+    List<String> words = CommandLine.split(command == null ? "" : command);
+    if (words.isEmpty()) {
+      return List.of(logLine("ERROR", "cannot start service: no command"));
+    }
+    String program = words.get(0);
+    ContainerImage.Program found = null;
+    if (program.startsWith("/")) {
+      found = lookup(program);
+      if (found == null) {
+        return List.of(
+            logLine(
+                "ERROR",
+                "cannot start service: fork/exec " + program + ": no such file or directory"));
+      }
+    } else {
+      for (String dir : ContainerImage.PATH) {
+        found = lookup(dir + "/" + program);
+        if (found != null) {
+          break;
+        }
+      }
+      if (found == null) {
+        return List.of(
+            logLine(
+                "ERROR",
+                "cannot start service: exec: \""
+                    + program
+                    + "\": executable file not found in $PATH"));
+      }
+    }
+    if (found.exitCode() == null) {
+      return null;
+    }
+    String output = found.output().strip().replace("\n", "\n    ");
+    return List.of(
+        logLine("INFO", "Most recent service output:\n    " + output),
+        logLine("ERROR", "cannot start service: exited quickly with code " + found.exitCode()));
+  }
+
+  /** The image's program at {@code path}, or an executable file the charm put there itself. */
+  private ContainerImage.Program lookup(String path) {
+    ContainerImage.Program program = image.get().program(path);
+    if (program == null && files.isExecutable(path)) {
+      return ContainerImage.Program.RUNS;
+    }
+    return program;
+  }
+
+  private static String logLine(String level, String message) {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + level + " " + message;
+  }
+
+  // ---- changes ----
+
+  /** The change with {@code id}, or a 404. */
+  public synchronized Change change(String id) {
+    Change change = changes.get(id);
+    if (change == null) {
+      throw ApiError.notFound("cannot find change with id \"" + id + "\"");
+    }
+    return change;
+  }
+
+  /** The changes {@code select}ed: {@code all}, {@code ready} or {@code in-progress}. */
+  public synchronized List<Change> changes(String select) {
+    List<Change> out = new ArrayList<>();
+    for (Change change : changes.values()) {
+      boolean keep =
+          switch (select) {
+            case "all" -> true;
+            case "ready" -> change.ready();
+            case "in-progress" -> !change.ready();
+            default -> throw ApiError.badRequest("select should be one of: all,in-progress,ready");
+          };
+      if (keep) {
+        out.add(change);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Waits until the change is ready, at most {@code timeoutMillis}; a 504 when the wait times out
+   * or {@code open} turns false (the server is closing).
+   */
+  public synchronized Change waitChange(String id, long timeoutMillis, Supplier<Boolean> open) {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+    Change change = change(id);
+    while (!change.ready()) {
+      long remaining = (deadline - System.nanoTime()) / 1_000_000L;
+      if (remaining <= 0 || !open.get()) {
+        throw new ApiError(
+            504, "timed out waiting for change after " + GoDuration.format(timeoutMillis), null);
+      }
+      try {
+        wait(remaining);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ApiError(504, "wait interrupted", null);
+      }
+      change = change(id);
+    }
+    return change;
+  }
+
+  /** Wakes change waiters (the server is closing). */
+  public synchronized void wakeWaiters() {
+    notifyAll();
+  }
+
+  // ---- checks ----
+
+  /** The planned checks, filtered by level and names (all when null or empty). */
+  public synchronized List<CheckInfo> checks(String level, Collection<String> names) {
+    List<CheckInfo> out = new ArrayList<>();
+    boolean serving = services.values().stream().anyMatch(st -> st.current.equals("active"));
+    for (Map.Entry<String, Check> entry : new TreeMap<>(plan.checks()).entrySet()) {
+      Check check = entry.getValue();
+      if (level != null && !level.equals(check.level())) {
+        continue;
+      }
+      if (!names.isEmpty() && !names.contains(entry.getKey())) {
+        continue;
+      }
+      int threshold = check.threshold() == null ? 3 : check.threshold();
+      // Unless a test set it, an http or tcp probe fails while no service runs to answer it.
+      boolean probe = check.http() != null || check.tcp() != null;
+      int failures = checkFailures.getOrDefault(entry.getKey(), probe && !serving ? threshold : 0);
+      out.add(
+          new CheckInfo(
+              entry.getKey(),
+              check.level() == null || check.level().isEmpty() ? null : check.level(),
+              null,
+              failures > 0 ? "down" : "up",
+              failures,
+              threshold,
+              checkChanges.get(entry.getKey())));
+    }
+    return out;
+  }
+
+  // ---- exec ----
+
+  /**
+   * An exec Pebble has accepted: its change and task, the environment and working directory it
+   * settled on, and the handler that stands in for the program.
+   */
+  public record ExecTask(
+      String changeId,
+      String taskId,
+      ExecRequest request,
+      Map<String, String> environment,
+      String workingDir,
+      ExecHandler handler) {}
+
+  /**
+   * Accepts {@code POST /v1/exec}: finds the program, the working directory and the context
+   * service, settles the environment, and records a {@code Doing} exec change.
+   */
+  public synchronized ExecTask startExec(ExecRequest request) {
+    List<String> command = request.command();
+    ExecHandler handler = execHandler(command);
+    if (handler == null) {
+      throw ApiError.badRequest("cannot find executable \"" + command.get(0) + "\"");
+    }
+    String requestedDir = request.workingDir();
+    if (requestedDir != null && !requestedDir.isEmpty() && !files.isDirectory(requestedDir)) {
+      throw ApiError.badRequest("cannot find working directory \"" + requestedDir + "\"");
+    }
+    String context = request.serviceContext();
+    Map<String, String> environment = new TreeMap<>();
+    String workingDir = requestedDir;
+    if (context != null && !context.isEmpty()) {
+      Service service = plan.services().get(context);
+      if (service == null) {
+        throw ApiError.badRequest("context service \"" + context + "\" not found");
+      }
+      environment.putAll(service.environment());
+      if (workingDir == null || workingDir.isEmpty()) {
+        workingDir = service.workingDir();
+      }
+    }
+    environment.putAll(request.environment());
+    environment.putIfAbsent("PATH", DEFAULT_PATH);
+    // The simulated Pebble runs as root, as Pebble does in a workload container.
+    if (environment.getOrDefault("HOME", "").isEmpty()) {
+      environment.put("HOME", "/root");
+    }
+    if (environment.getOrDefault("USER", "").isEmpty()) {
+      environment.put("USER", "root");
+    }
+    environment.putIfAbsent("LANG", "C.UTF-8");
+    if (workingDir == null || workingDir.isEmpty()) {
+      workingDir = environment.get("HOME");
+    }
+    String now = now();
+    String taskId = Integer.toString(nextTaskId++);
+    String changeId = Integer.toString(nextChangeId++);
+    Task task =
+        new Task(
+            taskId,
+            "exec",
+            "exec command \"" + command.get(0) + "\"",
+            "Doing",
+            null,
+            new Task.Progress("", 0, 1),
+            now,
+            null,
+            null);
+    changes.put(
+        changeId,
+        new Change(
+            changeId,
+            "exec",
+            "Execute command \"" + command.get(0) + "\"",
+            "Doing",
+            List.of(task),
+            false,
+            null,
+            now,
+            null));
+    return new ExecTask(changeId, taskId, request, environment, workingDir, handler);
+  }
+
+  /** The handler with the longest prefix of {@code command}, or null. */
+  private ExecHandler execHandler(List<String> command) {
+    List<String> best = null;
+    for (List<String> prefix : execHandlers.keySet()) {
+      boolean matches =
+          prefix.size() <= command.size() && command.subList(0, prefix.size()).equals(prefix);
+      if (matches && (best == null || prefix.size() > best.size())) {
+        best = prefix;
+      }
+    }
+    return best == null ? null : execHandlers.get(best);
+  }
+
+  /** Whether an exec task {@code taskId} exists (finished or not), and its kind, or null. */
+  synchronized String taskKind(String taskId) {
+    for (Change change : changes.values()) {
+      for (Task task : change.tasks()) {
+        if (task.id().equals(taskId)) {
+          return task.kind();
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Records the end of an exec as Pebble does: the exit code in the task data, or a failed change
+   * with {@code failure} as the task's reason.
+   */
+  public synchronized void execFinished(
+      ExecTask exec, ExecRequest recorded, int exitCode, String failure) {
+    execs.add(recorded);
+    Change before = changes.get(exec.changeId());
+    Task task = before.tasks().get(0);
+    String now = now();
+    List<String> log = failure == null ? null : List.of(logLine("ERROR", failure));
+    Task after =
+        new Task(
+            task.id(),
+            task.kind(),
+            task.summary(),
+            failure == null ? "Done" : "Error",
+            log,
+            new Task.Progress("", 1, 1),
+            task.spawnTime(),
+            now,
+            Map.of("exit-code", exitCode));
+    changes.put(
+        before.id(),
+        new Change(
+            before.id(),
+            before.kind(),
+            before.summary(),
+            failure == null ? "Done" : "Error",
+            List.of(after),
+            true,
+            failure == null
+                ? null
+                : "cannot perform the following tasks:\n- " + task.summary() + " (" + failure + ")",
+            before.spawnTime(),
+            now));
+    notifyAll();
+  }
+
+  /** What an exec run in process printed, and how it ended. */
+  public record ExecRun(int exitCode, byte[] stdout, byte[] stderr, String failure) {}
+
+  /**
+   * Runs an accepted exec on the calling thread's behalf (no WebSockets: the in-memory front end),
+   * its stdin from the request, bounded by the request's timeout as Pebble bounds it.
+   */
+  public ExecRun runExec(ExecTask exec) {
+    ExecRequest request = exec.request();
+    byte[] stdin = request.stdin() == null ? new byte[0] : request.stdin();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ExecCall call =
+        new ExecCall(
+            request.withStdin((byte[]) null),
+            exec.environment(),
+            exec.workingDir(),
+            new ByteArrayInputStream(stdin),
+            out,
+            err);
+    long timeout = request.timeout() == null ? 0 : request.timeout().toMillis();
+    Ending end = runHandler(exec.handler(), call, timeout, exec.taskId());
+    execFinished(exec, request, end.exitCode(), end.failure());
+    return new ExecRun(end.exitCode(), out.toByteArray(), err.toByteArray(), end.failure());
+  }
+
+  /** How a command's handler ended: its exit code (-1 if it did not finish), or Pebble's reason. */
+  record Ending(int exitCode, String failure) {}
+
+  /**
+   * Runs a handler on its own thread, as Pebble runs a command, killing it at {@code timeoutMillis}
+   * (0: no limit) with Pebble's words for a command past its deadline.
+   */
+  static Ending runHandler(ExecHandler handler, ExecCall call, long timeoutMillis, String taskId) {
+    FutureTask<Integer> command = new FutureTask<>(() -> handler.run(call));
+    Thread thread = new Thread(command, "simulated-pebble-exec-" + taskId);
+    thread.setDaemon(true);
+    thread.start();
+    try {
+      return new Ending(
+          timeoutMillis > 0 ? command.get(timeoutMillis, TimeUnit.MILLISECONDS) : command.get(),
+          null);
+    } catch (TimeoutException e) {
+      command.cancel(true);
+      return new Ending(
+          -1,
+          "timed out after " + GoDuration.format(timeoutMillis) + ": context deadline exceeded");
+    } catch (ExecutionException e) {
+      return new Ending(-1, "exec handler failed: " + e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      command.cancel(true);
+      return new Ending(-1, "simulated Pebble stopped");
+    }
+  }
+
+  private static String now() {
+    return Instant.now().toString();
+  }
+}
