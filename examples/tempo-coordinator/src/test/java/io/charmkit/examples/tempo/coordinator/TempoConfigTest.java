@@ -1,11 +1,12 @@
-package io.charmkit.coordinator.tempo;
+package io.charmkit.examples.tempo.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.coordinator.cluster.ClusterMembers;
-import io.charmkit.coordinator.cluster.WorkerApplication;
-import io.charmkit.coordinator.roles.RolesTable;
 import io.charmkit.coordinator.s3.S3Config;
+import io.charmkit.interfaces.cluster.ClusterView;
+import io.charmkit.interfaces.cluster.RolesTable;
+import io.charmkit.interfaces.cluster.WorkerBags;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,14 +20,13 @@ class TempoConfigTest {
   private static final S3Config S3 =
       new S3Config("http://minio:9000", "tempo", "AK", "SK", null, List.of());
 
-  private static ClusterMembers members(WorkerApplication... apps) {
-    return ClusterMembers.gather(RolesTable.TEMPO, List.of(apps));
+  private static ClusterMembers members(WorkerBags... apps) {
+    return ClusterMembers.of(ClusterView.read("cluster", RolesTable.TEMPO, List.of(apps)));
   }
 
   @Test
   void aMonolithicWorkerWithoutTls() {
-    ClusterMembers members =
-        members(WorkerApplication.of("tempo-worker", "all", "tempo-worker-0" + SVC));
+    ClusterMembers members = members(WorkerBags.of("tempo-worker", "all", "tempo-worker-0" + SVC));
     String expected =
         """
         auth_enabled: false
@@ -103,11 +103,10 @@ class TempoConfigTest {
   void threeIngestersReplicateThreeTimes() {
     ClusterMembers members =
         members(
-            WorkerApplication.of("ing", "ingester", "i0", "i1", "i2"),
-            WorkerApplication.of("x", "all", "a0"));
+            WorkerBags.of("ing", "ingester", "i0", "i1", "i2"), WorkerBags.of("x", "all", "a0"));
     assertThat(new TempoConfig(members, S3, false, 720, List.of()).render())
         .contains("      replication_factor: 3\n");
-    ClusterMembers two = members(WorkerApplication.of("ing", "ingester", "i0", "i1"));
+    ClusterMembers two = members(WorkerBags.of("ing", "ingester", "i0", "i1"));
     assertThat(new TempoConfig(two, S3, false, 720, List.of()).render())
         .contains("      replication_factor: 1\n");
   }
@@ -116,11 +115,11 @@ class TempoConfigTest {
   void queriersFindSeparateFrontendsThroughTheHeadlessService() {
     ClusterMembers members =
         members(
-            WorkerApplication.of(
+            WorkerBags.of(
                 "tempo-querier",
                 "querier",
                 "tempo-querier-0.tempo-querier-endpoints.m.svc.cluster.local"),
-            WorkerApplication.of(
+            WorkerBags.of(
                 "tempo-qf",
                 "query-frontend",
                 "tempo-qf-1.tempo-qf-endpoints.m.svc.cluster.local",
@@ -133,16 +132,13 @@ class TempoConfigTest {
 
   @Test
   void queriersUseLocalhostWithoutFrontendsOrWhenEachRunsItsOwn() {
-    assertThat(TempoConfig.frontendAddress(members(WorkerApplication.of("q", "querier", "q0.s"))))
+    assertThat(TempoConfig.frontendAddress(members(WorkerBags.of("q", "querier", "q0.s"))))
         .isEqualTo("localhost");
-    assertThat(
-            TempoConfig.frontendAddress(members(WorkerApplication.of("a", "all", "a0.s", "a1.s"))))
+    assertThat(TempoConfig.frontendAddress(members(WorkerBags.of("a", "all", "a0.s", "a1.s"))))
         .isEqualTo("localhost");
     assertThat(
             TempoConfig.frontendAddress(
-                members(
-                    WorkerApplication.of("a", "all", "a0.s"),
-                    WorkerApplication.of("q", "querier", "q0.s"))))
+                members(WorkerBags.of("a", "all", "a0.s"), WorkerBags.of("q", "querier", "q0.s"))))
         .isEqualTo("s");
   }
 
@@ -150,8 +146,7 @@ class TempoConfigTest {
   void theS3BlockUsesTempoKeysAndDropsDefaultPorts() {
     S3Config s3 = new S3Config("https://s3.example:443", "b", "AK", "SK", "eu-1", List.of("CA"));
     String yaml =
-        new TempoConfig(members(WorkerApplication.of("w", "all", "a")), s3, false, 24, List.of())
-            .render();
+        new TempoConfig(members(WorkerBags.of("w", "all", "a")), s3, false, 24, List.of()).render();
     assertThat(yaml)
         .contains(
             """
@@ -173,7 +168,7 @@ class TempoConfigTest {
   void remoteWriteEnablesTheMetricsGeneratorWithSortedEndpoints() {
     String yaml =
         new TempoConfig(
-                members(WorkerApplication.of("w", "all", "a")),
+                members(WorkerBags.of("w", "all", "a")),
                 S3,
                 false,
                 720,
@@ -206,14 +201,14 @@ class TempoConfigTest {
   @Test
   void withoutRemoteWriteThereIsNoMetricsGenerator() {
     String yaml =
-        new TempoConfig(members(WorkerApplication.of("w", "all", "a")), S3, false, 720, List.of())
+        new TempoConfig(members(WorkerBags.of("w", "all", "a")), S3, false, 720, List.of())
             .render();
     assertThat(yaml).doesNotContain("metrics_generator").doesNotContain("overrides");
   }
 
   @Test
   void tlsSecuresServersReceiversAndInternalClients() {
-    ClusterMembers members = members(WorkerApplication.of("w", "all", "w-1.svc", "w-0.svc"));
+    ClusterMembers members = members(WorkerBags.of("w", "all", "w-1.svc", "w-0.svc"));
     String yaml =
         new TempoConfig(members, S3, true, 720, List.of("https://prom:9090/api/v1/write")).render();
     String serverTls =
@@ -273,26 +268,37 @@ class TempoConfigTest {
 
   @Test
   void theSameClusterInAnyOrderRendersByteIdentically() {
-    List<WorkerApplication> apps =
+    List<WorkerBags> apps =
         new ArrayList<>(
             List.of(
-                WorkerApplication.of("q", "querier", "q-1.q-ep.m.svc", "q-0.q-ep.m.svc"),
-                WorkerApplication.of(
+                WorkerBags.of("q", "querier", "q-1.q-ep.m.svc", "q-0.q-ep.m.svc"),
+                WorkerBags.of(
                     "f", "query-frontend", "f-0.f-ep.m.svc", "f-2.f-ep.m.svc", "f-1.f-ep.m.svc"),
-                WorkerApplication.of(
+                WorkerBags.of(
                     "i", "ingester", "i-2.i-ep.m.svc", "i-0.i-ep.m.svc", "i-1.i-ep.m.svc"),
-                WorkerApplication.of("d", "distributor", "d-0.d-ep.m.svc"),
-                WorkerApplication.of("c", "compactor", "c-0.c-ep.m.svc")));
+                WorkerBags.of("d", "distributor", "d-0.d-ep.m.svc"),
+                WorkerBags.of("c", "compactor", "c-0.c-ep.m.svc")));
     List<String> urls =
         new ArrayList<>(List.of("http://b/write", "http://a/write", "http://c/write"));
     String first =
-        new TempoConfig(ClusterMembers.gather(RolesTable.TEMPO, apps), S3, true, 48, urls).render();
+        new TempoConfig(
+                ClusterMembers.of(ClusterView.read("cluster", RolesTable.TEMPO, apps)),
+                S3,
+                true,
+                48,
+                urls)
+            .render();
     Random random = new Random(42);
     for (int i = 0; i < 25; i++) {
       Collections.shuffle(apps, random);
       Collections.shuffle(urls, random);
       assertThat(
-              new TempoConfig(ClusterMembers.gather(RolesTable.TEMPO, apps), S3, true, 48, urls)
+              new TempoConfig(
+                      ClusterMembers.of(ClusterView.read("cluster", RolesTable.TEMPO, apps)),
+                      S3,
+                      true,
+                      48,
+                      urls)
                   .render())
           .isEqualTo(first);
     }

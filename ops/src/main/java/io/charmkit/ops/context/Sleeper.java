@@ -1,4 +1,4 @@
-package io.charmkit.worker;
+package io.charmkit.ops.context;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.charmkit.coordinator.tempo;
+package io.charmkit.examples.tempo.coordinator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

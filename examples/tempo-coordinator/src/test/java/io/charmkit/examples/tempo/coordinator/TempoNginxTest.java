@@ -1,12 +1,12 @@
-package io.charmkit.coordinator.nginx;
+package io.charmkit.examples.tempo.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.coordinator.cluster.ClusterMembers;
-import io.charmkit.coordinator.cluster.WorkerApplication;
-import io.charmkit.coordinator.roles.RolesTable;
-import io.charmkit.coordinator.tempo.TempoReceiver;
-import io.charmkit.coordinator.tempo.TempoRoutes;
+import io.charmkit.coordinator.nginx.NginxConfig;
+import io.charmkit.interfaces.cluster.ClusterView;
+import io.charmkit.interfaces.cluster.RolesTable;
+import io.charmkit.interfaces.cluster.WorkerBags;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -16,14 +16,13 @@ import org.junit.jupiter.api.Test;
 
 class TempoNginxTest {
 
-  private static ClusterMembers members(List<WorkerApplication> apps) {
-    return ClusterMembers.gather(RolesTable.TEMPO, apps);
+  private static ClusterMembers members(List<WorkerBags> apps) {
+    return ClusterMembers.of(ClusterView.read("cluster", RolesTable.TEMPO, apps));
   }
 
   @Test
   void aSmallClusterWithOnlyOtlpHttp() {
-    ClusterMembers members =
-        members(List.of(WorkerApplication.of("tempo-worker", "all", "w0.svc")));
+    ClusterMembers members = members(List.of(WorkerBags.of("tempo-worker", "all", "w0.svc")));
     String expected =
         """
         worker_processes 5;
@@ -111,11 +110,11 @@ class TempoNginxTest {
     ClusterMembers members =
         members(
             List.of(
-                WorkerApplication.of("d", "distributor", "d1.svc", "d0.svc"),
-                WorkerApplication.of("f", "query-frontend", "f0.svc"),
-                WorkerApplication.of("q", "querier", "q0.svc"),
-                WorkerApplication.of("i", "ingester", "i0.svc", "i1.svc", "i2.svc"),
-                WorkerApplication.of("c", "compactor", "c0.svc")));
+                WorkerBags.of("d", "distributor", "d1.svc", "d0.svc"),
+                WorkerBags.of("f", "query-frontend", "f0.svc"),
+                WorkerBags.of("q", "querier", "q0.svc"),
+                WorkerBags.of("i", "ingester", "i0.svc", "i1.svc", "i2.svc"),
+                WorkerBags.of("c", "compactor", "c0.svc")));
     String text =
         TempoRoutes.nginx("coord.svc", EnumSet.allOf(TempoReceiver.class), "10.0.0.10", true)
             .render(members.addressesByRole(), true);
@@ -169,7 +168,7 @@ class TempoNginxTest {
 
   @Test
   void withoutFrontendsTheApiServersAreOmitted() {
-    ClusterMembers members = members(List.of(WorkerApplication.of("d", "distributor", "d0.svc")));
+    ClusterMembers members = members(List.of(WorkerBags.of("d", "distributor", "d0.svc")));
     String text =
         TempoRoutes.nginx("coord.svc", EnumSet.of(TempoReceiver.OTLP_HTTP), "10.0.0.10", false)
             .render(members.addressesByRole(), false);
@@ -191,12 +190,12 @@ class TempoNginxTest {
 
   @Test
   void theSameClusterInAnyOrderRendersByteIdentically() {
-    List<WorkerApplication> apps =
+    List<WorkerBags> apps =
         new ArrayList<>(
             List.of(
-                WorkerApplication.of("d", "distributor", "d2", "d0", "d1"),
-                WorkerApplication.of("f", "query-frontend", "f1", "f0"),
-                WorkerApplication.of("a", "all", "a0")));
+                WorkerBags.of("d", "distributor", "d2", "d0", "d1"),
+                WorkerBags.of("f", "query-frontend", "f1", "f0"),
+                WorkerBags.of("a", "all", "a0")));
     List<TempoReceiver> receivers = new ArrayList<>(List.of(TempoReceiver.values()));
     String first =
         TempoRoutes.nginx("c", receivers, "ns", true).render(members(apps).addressesByRole(), true);

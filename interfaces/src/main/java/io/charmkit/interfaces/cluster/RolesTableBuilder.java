@@ -1,4 +1,4 @@
-package io.charmkit.coordinator.roles;
+package io.charmkit.interfaces.cluster;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,10 +1,14 @@
-package io.charmkit.coordinator.roles;
+package io.charmkit.interfaces.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.charmkit.schema.cluster.WorkerAppData;
+import io.charmkit.schema.jsonschema.InterfaceSchema;
+import io.charmkit.schema.validation.Problem;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -320,10 +324,9 @@ class RolesTableTest {
   }
 
   @Test
-  void servesAsTheClusterEndpointsRolesTable() {
-    io.charmkit.interfaces.cluster.RolesTable asInterface = RolesTable.TEMPO;
-    assertThat(asInterface.metaRoles().get("all")).hasSize(6).doesNotContain("all");
-    assertThat(asInterface.expand(List.of("all", "querier"))).hasSize(6);
+  void expandsAListOfPublishedRoles() {
+    assertThat(RolesTable.TEMPO.metaRoles().get("all")).hasSize(6).doesNotContain("all");
+    assertThat(RolesTable.TEMPO.expand(List.of("all", "querier"))).hasSize(6);
   }
 
   @Test
@@ -337,5 +340,28 @@ class RolesTableTest {
   void isImmutable() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RolesTable.TEMPO.roles().add("x"))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void theClusterInterfacesRoleNamesAreTheTablesRoles() {
+    // schema keeps each cluster interface's role names as plain data for its JSON Schemas and
+    // bin/charmkit; they must be exactly the roles of the table a coordinator uses.
+    assertThat(InterfaceSchema.find("tempo_cluster", Optional.empty()).orElseThrow().roles())
+        .containsExactlyInAnyOrderElementsOf(RolesTable.TEMPO.roles());
+    assertThat(InterfaceSchema.find("tempo_cluster", Optional.of(0)).orElseThrow().roles())
+        .containsExactlyInAnyOrderElementsOf(RolesTable.TEMPO.roles());
+    assertThat(InterfaceSchema.find("pyroscope_cluster", Optional.empty()).orElseThrow().roles())
+        .containsExactlyInAnyOrderElementsOf(RolesTable.PYROSCOPE.roles());
+  }
+
+  @Test
+  void rejectsUnknownAndEmptyPublishedRoles() {
+    assertThat(RolesTable.TEMPO.problems(new WorkerAppData("querier,imposter,,ingester")))
+        .extracting(Problem::message)
+        .containsExactly(
+            "\"imposter\" is not a Tempo role (expected one of all, compactor, distributor,"
+                + " ingester, metrics-generator, querier, query-frontend)",
+            "has an empty role name in \"querier,imposter,,ingester\"");
+    assertThat(RolesTable.LOKI.problems(new WorkerAppData("all,read"))).isEmpty();
   }
 }

@@ -1,4 +1,4 @@
-package io.charmkit.coordinator.pyroscope;
+package io.charmkit.examples.pyroscope.coordinator;
 
 import io.charmkit.coordinator.ring.Memberlist;
 import java.util.List;

@@ -1,11 +1,12 @@
-package io.charmkit.coordinator.pyroscope;
+package io.charmkit.examples.pyroscope.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.coordinator.cluster.ClusterMembers;
-import io.charmkit.coordinator.cluster.WorkerApplication;
-import io.charmkit.coordinator.roles.RolesTable;
 import io.charmkit.coordinator.s3.S3Config;
+import io.charmkit.interfaces.cluster.ClusterView;
+import io.charmkit.interfaces.cluster.RolesTable;
+import io.charmkit.interfaces.cluster.WorkerBags;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,8 +18,8 @@ class PyroscopeConfigTest {
   private static final S3Config S3 =
       new S3Config("https://s3.example", "profiles", "AK", "SK", "us-east-1", List.of("CA"));
 
-  private static ClusterMembers members(WorkerApplication... apps) {
-    return ClusterMembers.gather(RolesTable.PYROSCOPE, List.of(apps));
+  private static ClusterMembers members(WorkerBags... apps) {
+    return ClusterMembers.of(ClusterView.read("cluster", RolesTable.PYROSCOPE, List.of(apps)));
   }
 
   @Test
@@ -66,9 +67,7 @@ class PyroscopeConfigTest {
             replication_factor: 1
         """;
     ClusterMembers members =
-        members(
-            WorkerApplication.of(
-                "pw", "all", "pyroscope-worker-0.pw-endpoints.m.svc.cluster.local"));
+        members(WorkerBags.of("pw", "all", "pyroscope-worker-0.pw-endpoints.m.svc.cluster.local"));
     assertThat(new PyroscopeConfig(members, S3, PyroscopeSettings.DEFAULTS, null).render())
         .isEqualTo(expected);
   }
@@ -77,9 +76,9 @@ class PyroscopeConfigTest {
   void ingestersAndStoreGatewaysReplicateIndependently() {
     ClusterMembers members =
         members(
-            WorkerApplication.of("all", "all", "a0"),
-            WorkerApplication.of("ing", "ingester", "i0", "i1"),
-            WorkerApplication.of("sg", "store-gateway", "s0"));
+            WorkerBags.of("all", "all", "a0"),
+            WorkerBags.of("ing", "ingester", "i0", "i1"),
+            WorkerBags.of("sg", "store-gateway", "s0"));
     String yaml = new PyroscopeConfig(members, S3, PyroscopeSettings.DEFAULTS, null).render();
     assertThat(yaml)
         .contains("      replication_factor: 3\n") // ingester: a0, i0, i1
@@ -90,7 +89,7 @@ class PyroscopeConfigTest {
   void zeroBecomesTheIntegerZero() {
     String yaml =
         new PyroscopeConfig(
-                members(WorkerApplication.of("w", "all", "a")),
+                members(WorkerBags.of("w", "all", "a")),
                 S3,
                 new PyroscopeSettings("0", "0", "1h"),
                 null)
@@ -109,7 +108,7 @@ class PyroscopeConfigTest {
             "The following configurations are not valid: ['cleanup_interval', 'retention_period']");
     assertThat(bad.effective()).isEqualTo(new PyroscopeSettings("0", "0", "15m"));
     String yaml =
-        new PyroscopeConfig(members(WorkerApplication.of("w", "all", "a")), S3, bad, null).render();
+        new PyroscopeConfig(members(WorkerBags.of("w", "all", "a")), S3, bad, null).render();
     assertThat(yaml)
         .contains("  compactor_blocks_retention_period: 0\n")
         .contains("  deletion_delay: 0\n")
@@ -120,7 +119,7 @@ class PyroscopeConfigTest {
 
   @Test
   void anIngressPathBecomesTheApiBaseUrl() {
-    ClusterMembers members = members(WorkerApplication.of("w", "all", "a"));
+    ClusterMembers members = members(WorkerBags.of("w", "all", "a"));
     assertThat(
             new PyroscopeConfig(
                     members, S3, PyroscopeSettings.DEFAULTS, "http://traefik/m-pyroscope")
@@ -137,10 +136,7 @@ class PyroscopeConfigTest {
     S3Config plain = new S3Config("minio:9000", "b", "AK", "SK", null, List.of("CA"));
     String yaml =
         new PyroscopeConfig(
-                members(WorkerApplication.of("w", "all", "a")),
-                plain,
-                PyroscopeSettings.DEFAULTS,
-                null)
+                members(WorkerBags.of("w", "all", "a")), plain, PyroscopeSettings.DEFAULTS, null)
             .render();
     assertThat(yaml)
         .contains(
@@ -158,13 +154,13 @@ class PyroscopeConfigTest {
 
   @Test
   void theSameClusterInAnyOrderRendersByteIdentically() {
-    List<WorkerApplication> apps = new ArrayList<>();
+    List<WorkerBags> apps = new ArrayList<>();
     for (String role : RolesTable.PYROSCOPE.expand("all")) {
-      apps.add(WorkerApplication.of(role, role, role + "-1.ep", role + "-0.ep", role + "-2.ep"));
+      apps.add(WorkerBags.of(role, role, role + "-1.ep", role + "-0.ep", role + "-2.ep"));
     }
     String first =
         new PyroscopeConfig(
-                ClusterMembers.gather(RolesTable.PYROSCOPE, apps),
+                ClusterMembers.of(ClusterView.read("cluster", RolesTable.PYROSCOPE, apps)),
                 S3,
                 PyroscopeSettings.DEFAULTS,
                 null)
@@ -174,7 +170,7 @@ class PyroscopeConfigTest {
       Collections.shuffle(apps, random);
       assertThat(
               new PyroscopeConfig(
-                      ClusterMembers.gather(RolesTable.PYROSCOPE, apps),
+                      ClusterMembers.of(ClusterView.read("cluster", RolesTable.PYROSCOPE, apps)),
                       S3,
                       PyroscopeSettings.DEFAULTS,
                       null)

@@ -1,11 +1,11 @@
-package io.charmkit.coordinator.nginx;
+package io.charmkit.examples.pyroscope.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.coordinator.cluster.ClusterMembers;
-import io.charmkit.coordinator.cluster.WorkerApplication;
-import io.charmkit.coordinator.pyroscope.PyroscopeRoutes;
-import io.charmkit.coordinator.roles.RolesTable;
+import io.charmkit.interfaces.cluster.ClusterView;
+import io.charmkit.interfaces.cluster.RolesTable;
+import io.charmkit.interfaces.cluster.WorkerBags;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,9 @@ class PyroscopeNginxTest {
   @Test
   void aMonolithicWorkerGetsEveryRouteOverPlainHttp() {
     ClusterMembers members =
-        ClusterMembers.gather(
-            RolesTable.PYROSCOPE, List.of(WorkerApplication.of("pw", "all", "pw0.svc")));
+        ClusterMembers.of(
+            ClusterView.read(
+                "cluster", RolesTable.PYROSCOPE, List.of(WorkerBags.of("pw", "all", "pw0.svc"))));
     String text =
         PyroscopeRoutes.nginx("coord.svc", "10.0.0.10", false)
             .render(members.addressesByRole(), true);
@@ -106,11 +107,12 @@ class PyroscopeNginxTest {
 
   @Test
   void aFullClusterHasOneUpstreamPerRoleWithSortedServers() {
-    List<WorkerApplication> apps = new ArrayList<>();
+    List<WorkerBags> apps = new ArrayList<>();
     for (String role : RolesTable.PYROSCOPE.expand("all")) {
-      apps.add(WorkerApplication.of(role, role, role + "-1.svc", role + "-0.svc"));
+      apps.add(WorkerBags.of(role, role, role + "-1.svc", role + "-0.svc"));
     }
-    ClusterMembers members = ClusterMembers.gather(RolesTable.PYROSCOPE, apps);
+    ClusterMembers members =
+        ClusterMembers.of(ClusterView.read("cluster", RolesTable.PYROSCOPE, apps));
     String text =
         PyroscopeRoutes.nginx("coord.svc", "10.0.0.10", false)
             .render(members.addressesByRole(), false);
@@ -148,8 +150,9 @@ class PyroscopeNginxTest {
   @Test
   void routesToAbsentRolesAreOmitted() {
     ClusterMembers members =
-        ClusterMembers.gather(
-            RolesTable.PYROSCOPE, List.of(WorkerApplication.of("q", "querier", "q0.svc")));
+        ClusterMembers.of(
+            ClusterView.read(
+                "cluster", RolesTable.PYROSCOPE, List.of(WorkerBags.of("q", "querier", "q0.svc"))));
     String text =
         PyroscopeRoutes.nginx("coord.svc", "10.0.0.10", false)
             .render(members.addressesByRole(), false);

@@ -1,4 +1,4 @@
-package io.charmkit.coordinator.tempo;
+package io.charmkit.examples.tempo.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

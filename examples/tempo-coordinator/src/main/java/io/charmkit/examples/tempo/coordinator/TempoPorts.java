@@ -1,4 +1,4 @@
-package io.charmkit.coordinator.tempo;
+package io.charmkit.examples.tempo.coordinator;
 
 import io.charmkit.coordinator.ring.Memberlist;
 import java.util.Collection;

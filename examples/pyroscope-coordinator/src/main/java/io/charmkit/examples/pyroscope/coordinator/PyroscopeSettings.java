@@ -1,4 +1,4 @@
-package io.charmkit.coordinator.pyroscope;
+package io.charmkit.examples.pyroscope.coordinator;
 
 import java.util.ArrayList;
 import java.util.List;
