@@ -1,6 +1,6 @@
 package io.charmkit.bench;
 
-import io.charmkit.coordinator.tempo.TempoConfig;
+import io.charmkit.examples.tempo.coordinator.TempoConfig;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.WorkerUnitData;
 import java.util.List;

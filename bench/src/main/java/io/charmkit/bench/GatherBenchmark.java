@@ -1,9 +1,9 @@
 package io.charmkit.bench;
 
 import io.charmkit.coordinator.cluster.ClusterConsistency;
-import io.charmkit.coordinator.roles.RolesTable;
 import io.charmkit.interfaces.cluster.ClusterProvider;
 import io.charmkit.interfaces.cluster.ClusterView;
+import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.ops.Charm;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.metadata.CharmMetadata;

@@ -3,7 +3,7 @@ package io.charmkit.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.charmkit.coordinator.tempo.TempoConfig;
+import io.charmkit.examples.tempo.coordinator.TempoConfig;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.testing.pebble.ContainerImage;
 import io.charmkit.testing.pebble.PebbleServer;

@@ -1,7 +1,7 @@
 package io.charmkit.bench;
 
 import io.charmkit.coordinator.cluster.ClusterMembers;
-import io.charmkit.coordinator.tempo.TempoConfig;
+import io.charmkit.examples.tempo.coordinator.TempoConfig;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,14 +1,15 @@
 package io.charmkit.bench;
 
 import io.charmkit.coordinator.cluster.ClusterMembers;
-import io.charmkit.coordinator.cluster.WorkerApplication;
-import io.charmkit.coordinator.roles.RolesTable;
 import io.charmkit.coordinator.s3.S3Config;
+import io.charmkit.interfaces.cluster.ClusterView;
+import io.charmkit.interfaces.cluster.RolesTable;
+import io.charmkit.interfaces.cluster.WorkerBags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The cluster every benchmark uses, so that in-process and process-level figures describe the same
@@ -51,17 +52,17 @@ public final class Workers {
 
   /** The members of a cluster of {@code units} workers, as the coordinator gathers them. */
   public static ClusterMembers members(int units) {
-    List<WorkerApplication> apps = new ArrayList<>();
+    List<WorkerBags> apps = new ArrayList<>();
     unitsPerApp(units)
         .forEach(
             (app, count) -> {
-              TreeSet<String> addresses = new TreeSet<>();
+              Map<String, Map<String, String>> bags = new TreeMap<>();
               for (int n = 0; n < count; n++) {
-                addresses.add(address(app, n));
+                bags.put(app + "/" + n, unitBag(app, n));
               }
-              apps.add(new WorkerApplication(app, "all", count, addresses));
+              apps.add(new WorkerBags(0, Optional.of(app), Map.of("role", "\"all\""), bags));
             });
-    return ClusterMembers.gather(RolesTable.TEMPO, apps);
+    return ClusterMembers.of(ClusterView.read("tempo-cluster", RolesTable.TEMPO, apps));
   }
 
   /** A worker unit's bag as the Python worker writes it. */

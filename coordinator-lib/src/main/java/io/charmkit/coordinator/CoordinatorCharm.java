@@ -11,17 +11,17 @@ import io.charmkit.coordinator.datasource.GrafanaSource;
 import io.charmkit.coordinator.datasource.GrafanaSourceData;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.nginx.NginxFiles;
-import io.charmkit.coordinator.roles.RolesTable;
 import io.charmkit.coordinator.s3.S3Readiness;
 import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.RemoteDataProblem;
 import io.charmkit.interfaces.cluster.ClusterProvider;
 import io.charmkit.interfaces.cluster.ClusterView;
+import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.interfaces.cluster.WorkerRelation;
 import io.charmkit.interfaces.datasource.DatasourceExchange;
 import io.charmkit.ops.Charm;
-import io.charmkit.ops.context.HostFqdn;
+import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.event.CollectStatusEvent;
 import io.charmkit.ops.event.HookEvent;
 import io.charmkit.ops.framework.Event;
@@ -33,16 +33,8 @@ import io.charmkit.ops.model.Secret;
 import io.charmkit.ops.model.Status;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.RemoteWriteEndpoint;
-import java.io.IOException;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +107,7 @@ public abstract class CoordinatorCharm extends Charm {
   private final GrafanaSource grafanaSource;
   private final DatasourceExchange exchange;
   private final List<String> exchangeEndpoints;
+  private final HostEnvironment host;
   private Snapshot snapshot;
   private String fqdn;
 
@@ -125,11 +118,18 @@ public abstract class CoordinatorCharm extends Charm {
    * @param roles the product's roles table
    * @param endpoints the endpoint names
    * @param tlsSource where the certificate comes from ({@link TlsSource#NONE}: TLS off)
+   * @param host the host's FQDN, DNS server and IPv6 address ({@link HostEnvironment#system()} in
+   *     production), taken the same way as the worker base takes it
    * @throws IllegalArgumentException when the charm does not declare the cluster or s3 endpoint
    */
   protected CoordinatorCharm(
-      Framework framework, RolesTable roles, CoordinatorEndpoints endpoints, TlsSource tlsSource) {
+      Framework framework,
+      RolesTable roles,
+      CoordinatorEndpoints endpoints,
+      TlsSource tlsSource,
+      HostEnvironment host) {
     super(framework);
+    this.host = Objects.requireNonNull(host, "host");
     this.roles = Objects.requireNonNull(roles, "roles");
     this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     this.tlsSource = Objects.requireNonNull(tlsSource, "tlsSource");
@@ -250,29 +250,19 @@ public abstract class CoordinatorCharm extends Charm {
    */
   protected String fqdn() {
     if (fqdn == null) {
-      fqdn = HostFqdn.resolve(System.getenv());
+      fqdn = host.fqdn().get();
     }
     return fqdn;
   }
 
   /**
-   * Returns the DNS server nginx resolves worker names with: the first {@code nameserver} of {@code
-   * /etc/resolv.conf}.
+   * Returns the DNS server nginx resolves worker names with: the host's (the first {@code
+   * nameserver} of {@code /etc/resolv.conf} in production).
    *
    * @return the server
    */
   protected String resolver() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/etc/resolv.conf"))) {
-        String[] words = line.trim().split("\\s+");
-        if (words.length >= 2 && words[0].equals("nameserver")) {
-          return words[1];
-        }
-      }
-    } catch (IOException e) {
-      LOG.debug("cannot read /etc/resolv.conf: {}", e.getMessage());
-    }
-    return "127.0.0.1";
+    return host.nameserver().get();
   }
 
   /**
@@ -281,20 +271,7 @@ public abstract class CoordinatorCharm extends Charm {
    * @return whether it has one
    */
   protected boolean ipv6() {
-    try {
-      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-          if (address instanceof Inet6Address
-              && !address.isLoopbackAddress()
-              && !address.isLinkLocalAddress()) {
-            return true;
-          }
-        }
-      }
-    } catch (SocketException e) {
-      LOG.debug("cannot list network interfaces: {}", e.getMessage());
-    }
-    return false;
+    return host.globalIpv6().getAsBoolean();
   }
 
   /**

@@ -44,6 +44,20 @@ public record RemoteDataProblem(
   }
 
   /**
+   * Returns where a bag lives, for validation messages, given the relation's endpoint and id.
+   *
+   * @param endpoint the relation's endpoint name
+   * @param relationId the relation id
+   * @param owner the unit or application name
+   * @param application whether the bag is the application's
+   * @return e.g. {@code relation tempo-cluster:3, unit tempo-worker/2}
+   */
+  public static String location(
+      String endpoint, int relationId, String owner, boolean application) {
+    return format(endpoint, relationId, owner, application);
+  }
+
+  /**
    * Returns where the rejected bag lives.
    *
    * @return e.g. {@code relation tempo-cluster:3, unit tempo-worker/2}

@@ -23,7 +23,6 @@ import io.charmkit.testing.State;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,50 +60,8 @@ class InterfaceSpecTest {
   }
 
   static Stream<ClusterInterface> clusterInterfaces() {
-    RolesTable tempo =
-        RolesTable.of(
-            Set.of(
-                "all",
-                "querier",
-                "query-frontend",
-                "ingester",
-                "distributor",
-                "compactor",
-                "metrics-generator"),
-            Map.of(
-                "all",
-                Set.of(
-                    "querier",
-                    "query-frontend",
-                    "ingester",
-                    "distributor",
-                    "compactor",
-                    "metrics-generator")));
-    RolesTable pyroscope =
-        RolesTable.of(
-            Set.of(
-                "all",
-                "querier",
-                "query-frontend",
-                "query-scheduler",
-                "ingester",
-                "distributor",
-                "compactor",
-                "store-gateway",
-                "tenant-settings",
-                "ad-hoc-profiles"),
-            Map.of(
-                "all",
-                Set.of(
-                    "querier",
-                    "query-frontend",
-                    "query-scheduler",
-                    "ingester",
-                    "distributor",
-                    "compactor",
-                    "store-gateway",
-                    "tenant-settings",
-                    "ad-hoc-profiles")));
+    RolesTable tempo = RolesTable.TEMPO;
+    RolesTable pyroscope = RolesTable.PYROSCOPE;
     return Stream.of(
         new ClusterInterface("tempo_cluster", "tempo-cluster", tempo),
         new ClusterInterface("pyroscope_cluster", "pyroscope-cluster", pyroscope));

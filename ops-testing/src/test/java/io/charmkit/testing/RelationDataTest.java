@@ -10,6 +10,7 @@ import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.hooktools.PermissionDeniedException;
 import io.charmkit.ops.hooktools.RelationNotFoundException;
 import io.charmkit.ops.hooktools.RelationRef;
+import io.charmkit.ops.model.RawTools;
 import io.charmkit.ops.model.RelationDataAccessException;
 import io.charmkit.ops.model.Status;
 import io.charmkit.testing.junit.CharmTest;
@@ -72,12 +73,12 @@ class RelationDataTest {
 
     private void rawAppWrite() {
       var relation = model().relation("db").orElseThrow();
-      model().tools().relationSet(relation.ref(), true, Map.of("raw", "write"));
+      RawTools.of(model()).relationSet(relation.ref(), true, Map.of("raw", "write"));
     }
 
     private void readMissingRelation() {
       try {
-        model().tools().relationGet(RelationRef.of("db", 99), "remote/0", false);
+        RawTools.of(model()).relationGet(RelationRef.of("db", 99), "remote/0", false);
       } catch (RelationNotFoundException e) {
         unit().setStatus(Status.blocked(e.stderr().strip()));
       }

@@ -3,6 +3,7 @@ package io.charmkit.ops;
 import io.charmkit.ops.hooktools.GoalState;
 import io.charmkit.ops.hooktools.HookTools;
 import io.charmkit.ops.hooktools.NetworkInfo;
+import io.charmkit.ops.hooktools.PermissionDeniedException;
 import io.charmkit.ops.hooktools.Port;
 import io.charmkit.ops.hooktools.RelationNotFoundException;
 import io.charmkit.ops.hooktools.RelationRef;
@@ -27,6 +28,11 @@ import java.util.TreeMap;
 final class FakeTools implements HookTools {
   final List<String> calls = new ArrayList<>();
   boolean leader = true;
+
+  /** Refuse relation-set for application bags (unit bags too), as Juju can before install. */
+  boolean refuseAppWrites;
+
+  boolean refuseUnitWrites;
   final Map<String, Object> config = new LinkedHashMap<>();
 
   /** endpoint → relation ids. */
@@ -84,6 +90,13 @@ final class FakeTools implements HookTools {
   @Override
   public void relationSet(RelationRef relation, boolean app, Map<String, String> changes) {
     calls.add("relation-set " + relation + (app ? " --app " : " ") + new TreeMap<>(changes));
+    if (app ? refuseAppWrites : refuseUnitWrites) {
+      throw new PermissionDeniedException(
+          "relation-set",
+          List.of("relation-set", "-r", relation.argument()),
+          1,
+          "ERROR permission denied (unauthorized access)");
+    }
   }
 
   @Override

@@ -64,6 +64,30 @@ class RelationDataTest {
   }
 
   @Test
+  void anApplicationBagJujuRefusesBeforeInstallIsLeftForALaterEvent() {
+    tools.refuseAppWrites = true;
+    DispatchResult result =
+        changed(
+            r -> {
+              r.localUnitData().put("address", "a.example");
+              r.localAppData().put("role", "\"all\"");
+            });
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(tools.callsOf("relation-set"))
+        .containsExactlyInAnyOrder(
+            "relation-set db:3 {address=a.example}", "relation-set db:3 --app {role=\"all\"}");
+  }
+
+  @Test
+  void aRefusedUnitBagWriteStillFailsTheHook() {
+    tools.refuseUnitWrites = true;
+    DispatchResult result = changed(r -> r.localUnitData().put("address", "a.example"));
+
+    assertThat(result.succeeded()).isFalse();
+  }
+
+  @Test
   void deletingAMissingKeyWritesNothingButDeletingAPresentOneWritesEmpty() {
     tools.bag(3, "demo/0").put("old", "1");
     changed(

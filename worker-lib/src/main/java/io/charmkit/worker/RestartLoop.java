@@ -1,5 +1,6 @@
 package io.charmkit.worker;
 
+import io.charmkit.ops.context.Sleeper;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.pebble.ChangeErrorException;
 import io.charmkit.ops.pebble.PebbleClient;

@@ -5,6 +5,7 @@ import io.charmkit.interfaces.cluster.ClusterRequirer;
 import io.charmkit.interfaces.cluster.TlsData;
 import io.charmkit.interfaces.topology.Topologies;
 import io.charmkit.ops.Charm;
+import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.event.CollectStatusEvent;
 import io.charmkit.ops.framework.Event;
 import io.charmkit.ops.framework.EventSource;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * public final class TempoWorkerCharm extends WorkerCharm {
  *   public TempoWorkerCharm(Framework framework) {
- *     super(framework, "tempo", "tempo-cluster", WorkerEnvironment.system());
+ *     super(framework, "tempo", "tempo-cluster", HostEnvironment.system());
  *   }
  *
  *   protected Optional<Layer> layer() { ... }
@@ -85,7 +86,7 @@ public abstract class WorkerCharm extends Charm {
 
   private final String containerName;
   private final String endpoint;
-  private final WorkerEnvironment environment;
+  private final HostEnvironment environment;
   private final List<String> roleOptions;
   private final ClusterRequirer cluster;
 
@@ -112,7 +113,7 @@ public abstract class WorkerCharm extends Charm {
    *     or declares one that is not a boolean
    */
   protected WorkerCharm(
-      Framework framework, String containerName, String endpoint, WorkerEnvironment environment) {
+      Framework framework, String containerName, String endpoint, HostEnvironment environment) {
     super(framework);
     this.containerName = Objects.requireNonNull(containerName, "containerName");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");

@@ -1,5 +1,6 @@
 package io.charmkit.worker;
 
+import io.charmkit.ops.context.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.charmkit.worker;
 
+import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.pebble.Layer;
@@ -47,16 +48,17 @@ final class TestWorker extends WorkerCharm {
 
   static final CharmMetadata META = CharmMetadata.parse(METADATA, CONFIG, null);
 
-  TestWorker(Framework framework, WorkerEnvironment environment) {
+  TestWorker(Framework framework, HostEnvironment environment) {
     super(framework, CONTAINER, ENDPOINT, environment);
   }
 
   /** An environment with the test FQDN, the given variables and a clock that never waits. */
-  static WorkerEnvironment environment(Map<String, String> env, ManualClock clock) {
-    return new WorkerEnvironment(() -> FQDN, env, clock, clock.sleeper());
+  static HostEnvironment environment(Map<String, String> env, ManualClock clock) {
+    return new HostEnvironment(
+        () -> FQDN, env, () -> "127.0.0.1", () -> false, clock, clock.sleeper());
   }
 
-  static WorkerEnvironment environment() {
+  static HostEnvironment environment() {
     return environment(Map.of(), new ManualClock());
   }
 

@@ -1,6 +1,6 @@
 package io.charmkit.coordinator.cluster;
 
-import io.charmkit.coordinator.roles.RolesTable;
+import io.charmkit.interfaces.cluster.RolesTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

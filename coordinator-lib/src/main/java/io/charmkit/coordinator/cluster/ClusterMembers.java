@@ -1,8 +1,6 @@
 package io.charmkit.coordinator.cluster;
 
-import io.charmkit.coordinator.roles.RolesTable;
 import io.charmkit.interfaces.cluster.ClusterView;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Set;
 import java.util.SortedMap;
@@ -52,29 +50,6 @@ public record ClusterMembers(
    */
   public static ClusterMembers of(ClusterView view) {
     return new ClusterMembers(view.roles(), view.addressesByRole(), view.addresses());
-  }
-
-  /**
-   * Gathers the members of a cluster from its worker applications, expanding meta-roles with the
-   * product's table.
-   *
-   * @param table the product's roles table
-   * @param applications the worker applications with a valid application bag, in any order
-   * @return the members
-   */
-  public static ClusterMembers gather(
-      RolesTable table, Collection<WorkerApplication> applications) {
-    SortedMap<String, Integer> units = new TreeMap<>();
-    SortedMap<String, SortedSet<String>> byRole = new TreeMap<>();
-    SortedSet<String> all = new TreeSet<>();
-    for (WorkerApplication app : applications) {
-      for (String role : table.expand(app.role())) {
-        units.merge(role, app.units(), Integer::sum);
-        byRole.computeIfAbsent(role, key -> new TreeSet<>()).addAll(app.addresses());
-      }
-      all.addAll(app.addresses());
-    }
-    return new ClusterMembers(units, byRole, all);
   }
 
   /**

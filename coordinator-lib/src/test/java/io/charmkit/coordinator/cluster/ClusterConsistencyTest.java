@@ -2,13 +2,15 @@ package io.charmkit.coordinator.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.charmkit.coordinator.roles.RolesTable;
+import io.charmkit.interfaces.cluster.ClusterView;
+import io.charmkit.interfaces.cluster.RolesTable;
+import io.charmkit.interfaces.cluster.WorkerBags;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class ClusterConsistencyTest {
@@ -16,8 +18,9 @@ class ClusterConsistencyTest {
   @Test
   void aMonolithicTempoWorkerIsCoherentButUnderScaled() {
     ClusterMembers members =
-        ClusterMembers.gather(
-            RolesTable.TEMPO, List.of(WorkerApplication.of("tempo-worker", "all", "w0")));
+        ClusterMembers.of(
+            ClusterView.read(
+                "cluster", RolesTable.TEMPO, List.of(WorkerBags.of("tempo-worker", "all", "w0"))));
     ClusterConsistency consistency = ClusterConsistency.evaluate(RolesTable.TEMPO, members);
 
     assertThat(consistency.coherent()).isTrue();
@@ -30,11 +33,12 @@ class ClusterConsistencyTest {
   @Test
   void namesTheMissingRolesSorted() {
     ClusterMembers members =
-        ClusterMembers.gather(
-            RolesTable.TEMPO,
-            List.of(
-                WorkerApplication.of("q", "querier", "q0"),
-                WorkerApplication.of("c", "compactor", "c0")));
+        ClusterMembers.of(
+            ClusterView.read(
+                "cluster",
+                RolesTable.TEMPO,
+                List.of(
+                    WorkerBags.of("q", "querier", "q0"), WorkerBags.of("c", "compactor", "c0"))));
     ClusterConsistency consistency = ClusterConsistency.evaluate(RolesTable.TEMPO, members);
 
     assertThat(consistency.coherent()).isFalse();
@@ -45,8 +49,8 @@ class ClusterConsistencyTest {
   @Test
   void anApplicationWithNoUnitsStillMakesItsRolesPresent() {
     ClusterMembers members =
-        ClusterMembers.gather(
-            RolesTable.LOKI, List.of(new WorkerApplication("loki", "all", 0, new TreeSet<>())));
+        ClusterMembers.of(
+            ClusterView.read("cluster", RolesTable.LOKI, List.of(WorkerBags.of("loki", "all"))));
     ClusterConsistency consistency = ClusterConsistency.evaluate(RolesTable.LOKI, members);
 
     assertThat(members.unitsByRole())
@@ -62,13 +66,15 @@ class ClusterConsistencyTest {
   @Test
   void countsUnitsAcrossApplicationsThatShareARole() {
     ClusterMembers members =
-        ClusterMembers.gather(
-            RolesTable.MIMIR,
-            List.of(
-                WorkerApplication.of("read", "read", "r0", "r1"),
-                WorkerApplication.of("write", "write", "w0", "w1", "w2"),
-                WorkerApplication.of("backend", "backend", "b0"),
-                WorkerApplication.of("extra", "querier", "x0")));
+        ClusterMembers.of(
+            ClusterView.read(
+                "cluster",
+                RolesTable.MIMIR,
+                List.of(
+                    WorkerBags.of("read", "read", "r0", "r1"),
+                    WorkerBags.of("write", "write", "w0", "w1", "w2"),
+                    WorkerBags.of("backend", "backend", "b0"),
+                    WorkerBags.of("extra", "querier", "x0"))));
     ClusterConsistency consistency = ClusterConsistency.evaluate(RolesTable.MIMIR, members);
 
     assertThat(members.unitsByRole()).containsEntry("querier", 3).containsEntry("ingester", 3);
@@ -79,9 +85,22 @@ class ClusterConsistencyTest {
   @Test
   void unitCountsIncludeUnitsWithoutAValidBag() {
     ClusterMembers members =
-        ClusterMembers.gather(
-            RolesTable.TEMPO,
-            List.of(new WorkerApplication("ing", "ingester", 3, new TreeSet<>(List.of("i0")))));
+        ClusterMembers.of(
+            ClusterView.read(
+                "cluster",
+                RolesTable.TEMPO,
+                List.of(
+                    new WorkerBags(
+                        0,
+                        Optional.of("ing"),
+                        Map.of("role", "\"ingester\""),
+                        Map.of(
+                            "ing/0",
+                            WorkerBags.of("ing", "ingester", "i0").unitBags().get("ing/0"),
+                            "ing/1",
+                            Map.of("ingress-address", "10.0.0.2"),
+                            "ing/2",
+                            Map.of())))));
 
     assertThat(members.unitsByRole()).containsEntry("ingester", 3);
     assertThat(members.addressesOf("ingester")).containsExactly("i0");
@@ -89,18 +108,18 @@ class ClusterConsistencyTest {
 
   @Test
   void theSameApplicationsInAnyOrderGiveTheSameMembers() {
-    List<WorkerApplication> apps =
+    List<WorkerBags> apps =
         new ArrayList<>(
             List.of(
-                WorkerApplication.of("a", "querier,query-frontend", "a1", "a0"),
-                WorkerApplication.of("b", "ingester", "b2", "b0", "b1"),
-                WorkerApplication.of("c", "all", "c0"),
-                WorkerApplication.of("d", "distributor")));
-    ClusterMembers first = ClusterMembers.gather(RolesTable.TEMPO, apps);
+                WorkerBags.of("a", "querier,query-frontend", "a1", "a0"),
+                WorkerBags.of("b", "ingester", "b2", "b0", "b1"),
+                WorkerBags.of("c", "all", "c0"),
+                WorkerBags.of("d", "distributor")));
+    ClusterMembers first = ClusterMembers.of(ClusterView.read("cluster", RolesTable.TEMPO, apps));
     Random random = new Random(7);
     for (int i = 0; i < 20; i++) {
       Collections.shuffle(apps, random);
-      ClusterMembers again = ClusterMembers.gather(RolesTable.TEMPO, apps);
+      ClusterMembers again = ClusterMembers.of(ClusterView.read("cluster", RolesTable.TEMPO, apps));
       assertThat(again).isEqualTo(first);
       assertThat(again.toString()).isEqualTo(first.toString());
     }

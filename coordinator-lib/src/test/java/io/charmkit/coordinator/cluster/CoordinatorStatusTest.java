@@ -3,8 +3,10 @@ package io.charmkit.coordinator.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.coordinator.cluster.CoordinatorStatus.Level;
-import io.charmkit.coordinator.roles.RolesTable;
 import io.charmkit.coordinator.s3.S3Readiness;
+import io.charmkit.interfaces.cluster.ClusterView;
+import io.charmkit.interfaces.cluster.RolesTable;
+import io.charmkit.interfaces.cluster.WorkerBags;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -17,9 +19,10 @@ class CoordinatorStatusTest {
           Map.of("endpoint", "http://s3", "bucket", "b", "access-key", "a", "secret-key", "s"));
   private static final S3Readiness NOT_READY = S3Readiness.read(Map.of("bucket", "b"));
 
-  private static ClusterConsistency tempo(WorkerApplication... apps) {
+  private static ClusterConsistency tempo(WorkerBags... apps) {
     return ClusterConsistency.evaluate(
-        RolesTable.TEMPO, ClusterMembers.gather(RolesTable.TEMPO, List.of(apps)));
+        RolesTable.TEMPO,
+        ClusterMembers.of(ClusterView.read("cluster", RolesTable.TEMPO, List.of(apps))));
   }
 
   @Test
@@ -49,7 +52,7 @@ class CoordinatorStatusTest {
     CoordinatorStatus status =
         CoordinatorStatus.evaluate(
             1,
-            tempo(WorkerApplication.of("w", "querier,query-frontend,compactor", "w0")),
+            tempo(WorkerBags.of("w", "querier,query-frontend,compactor", "w0")),
             READY,
             "",
             false);
@@ -71,7 +74,7 @@ class CoordinatorStatusTest {
   void inconsistencyOutranksS3() {
     CoordinatorStatus status =
         CoordinatorStatus.evaluate(
-            1, tempo(WorkerApplication.of("w", "querier")), S3Readiness.MISSING, "", false);
+            1, tempo(WorkerBags.of("w", "querier")), S3Readiness.MISSING, "", false);
     assertThat(status.message()).startsWith("[consistency] Cluster inconsistent:");
   }
 
@@ -79,7 +82,7 @@ class CoordinatorStatusTest {
   void aMissingS3RelationBlocks() {
     CoordinatorStatus status =
         CoordinatorStatus.evaluate(
-            1, tempo(WorkerApplication.of("w", "all", "w0")), S3Readiness.MISSING, "", false);
+            1, tempo(WorkerBags.of("w", "all", "w0")), S3Readiness.MISSING, "", false);
     assertThat(status)
         .isEqualTo(new CoordinatorStatus(Level.BLOCKED, "[s3] Missing S3 integration."));
   }
@@ -87,8 +90,7 @@ class CoordinatorStatusTest {
   @Test
   void incompleteS3DataBlocks() {
     CoordinatorStatus status =
-        CoordinatorStatus.evaluate(
-            1, tempo(WorkerApplication.of("w", "all", "w0")), NOT_READY, "", false);
+        CoordinatorStatus.evaluate(1, tempo(WorkerBags.of("w", "all", "w0")), NOT_READY, "", false);
     assertThat(status)
         .isEqualTo(
             new CoordinatorStatus(Level.BLOCKED, "[s3] S3 not ready (probably misconfigured)."));
@@ -98,14 +100,14 @@ class CoordinatorStatusTest {
   void aGoodClusterIsActiveWithTheProductsMessage() {
     CoordinatorStatus status =
         CoordinatorStatus.evaluate(
-            1, tempo(WorkerApplication.of("w", "all", "w0")), READY, "UI ready at http://x", false);
+            1, tempo(WorkerBags.of("w", "all", "w0")), READY, "UI ready at http://x", false);
     assertThat(status).isEqualTo(new CoordinatorStatus(Level.ACTIVE, "UI ready at http://x"));
     assertThat(status.gateOpen()).isTrue();
   }
 
   @Test
   void underScalingShowsDegradedOnlyWhenAsked() {
-    ClusterConsistency small = tempo(WorkerApplication.of("w", "all", "w0"));
+    ClusterConsistency small = tempo(WorkerBags.of("w", "all", "w0"));
     assertThat(CoordinatorStatus.evaluate(1, small, READY, "", true))
         .isEqualTo(new CoordinatorStatus(Level.ACTIVE, "Degraded."));
     assertThat(CoordinatorStatus.evaluate(1, small, READY, "", false))
@@ -116,12 +118,12 @@ class CoordinatorStatusTest {
   void aFullyScaledClusterIsNotDegraded() {
     ClusterConsistency big =
         tempo(
-            WorkerApplication.of("q", "querier", "q0"),
-            WorkerApplication.of("qf", "query-frontend", "f0"),
-            WorkerApplication.of("i", "ingester", "i0", "i1", "i2"),
-            WorkerApplication.of("d", "distributor", "d0"),
-            WorkerApplication.of("c", "compactor", "c0"),
-            WorkerApplication.of("m", "metrics-generator", "m0"));
+            WorkerBags.of("q", "querier", "q0"),
+            WorkerBags.of("qf", "query-frontend", "f0"),
+            WorkerBags.of("i", "ingester", "i0", "i1", "i2"),
+            WorkerBags.of("d", "distributor", "d0"),
+            WorkerBags.of("c", "compactor", "c0"),
+            WorkerBags.of("m", "metrics-generator", "m0"));
     assertThat(CoordinatorStatus.evaluate(1, big, READY, "", true))
         .isEqualTo(new CoordinatorStatus(Level.ACTIVE, ""));
   }

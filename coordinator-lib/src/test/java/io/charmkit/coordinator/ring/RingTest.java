@@ -3,8 +3,9 @@ package io.charmkit.coordinator.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.coordinator.cluster.ClusterMembers;
-import io.charmkit.coordinator.cluster.WorkerApplication;
-import io.charmkit.coordinator.roles.RolesTable;
+import io.charmkit.interfaces.cluster.ClusterView;
+import io.charmkit.interfaces.cluster.RolesTable;
+import io.charmkit.interfaces.cluster.WorkerBags;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +33,13 @@ class RingTest {
   @Test
   void replicationCountsDistinctAddressesOfTheRole() {
     ClusterMembers members =
-        ClusterMembers.gather(
-            RolesTable.LOKI,
-            List.of(
-                WorkerApplication.of("be", "backend", "b0", "b1"),
-                WorkerApplication.of("all", "all", "a0")));
+        ClusterMembers.of(
+            ClusterView.read(
+                "cluster",
+                RolesTable.LOKI,
+                List.of(
+                    WorkerBags.of("be", "backend", "b0", "b1"),
+                    WorkerBags.of("all", "all", "a0"))));
     assertThat(ReplicationFactor.forRole(members, "backend")).isEqualTo(3);
     assertThat(ReplicationFactor.forRole(members, "write")).isEqualTo(1);
     assertThat(ReplicationFactor.forRole(members, "nobody")).isEqualTo(1);

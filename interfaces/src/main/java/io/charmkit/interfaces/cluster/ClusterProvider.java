@@ -1,6 +1,5 @@
 package io.charmkit.interfaces.cluster;
 
-import io.charmkit.interfaces.RemoteDataProblem;
 import io.charmkit.ops.Charm;
 import io.charmkit.ops.framework.Component;
 import io.charmkit.ops.framework.StoredState;
@@ -9,19 +8,15 @@ import io.charmkit.ops.model.Relation;
 import io.charmkit.ops.model.Secret;
 import io.charmkit.ops.model.Unit;
 import io.charmkit.schema.cluster.CoordinatorAppData;
-import io.charmkit.schema.cluster.WorkerAppData;
-import io.charmkit.schema.cluster.WorkerUnitData;
 import io.charmkit.schema.validation.DatabagValidationException;
-import io.charmkit.schema.validation.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterProvider extends Component {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterProvider.class);
-
-  /** Orders units by application, then by number (so {@code w/2} comes before {@code w/10}). */
-  private static final Comparator<Unit> UNIT_ORDER =
-      Comparator.comparing(Unit::appName)
-          .thenComparingInt(ClusterProvider::unitNumber)
-          .thenComparing(Unit::name);
 
   private final String endpoint;
   private final RolesTable rolesTable;
@@ -176,110 +165,17 @@ public final class ClusterProvider extends Component {
   }
 
   private WorkerRelation read(Relation relation) {
-    List<RemoteDataProblem> problems = new ArrayList<>();
+    // Bags are read in the order the reading always used: the application's, then the units' by
+    // unit number.
     Optional<Application> app = relation.app();
-    Optional<String> role = Optional.empty();
-    SortedSet<String> roles = new TreeSet<>();
-    if (app.isPresent()) {
-      Optional<WorkerAppData> appData = readAppBag(relation, app.get(), problems);
-      role = appData.map(WorkerAppData::role);
-      appData.ifPresent(d -> roles.addAll(knownRoles(relation, app.get(), d, problems)));
-    }
+    Map<String, String> appBag = app.map(a -> relation.data(a).asMap()).orElse(Map.of());
     List<Unit> remoteUnits = new ArrayList<>(relation.units());
-    remoteUnits.sort(UNIT_ORDER);
-    List<WorkerUnit> units = new ArrayList<>();
-    boolean everyUnitValid = true;
+    remoteUnits.sort(Comparator.comparing(Unit::name, ClusterView.UNIT_ORDER));
+    Map<String, Map<String, String>> unitBags = new LinkedHashMap<>();
     for (Unit unit : remoteUnits) {
-      Optional<WorkerUnit> worker = readUnitBag(relation, unit, problems);
-      worker.ifPresent(units::add);
-      everyUnitValid &= worker.isPresent();
+      unitBags.put(unit.name(), relation.data(unit).asMap());
     }
-    boolean complete =
-        app.isPresent() && !roles.isEmpty() && !remoteUnits.isEmpty() && everyUnitValid;
-    return new WorkerRelation(
-        relation.id(),
-        app.map(Application::name),
-        role,
-        roles,
-        remoteUnits.size(),
-        units,
-        problems,
-        complete);
-  }
-
-  private Optional<WorkerAppData> readAppBag(
-      Relation relation, Application app, List<RemoteDataProblem> problems) {
-    Map<String, String> bag = relation.data(app).asMap();
-    if (!bag.containsKey("role")) {
-      return Optional.empty(); // not published yet: nothing is wrong
-    }
-    try {
-      return Optional.of(
-          WorkerAppData.CODEC.read(bag, RemoteDataProblem.location(relation, app.name(), true)));
-    } catch (DatabagValidationException e) {
-      problems.add(reject(relation, app.name(), true, e.problems()));
-      return Optional.empty();
-    }
-  }
-
-  private SortedSet<String> knownRoles(
-      Relation relation, Application app, WorkerAppData data, List<RemoteDataProblem> problems) {
-    List<String> known = new ArrayList<>();
-    List<Problem> unknown = new ArrayList<>();
-    for (String role : data.roles()) {
-      if (role.isEmpty()) {
-        unknown.add(new Problem("role", "has an empty role name in \"" + data.role() + "\""));
-      } else if (rolesTable.roles().contains(role)) {
-        known.add(role);
-      } else {
-        unknown.add(
-            new Problem(
-                "role",
-                "\""
-                    + role
-                    + "\" is not a known role (expected one of "
-                    + String.join(", ", new TreeSet<>(rolesTable.roles()))
-                    + "); ignored"));
-      }
-    }
-    if (!unknown.isEmpty()) {
-      problems.add(reject(relation, app.name(), true, unknown));
-    }
-    SortedSet<String> expanded = rolesTable.expand(known);
-    // A table's expansion might name a role the table does not list; such a name is not a role.
-    expanded.removeIf(r -> !rolesTable.roles().contains(r));
-    return expanded;
-  }
-
-  private Optional<WorkerUnit> readUnitBag(
-      Relation relation, Unit unit, List<RemoteDataProblem> problems) {
-    Map<String, String> bag = relation.data(unit).asMap();
-    if (WorkerUnitData.CODEC.keys().stream().noneMatch(bag::containsKey)) {
-      return Optional.empty(); // only Juju's own keys so far: not published yet
-    }
-    try {
-      WorkerUnitData data =
-          WorkerUnitData.CODEC.read(bag, RemoteDataProblem.location(relation, unit.name(), false));
-      return Optional.of(new WorkerUnit(unit.name(), data.address(), data.jujuTopology()));
-    } catch (DatabagValidationException e) {
-      problems.add(reject(relation, unit.name(), false, e.problems()));
-      return Optional.empty();
-    }
-  }
-
-  private RemoteDataProblem reject(
-      Relation relation, String owner, boolean app, List<Problem> found) {
-    RemoteDataProblem problem =
-        new RemoteDataProblem(relation.name(), relation.id(), owner, app, found);
-    LOG.warn("skipping invalid cluster data: {}", problem.message());
-    return problem;
-  }
-
-  private static int unitNumber(Unit unit) {
-    try {
-      return unit.number();
-    } catch (NumberFormatException e) {
-      return Integer.MAX_VALUE;
-    }
+    WorkerBags bags = new WorkerBags(relation.id(), app.map(Application::name), appBag, unitBags);
+    return ClusterView.read(endpoint, rolesTable, bags);
   }
 }

@@ -7,11 +7,9 @@ import io.charmkit.ops.event.SecretEvent;
 import io.charmkit.ops.framework.Component;
 import io.charmkit.ops.framework.CustomEventSource;
 import io.charmkit.ops.hooktools.PermissionDeniedException;
-import io.charmkit.ops.hooktools.RelationNotFoundException;
 import io.charmkit.ops.hooktools.SecretNotFoundException;
 import io.charmkit.ops.model.Application;
 import io.charmkit.ops.model.Relation;
-import io.charmkit.ops.model.Secret;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.RemoteWriteEndpoint;
 import io.charmkit.schema.cluster.WorkerAppData;
@@ -21,13 +19,10 @@ import io.charmkit.schema.validation.DatabagValidationException;
 import io.charmkit.schema.validation.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -55,7 +50,6 @@ public final class ClusterRequirer extends Component {
   private final String endpoint;
   private final CustomEventSource<ConfigReceived> configReceived;
   private final CustomEventSource<ClusterRemoved> removed;
-  private final Set<Integer> roleWritten = new HashSet<>();
   private final List<RemoteDataProblem> problems = new ArrayList<>();
   private Optional<CoordinatorAppData> data;
   private Optional<TlsData> tls;
@@ -97,10 +91,10 @@ public final class ClusterRequirer extends Component {
 
   /**
    * Publishes this worker: every unit writes its address and topology into its unit bag (at commit,
-   * only if changed); the leader also writes {@code role} when {@code roles} is not empty. The role
-   * goes out through {@code relation-set} at once, so that the permission error Juju can give
-   * before {@code install} is logged and tolerated (a later event writes it again), as the Python
-   * worker does.
+   * only if changed); the leader also writes {@code role} when {@code roles} is not empty, in its
+   * application bag, also at commit and only if changed. The permission error Juju can give for
+   * that write before {@code install} is tolerated by the model's commit (logged; a later event
+   * writes it again), as the Python worker does.
    *
    * @param roles the enabled roles in config order, not expanded (e.g. {@code [querier, ingester]})
    * @param address this unit's FQDN
@@ -114,7 +108,7 @@ public final class ClusterRequirer extends Component {
     for (Relation relation : model().relations(endpoint)) {
       relation.localUnitData().putAll(unitChanges);
       if (!appChanges.isEmpty() && model().isLeader()) {
-        publishRole(relation, appChanges);
+        relation.localAppData().putAll(appChanges);
       }
     }
   }
@@ -234,35 +228,6 @@ public final class ClusterRequirer extends Component {
     return List.copyOf(problems);
   }
 
-  private void publishRole(Relation relation, Map<String, String> wanted) {
-    if (!roleWritten.add(relation.id())) {
-      return;
-    }
-    String app = model().app().name();
-    Map<String, String> changes = new LinkedHashMap<>();
-    try {
-      Map<String, String> current = model().tools().relationGet(relation.ref(), app, true);
-      wanted.forEach(
-          (key, value) -> {
-            if (!value.equals(current.getOrDefault(key, ""))) {
-              changes.put(key, value);
-            }
-          });
-      if (!changes.isEmpty()) {
-        model().tools().relationSet(relation.ref(), true, changes);
-      }
-    } catch (PermissionDeniedException e) {
-      // Juju refuses application data writes before install (cos-lib #93); a later event retries.
-      roleWritten.remove(relation.id());
-      LOG.warn(
-          "cannot publish the role on {} yet ({}); will retry on a later event",
-          relation,
-          e.getMessage());
-    } catch (RelationNotFoundException e) {
-      LOG.debug("{} is gone; not publishing the role", relation);
-    }
-  }
-
   private Optional<Relation> relation() {
     List<Relation> relations = model().relations(endpoint);
     return relations.isEmpty() ? Optional.empty() : Optional.of(relations.get(0));
@@ -307,10 +272,7 @@ public final class ClusterRequirer extends Component {
     String secretId = bag.get().privkeySecretId();
     Map<String, String> content;
     try {
-      content =
-          model()
-              .tools()
-              .secretGet(Optional.of(Secret.normalise(secretId)), Optional.empty(), true, false);
+      content = model().secret(secretId, true).content();
     } catch (SecretNotFoundException | PermissionDeniedException e) {
       rejectKey(relation, owner, "names secret " + secretId + ", which this unit cannot read");
       return Optional.empty();

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -165,7 +167,7 @@ class ClusterProviderTest {
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0).message())
         .startsWith("relation tempo-cluster:1, application worker, role: \"imposter\"")
-        .contains("not a known role")
+        .contains("is not a Tempo role")
         .contains(
             "(expected one of all, compactor, distributor, ingester, metrics-generator, querier,"
                 + " query-frontend)");
@@ -429,21 +431,31 @@ class ClusterProviderTest {
 
   @Test
   void rolesTableRejectsExpansionsOutsideItsRoles() {
-    assertThatThrownBy(() -> RolesTable.of(Set.of("all", "a"), Map.of("all", Set.of("a", "b"))))
+    assertThatThrownBy(
+            () ->
+                new RolesTable(
+                    "X",
+                    new TreeSet<>(Set.of("all", "a")),
+                    new TreeMap<>(Map.of("all", Set.of("a", "b"))),
+                    new TreeSet<>(),
+                    new TreeMap<>()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'b'");
-    assertThatThrownBy(() -> RolesTable.of(Set.of("a"), Map.of("all", Set.of("a"))))
-        .hasMessageContaining("meta-role 'all'");
+        .hasMessageContaining("expands to unknown roles b");
+    assertThatThrownBy(
+            () ->
+                new RolesTable(
+                    "X",
+                    new TreeSet<>(Set.of("a")),
+                    new TreeMap<>(Map.of("all", Set.of("a"))),
+                    new TreeSet<>(),
+                    new TreeMap<>()))
+        .hasMessageContaining("meta-role all is not a role");
   }
 
   @Test
   void aMetaRoleThatContainsItselfIsARoleToo() {
-    RolesTable loki =
-        RolesTable.of(
-            Set.of("all", "read", "write", "backend"),
-            Map.of("all", Set.of("all", "read", "write", "backend")));
-
-    assertThat(loki.expand(List.of("all"))).containsExactly("all", "backend", "read", "write");
+    assertThat(RolesTable.LOKI.expand(List.of("all")))
+        .containsExactly("all", "backend", "read", "write");
     assertThat(Coordinator.TEMPO.expand(List.of("all", "querier")))
         .doesNotContain("all")
         .contains("querier", "ingester");

@@ -2,8 +2,6 @@ package io.charmkit.interfaces.cluster;
 
 import io.charmkit.ops.Charm;
 import io.charmkit.ops.framework.Framework;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /** A minimal coordinator: runs the given reconcile on every hook, holistically. */
@@ -19,25 +17,7 @@ final class Coordinator extends Charm {
   static final String ENDPOINT = "tempo-cluster";
 
   /** Tempo's roles: {@code all} stands for the six others and is not a role of its own. */
-  static final RolesTable TEMPO =
-      RolesTable.of(
-          Set.of(
-              "all",
-              "querier",
-              "query-frontend",
-              "ingester",
-              "distributor",
-              "compactor",
-              "metrics-generator"),
-          Map.of(
-              "all",
-              Set.of(
-                  "querier",
-                  "query-frontend",
-                  "ingester",
-                  "distributor",
-                  "compactor",
-                  "metrics-generator")));
+  static final RolesTable TEMPO = RolesTable.TEMPO;
 
   final ClusterProvider cluster;
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.charmkit.pythonjson.PythonJson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.charmkit.ops.hooktools;
 
+import io.charmkit.pythonjson.PythonJson;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

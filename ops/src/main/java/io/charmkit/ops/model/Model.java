@@ -3,6 +3,7 @@ package io.charmkit.ops.model;
 import io.charmkit.ops.context.EventKind;
 import io.charmkit.ops.context.JujuContext;
 import io.charmkit.ops.hooktools.HookTools;
+import io.charmkit.ops.hooktools.PermissionDeniedException;
 import io.charmkit.ops.hooktools.RelationRef;
 import io.charmkit.ops.hooktools.SecretOptions;
 import io.charmkit.ops.hooktools.StatusReading;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The charm's view of its Juju model during one dispatch: this unit and application, the relations
@@ -28,6 +31,8 @@ import java.util.Set;
  * the charm returned normally.
  */
 public final class Model {
+  private static final Logger LOG = LoggerFactory.getLogger(Model.class);
+
   private final JujuContext context;
   private final CharmMetadata metadata;
   private final HookTools tools;
@@ -168,8 +173,17 @@ public final class Model {
 
   /** A secret by id; its content is read at once, as ops does, so a missing secret fails here. */
   public Secret secret(String id) {
+    return secret(id, false);
+  }
+
+  /**
+   * A secret by id, its content read at once with one {@code secret-get}; with {@code refresh} this
+   * unit starts tracking the latest revision ({@code --refresh}), as a consumer that must follow
+   * rotations does.
+   */
+  public Secret secret(String id, boolean refresh) {
     Map<String, String> content =
-        tools.secretGet(Optional.of(Secret.normalise(id)), Optional.empty(), false, false);
+        tools.secretGet(Optional.of(Secret.normalise(id)), Optional.empty(), refresh, false);
     return new Secret(this, Optional.of(id), Optional.empty(), content);
   }
 
@@ -215,22 +229,52 @@ public final class Model {
     return tools.resourceGet(name);
   }
 
-  /** The hook tools this model reads through. */
-  public HookTools tools() {
+  /**
+   * A legacy leader setting ({@code leader-get}), for charms that must interoperate with peers
+   * still using Juju's leader settings (ops-lib-pgsql's {@code interface.pgsql}).
+   */
+  public Optional<String> leaderSetting(String key) {
+    return tools.leaderGet(key);
+  }
+
+  /** Writes legacy leader settings ({@code leader-set}) at once; the leader only, as Juju rules. */
+  public void setLeaderSettings(Map<String, String> settings) {
+    tools.leaderSet(settings);
+  }
+
+  /**
+   * The hook tools this model reads through: for the model's own objects only. Charm code goes
+   * through the model, so every read is cached for the dispatch and every relation write waits for
+   * {@link #commit()}.
+   */
+  HookTools tools() {
     return tools;
   }
 
   /**
    * Flushes buffered relation writes: one {@code relation-set} per databag whose keys changed,
    * carrying only the changed keys; nothing when nothing changed.
+   *
+   * <p>Juju refuses a leader's application-bag writes before {@code install} has run (cos-lib #93),
+   * although {@code is-leader} already says true. That refusal is not the charm's bug: the bag is
+   * left unwritten, a warning is logged, and a later event (whose charm code writes the same keys
+   * again) sends them. Any other failure still fails the hook.
    */
   public void commit() {
     for (Relation relation : relationsById.values()) {
       for (Databag bag : relation.loadedBags()) {
-        Map<String, String> changes = bag.changes();
-        if (!changes.isEmpty()) {
-          tools.relationSet(relation.ref(), bag.isApplicationBag(), changes);
-          bag.committed(changes);
+        try {
+          Map<String, String> changes = bag.changes();
+          if (!changes.isEmpty()) {
+            tools.relationSet(relation.ref(), bag.isApplicationBag(), changes);
+            bag.committed(changes);
+          }
+        } catch (PermissionDeniedException e) {
+          if (!bag.isApplicationBag()) {
+            throw e;
+          }
+          LOG.warn(
+              "cannot write the {} yet ({}); a later event will write it", bag, e.getMessage());
         }
       }
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.charmkit.schema.cluster.CoordinatorAppData;
-import io.charmkit.schema.cluster.RoleSet;
 import io.charmkit.schema.cluster.WorkerAppData;
 import io.charmkit.schema.cluster.WorkerUnitData;
 import io.charmkit.schema.codec.DatabagCodec;
@@ -47,11 +46,12 @@ record BagModel(
    *
    * @param type the record, one of the models of {@link
    *     io.charmkit.schema.jsonschema.InterfaceSchema}
-   * @param roles the product's roles, to check a worker's {@code role}; may be null
+   * @param product the product whose roles {@code roles} are, for messages; may be null
+   * @param roles the role names a worker may publish, to check a worker's {@code role}; may be null
    * @return the bag model
    * @throws IllegalStateException for a record this command does not know (a charmkit bug)
    */
-  static BagModel of(Class<? extends Record> type, RoleSet roles) {
+  static BagModel of(Class<? extends Record> type, String product, List<String> roles) {
     if (type == CoordinatorAppData.class) {
       return new BagModel(type, JsonStyle.PYTHON, keys(type), checker(CoordinatorAppData.CODEC));
     }
@@ -62,7 +62,11 @@ record BagModel(
       Function<Map<String, String>, List<Problem>> check =
           roles == null
               ? checker(WorkerAppData.CODEC)
-              : bag -> problems(() -> WorkerAppData.CODEC.read(bag, "", roles::problems));
+              : bag ->
+                  problems(
+                      () ->
+                          WorkerAppData.CODEC.read(
+                              bag, "", data -> data.unknownRoles(product, roles)));
       return new BagModel(type, JsonStyle.PYTHON, keys(type), check);
     }
     if (type == DatasourceExchangeData.class) {

@@ -143,10 +143,10 @@ final class RelationValidator {
 
   private String misplaced(
       String side, String key, Class<? extends Record> app, Class<? extends Record> unit) {
-    if (app != null && BagModel.of(app, spec.roles()).keys().containsKey(key)) {
+    if (app != null && BagModel.of(app, spec.product(), spec.roles()).keys().containsKey(key)) {
       return " (did you mean " + side + ".app." + key + "?)";
     }
-    if (unit != null && BagModel.of(unit, spec.roles()).keys().containsKey(key)) {
+    if (unit != null && BagModel.of(unit, spec.product(), spec.roles()).keys().containsKey(key)) {
       return " (did you mean " + side + ".unit." + key + "?)";
     }
     return "";
@@ -182,7 +182,7 @@ final class RelationValidator {
       }
       return;
     }
-    BagModel model = BagModel.of(type, spec.roles());
+    BagModel model = BagModel.of(type, spec.product(), spec.roles());
     Map<String, String> raw = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : given.entrySet()) {
       String key = entry.getKey();

@@ -2,8 +2,11 @@ package io.charmkit.schema.cluster;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.charmkit.schema.codec.DatabagCodec;
+import io.charmkit.schema.validation.Problem;
 import jakarta.validation.constraints.NotBlank;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -37,5 +40,36 @@ public record WorkerAppData(
    */
   public List<String> roles() {
     return role == null ? List.of() : Arrays.asList(role.split(",", -1));
+  }
+
+  /**
+   * Returns a problem for every published role that is not in {@code known}, and for empty names
+   * (as in {@code "querier,,ingester"}). This is charmkit's one unknown-role check: the cluster
+   * endpoint's roles table and {@code bin/charmkit validate} both call it.
+   *
+   * @param product the product, for messages (e.g. {@code Tempo})
+   * @param known every role name the product's workers may publish, meta-roles included, in the
+   *     order messages list them
+   * @return the problems, at path {@code role}
+   */
+  public List<Problem> unknownRoles(String product, Collection<String> known) {
+    List<Problem> problems = new ArrayList<>();
+    for (String name : roles()) {
+      if (name.isEmpty()) {
+        problems.add(new Problem("role", "has an empty role name in \"" + role + "\""));
+      } else if (!known.contains(name)) {
+        problems.add(
+            new Problem(
+                "role",
+                "\""
+                    + name
+                    + "\" is not a "
+                    + product
+                    + " role (expected one of "
+                    + String.join(", ", known)
+                    + ")"));
+      }
+    }
+    return problems;
   }
 }

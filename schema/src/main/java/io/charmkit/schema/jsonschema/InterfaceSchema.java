@@ -1,7 +1,6 @@
 package io.charmkit.schema.jsonschema;
 
 import io.charmkit.schema.cluster.CoordinatorAppData;
-import io.charmkit.schema.cluster.RoleSet;
 import io.charmkit.schema.cluster.WorkerAppData;
 import io.charmkit.schema.cluster.WorkerUnitData;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
@@ -18,7 +17,11 @@ import java.util.Optional;
  * @param providerUnit the provider's unit bag model, or null when unused
  * @param requirerApp the requirer's application bag model, or null when unused
  * @param requirerUnit the requirer's unit bag model, or null when unused
- * @param roles the roles a worker may publish, for cluster interfaces; null otherwise
+ * @param product the product whose workers use a cluster interface, for messages; null otherwise
+ * @param roles the role names the interface lets a worker publish (the interface spec's enum, in
+ *     its order); null for other interfaces. They are plain names, not a roles table: schema knows
+ *     nothing of deployments, and interfaces' {@code RolesTable} (charmkit's one role type) is
+ *     checked against them by a test
  */
 public record InterfaceSchema(
     String name,
@@ -27,7 +30,35 @@ public record InterfaceSchema(
     Class<? extends Record> providerUnit,
     Class<? extends Record> requirerApp,
     Class<? extends Record> requirerUnit,
-    RoleSet roles) {
+    String product,
+    List<String> roles) {
+
+  private static final List<String> TEMPO_ROLES =
+      List.of(
+          "all",
+          "querier",
+          "query-frontend",
+          "ingester",
+          "distributor",
+          "compactor",
+          "metrics-generator");
+
+  /**
+   * The spec's enum plus {@code tenant-settings} and {@code ad-hoc-profiles}, which the running
+   * workers offer (WIRE.md §7.1 #2).
+   */
+  private static final List<String> PYROSCOPE_ROLES =
+      List.of(
+          "all",
+          "querier",
+          "query-frontend",
+          "query-scheduler",
+          "ingester",
+          "distributor",
+          "compactor",
+          "store-gateway",
+          "tenant-settings",
+          "ad-hoc-profiles");
 
   /**
    * Every interface version this module has models for. The cluster interfaces all carry the format
@@ -35,9 +66,9 @@ public record InterfaceSchema(
    */
   public static final List<InterfaceSchema> KNOWN =
       List.of(
-          cluster("tempo_cluster", 0, RoleSet.TEMPO),
-          cluster("tempo_cluster", 1, RoleSet.TEMPO),
-          cluster("pyroscope_cluster", 0, RoleSet.PYROSCOPE),
+          cluster("tempo_cluster", 0, "Tempo", TEMPO_ROLES),
+          cluster("tempo_cluster", 1, "Tempo", TEMPO_ROLES),
+          cluster("pyroscope_cluster", 0, "Pyroscope", PYROSCOPE_ROLES),
           new InterfaceSchema(
               "grafana_datasource_exchange",
               0,
@@ -45,9 +76,11 @@ public record InterfaceSchema(
               null,
               DatasourceExchangeData.class,
               null,
+              null,
               null));
 
-  private static InterfaceSchema cluster(String name, int version, RoleSet roles) {
+  private static InterfaceSchema cluster(
+      String name, int version, String product, List<String> roles) {
     return new InterfaceSchema(
         name,
         version,
@@ -55,6 +88,7 @@ public record InterfaceSchema(
         null,
         WorkerAppData.class,
         WorkerUnitData.class,
+        product,
         roles);
   }
 

@@ -17,9 +17,9 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
-import io.charmkit.schema.cluster.RoleSet;
 import io.charmkit.schema.codec.RawTextAccepted;
 import java.lang.reflect.Field;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,8 +66,8 @@ public final class JsonSchemas {
             + " validate it against its contentSchema after decoding.");
     root.put("type", "object");
     ObjectNode properties = root.putObject("properties");
-    properties.set("app", bag(provider ? spec.providerApp() : spec.requirerApp(), spec.roles()));
-    properties.set("unit", bag(provider ? spec.providerUnit() : spec.requirerUnit(), spec.roles()));
+    properties.set("app", bag(provider ? spec.providerApp() : spec.requirerApp(), spec));
+    properties.set("unit", bag(provider ? spec.providerUnit() : spec.requirerUnit(), spec));
     return root;
   }
 
@@ -92,7 +92,7 @@ public final class JsonSchemas {
     }
   }
 
-  private static ObjectNode bag(Class<? extends Record> model, RoleSet roles) {
+  private static ObjectNode bag(Class<? extends Record> model, InterfaceSchema spec) {
     ObjectNode bag = MAPPER.createObjectNode();
     bag.put("type", "object");
     if (model == null) {
@@ -114,8 +114,8 @@ public final class JsonSchemas {
       }
       value.put("contentMediaType", JSON);
       JsonNode content = field.getValue();
-      if (key.equals("role") && roles != null) {
-        content = roleSchema(roles);
+      if (key.equals("role") && spec.roles() != null) {
+        content = roleSchema(spec.product(), spec.roles());
       }
       value.set("contentSchema", content);
     }
@@ -125,13 +125,13 @@ public final class JsonSchemas {
     return bag;
   }
 
-  private static ObjectNode roleSchema(RoleSet roles) {
-    String one = String.join("|", roles.roles()); // role names are [a-z-]: nothing to escape
+  private static ObjectNode roleSchema(String product, List<String> roles) {
+    String one = String.join("|", roles); // role names are [a-z-]: nothing to escape
     ObjectNode schema = MAPPER.createObjectNode();
     schema.put("type", "string");
     schema.put(
         "description",
-        roles.product() + " roles, comma-joined without spaces, e.g. \"querier,query-frontend\".");
+        product + " roles, comma-joined without spaces, e.g. \"querier,query-frontend\".");
     schema.put("pattern", "^(" + one + ")(,(" + one + "))*$");
     return schema;
   }

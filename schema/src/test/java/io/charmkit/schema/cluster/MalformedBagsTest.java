@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.charmkit.schema.codec.DatabagCodec;
+import io.charmkit.schema.jsonschema.InterfaceSchema;
 import io.charmkit.schema.validation.DatabagValidationException;
 import io.charmkit.schema.validation.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Bad remote data ends in one exception naming every problem, never in a crash. */
@@ -138,14 +140,18 @@ class MalformedBagsTest {
   }
 
   @Test
-  void unknownRolesAreRejectedWhenARoleSetIsSupplied() {
+  void unknownRolesAreRejectedWhenTheRoleNamesAreSupplied() {
+    List<String> tempo = roles("tempo_cluster");
+    List<String> pyroscope = roles("pyroscope_cluster");
     Map<String, String> bag = Map.of("role", "\"querier,imposter,,ingester\"");
     assertThat(WorkerAppData.CODEC.read(bag, "").roles())
         .containsExactly("querier", "imposter", "", "ingester");
     assertThatThrownBy(
             () ->
                 WorkerAppData.CODEC.read(
-                    bag, "relation tempo-cluster:4, app w", RoleSet.TEMPO::problems))
+                    bag,
+                    "relation tempo-cluster:4, app w",
+                    data -> data.unknownRoles("Tempo", tempo)))
         .isInstanceOf(DatabagValidationException.class)
         .hasMessage(
             "relation tempo-cluster:4, app w, role: \"imposter\" is not a Tempo role (expected one"
@@ -155,9 +161,16 @@ class MalformedBagsTest {
                 + " \"querier,imposter,,ingester\"");
     assertThat(
             WorkerAppData.CODEC
-                .read(Map.of("role", "\"tenant-settings,all\""), "", RoleSet.PYROSCOPE::problems)
+                .read(
+                    Map.of("role", "\"tenant-settings,all\""),
+                    "",
+                    data -> data.unknownRoles("Pyroscope", pyroscope))
                 .roles())
         .containsExactly("tenant-settings", "all");
+  }
+
+  private static List<String> roles(String interfaceName) {
+    return InterfaceSchema.find(interfaceName, Optional.empty()).orElseThrow().roles();
   }
 
   @Test

@@ -5,13 +5,10 @@ import io.charmkit.coordinator.CoordinatorCharm;
 import io.charmkit.coordinator.CoordinatorEndpoints;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
 import io.charmkit.coordinator.nginx.NginxConfig;
-import io.charmkit.coordinator.pyroscope.PyroscopeConfig;
-import io.charmkit.coordinator.pyroscope.PyroscopePorts;
-import io.charmkit.coordinator.pyroscope.PyroscopeRoutes;
-import io.charmkit.coordinator.pyroscope.PyroscopeSettings;
-import io.charmkit.coordinator.roles.RolesTable;
 import io.charmkit.coordinator.tls.TlsSource;
+import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.ops.Dispatcher;
+import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.model.Status;
 import java.util.Collection;
@@ -48,7 +45,18 @@ public final class PyroscopeCoordinatorCharm extends CoordinatorCharm {
    * @param tls where the certificate comes from
    */
   public PyroscopeCoordinatorCharm(Framework framework, TlsSource tls) {
-    super(framework, RolesTable.PYROSCOPE, CoordinatorEndpoints.of("pyroscope-cluster"), tls);
+    this(framework, tls, HostEnvironment.system());
+  }
+
+  /**
+   * Creates the charm with a certificate source and the host's facts (tests pass their own).
+   *
+   * @param framework the dispatch's framework
+   * @param tls where the certificate comes from
+   * @param host the host's FQDN, DNS server and IPv6 address
+   */
+  public PyroscopeCoordinatorCharm(Framework framework, TlsSource tls, HostEnvironment host) {
+    super(framework, RolesTable.PYROSCOPE, CoordinatorEndpoints.of("pyroscope-cluster"), tls, host);
   }
 
   @Override

@@ -1,11 +1,11 @@
 package io.charmkit.examples.pyroscope.worker;
 
 import io.charmkit.ops.Dispatcher;
+import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.Service;
 import io.charmkit.worker.WorkerCharm;
-import io.charmkit.worker.WorkerEnvironment;
 import io.charmkit.worker.WorkerFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +27,10 @@ public final class PyroscopeWorkerCharm extends WorkerCharm {
    * @param framework the dispatch's framework
    */
   public PyroscopeWorkerCharm(Framework framework) {
-    this(framework, WorkerEnvironment.system());
+    this(framework, HostEnvironment.system());
   }
 
-  PyroscopeWorkerCharm(Framework framework, WorkerEnvironment environment) {
+  PyroscopeWorkerCharm(Framework framework, HostEnvironment environment) {
     super(framework, "pyroscope", "pyroscope-cluster", environment);
   }
 

@@ -2,6 +2,8 @@ package io.charmkit.examples.pyroscope.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.ops.context.HostEnvironment;
+import io.charmkit.ops.context.Sleeper;
 import io.charmkit.ops.hooktools.Port;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.Status;
@@ -14,8 +16,6 @@ import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
-import io.charmkit.worker.Sleeper;
-import io.charmkit.worker.WorkerEnvironment;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,9 +43,11 @@ class PyroscopeWorkerCharmTest {
               fw ->
                   new PyroscopeWorkerCharm(
                       fw,
-                      new WorkerEnvironment(
+                      new HostEnvironment(
                           () -> FQDN,
                           Map.of(),
+                          () -> "127.0.0.1",
+                          () -> false,
                           Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
                           NEVER_SLEEPS)),
               META)

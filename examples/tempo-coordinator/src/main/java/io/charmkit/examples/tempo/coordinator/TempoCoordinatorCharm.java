@@ -7,14 +7,10 @@ import io.charmkit.coordinator.CoordinatorEndpoints;
 import io.charmkit.coordinator.datasource.DatasourceCorrelation;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
 import io.charmkit.coordinator.nginx.NginxConfig;
-import io.charmkit.coordinator.roles.RolesTable;
-import io.charmkit.coordinator.tempo.TempoConfig;
-import io.charmkit.coordinator.tempo.TempoCorrelation;
-import io.charmkit.coordinator.tempo.TempoPorts;
-import io.charmkit.coordinator.tempo.TempoReceiver;
-import io.charmkit.coordinator.tempo.TempoRoutes;
 import io.charmkit.coordinator.tls.TlsSource;
+import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.ops.Dispatcher;
+import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,7 +49,18 @@ public final class TempoCoordinatorCharm extends CoordinatorCharm {
    * @param tls where the certificate comes from
    */
   public TempoCoordinatorCharm(Framework framework, TlsSource tls) {
-    super(framework, RolesTable.TEMPO, CoordinatorEndpoints.of("tempo-cluster"), tls);
+    this(framework, tls, HostEnvironment.system());
+  }
+
+  /**
+   * Creates the charm with a certificate source and the host's facts (tests pass their own).
+   *
+   * @param framework the dispatch's framework
+   * @param tls where the certificate comes from
+   * @param host the host's FQDN, DNS server and IPv6 address
+   */
+  public TempoCoordinatorCharm(Framework framework, TlsSource tls, HostEnvironment host) {
+    super(framework, RolesTable.TEMPO, CoordinatorEndpoints.of("tempo-cluster"), tls, host);
   }
 
   @Override

@@ -9,6 +9,8 @@ import static io.charmkit.examples.tempo.coordinator.Cluster.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.coordinator.tls.ServerTls;
+import io.charmkit.coordinator.tls.TlsSource;
+import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.hooktools.Port;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.Status;
@@ -22,6 +24,9 @@ import io.charmkit.testing.Relation;
 import io.charmkit.testing.Secret;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -403,6 +408,31 @@ class TempoCoordinatorCharmTest {
     private static boolean restarted(Outcome out) {
       return out.jujuLog().stream()
           .anyMatch(line -> line.message().contains("nginx configuration changed"));
+    }
+
+    @Test
+    void theHostFactsComeFromTheInjectedHostEnvironment() {
+      HostEnvironment host =
+          new HostEnvironment(
+              () -> "tempo-0.tempo-endpoints.cos.svc.cluster.local",
+              Map.of(),
+              () -> "10.152.183.10",
+              () -> true,
+              Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+              d -> {
+                throw new AssertionError("the coordinator never sleeps");
+              });
+      Context injected =
+          new Context(fw -> new TempoCoordinatorCharm(fw, TlsSource.NONE, host), METADATA)
+              .withAppName("tempo");
+
+      String conf =
+          nginxConf(injected.run(Event.updateStatus(), leaderWith(monolith(1), s3Ready())));
+
+      assertThat(conf)
+          .contains("resolver 10.152.183.10;")
+          .contains("server_name tempo-0.tempo-endpoints.cos.svc.cluster.local;")
+          .contains("listen [::]:");
     }
 
     @Test

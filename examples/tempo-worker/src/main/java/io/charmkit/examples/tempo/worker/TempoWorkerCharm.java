@@ -1,6 +1,7 @@
 package io.charmkit.examples.tempo.worker;
 
 import io.charmkit.ops.Dispatcher;
+import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.pebble.Layer;
@@ -8,7 +9,6 @@ import io.charmkit.ops.pebble.Service;
 import io.charmkit.schema.topology.JujuTopology;
 import io.charmkit.worker.RestartPolicy;
 import io.charmkit.worker.WorkerCharm;
-import io.charmkit.worker.WorkerEnvironment;
 import io.charmkit.worker.WorkerFiles;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,10 +48,10 @@ public final class TempoWorkerCharm extends WorkerCharm {
    * @param framework the dispatch's framework
    */
   public TempoWorkerCharm(Framework framework) {
-    this(framework, WorkerEnvironment.system());
+    this(framework, HostEnvironment.system());
   }
 
-  TempoWorkerCharm(Framework framework, WorkerEnvironment environment) {
+  TempoWorkerCharm(Framework framework, HostEnvironment environment) {
     super(framework, "tempo", "tempo-cluster", environment);
   }
 

@@ -104,14 +104,14 @@ public final class PgsqlRequirer extends Component {
    * of the application) in step with this endpoint's relations; written only when it changes.
    */
   private void publishLeaderSettings() {
-    String current = model().tools().leaderGet(LEADER_KEY).orElse("");
+    String current = model().leaderSetting(LEADER_KEY).orElse("");
     Map<Integer, Map<String, String>> all = new TreeMap<>(readLeaderSettings(current));
     for (Relation relation : model().relations(endpoint)) {
       all.put(relation.id(), new TreeMap<>(request.wire()));
     }
     String next = LeaderSettingsYaml.write(all);
     if (!next.equals(current)) {
-      model().tools().leaderSet(Map.of(LEADER_KEY, next));
+      model().setLeaderSettings(Map.of(LEADER_KEY, next));
     }
   }
 

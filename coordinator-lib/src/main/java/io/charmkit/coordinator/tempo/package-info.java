@@ -1,2 +1,0 @@
-/** Tempo: receivers, ports, the workers' configuration and the coordinator's nginx routes. */
-package io.charmkit.coordinator.tempo;
