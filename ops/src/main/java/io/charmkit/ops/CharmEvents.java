@@ -86,7 +86,11 @@ public final class CharmEvents {
     return hook("leader-elected");
   }
 
-  /** {@code leader-settings-changed} (deprecated by Juju, still fired). */
+  /**
+   * {@code leader-settings-changed}: <b>Juju 2.x only</b>. Juju 3.0 removed leadership settings, so
+   * a Juju 3 agent never fires it; observe the peer relation's {@code relation-changed} to learn of
+   * application data the leader shares in the peer application databag.
+   */
   public EventSource<HookEvent> leaderSettingsChanged() {
     return hook("leader-settings-changed");
   }

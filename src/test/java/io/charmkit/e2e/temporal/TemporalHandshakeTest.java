@@ -2,8 +2,10 @@ package io.charmkit.e2e.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.ops.hooktools.JujuToolSet;
 import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.testing.juju.EmbeddedJuju;
+import io.charmkit.testing.juju.SettleReport;
 import io.charmkit.testing.juju.WorkloadContainers;
 import io.charmkit.testing.juju.WorkloadStatus;
 import io.charmkit.testing.pebble.ContainerImage;
@@ -68,8 +70,9 @@ class TemporalHandshakeTest {
         EmbeddedJuju.builder().containers(containers(ExecHandler.ok(""))).build()) {
       deployAndRelateDatabases(juju);
       int admin = juju.relate("temporal-k8s:admin", "temporal-admin-k8s:admin");
-      juju.settle();
+      SettleReport report = juju.settle();
 
+      assertOnlyJuju36Tools(report);
       assertThat(juju.unitStatus("temporal-k8s/0")).isEqualTo(new WorkloadStatus("active", ""));
       assertThat(juju.unitStatus("temporal-admin-k8s/0"))
           .isEqualTo(new WorkloadStatus("active", ""));
@@ -96,6 +99,46 @@ class TemporalHandshakeTest {
                   .resolve("etc/temporal/config/charm.yaml"));
       assertThat(config).contains("connectAddr: \"10.1.2.3:5432\"");
     }
+  }
+
+  /**
+   * A second server unit learns the pgsql requests from the peer relation's application bag, where
+   * the leader shared them (Juju 3 has no leadership settings), and mirrors them into its unit
+   * bags.
+   */
+  @Test
+  void aSecondServerUnitMirrorsTheRequestsTheLeaderSharedThroughThePeerRelation() throws Exception {
+    try (EmbeddedJuju juju =
+        EmbeddedJuju.builder().containers(containers(ExecHandler.ok(""))).build()) {
+      juju.deploy("postgresql", POSTGRESQL, 1, Map.of("host", "10.1.2.3"));
+      juju.deploy("temporal-k8s", SERVER, 2, Map.of());
+      int db = juju.relate("temporal-k8s:db", "postgresql:db");
+      int visibility = juju.relate("temporal-k8s:visibility", "postgresql:db");
+      SettleReport report = juju.settle();
+
+      assertOnlyJuju36Tools(report);
+      String follower =
+          juju.units("temporal-k8s").stream()
+              .filter(u -> !u.equals(juju.leader("temporal-k8s")))
+              .findFirst()
+              .orElseThrow();
+      assertThat(juju.unitData(db, follower)).containsEntry("database", "temporal-k8s_db");
+      assertThat(juju.unitData(visibility, follower))
+          .containsEntry("database", "temporal-k8s_visibility");
+      assertThat(juju.appData(db, "temporal-k8s")).containsEntry("database", "temporal-k8s_db");
+      assertThat(juju.unitStatus(follower).message())
+          .isEqualTo("admin:temporal relation: not available");
+    }
+  }
+
+  /** Every hook succeeded and called only tools a Juju 3.6 agent has. */
+  private static void assertOnlyJuju36Tools(SettleReport report) {
+    JujuToolSet juju36 = JujuToolSet.forVersion("3.6.14");
+    assertThat(report.failed()).isEmpty();
+    assertThat(report.runs())
+        .flatMap(run -> run.toolCalls().keySet())
+        .isNotEmpty()
+        .allSatisfy(tool -> assertThat(juju36.whyAbsent(tool)).as(tool).isEmpty());
   }
 
   @Test

@@ -87,12 +87,25 @@ public interface HookTools {
   /** {@code state-delete <key>}. */
   void stateDelete(String key);
 
-  // --- legacy leadership settings (ops-lib-pgsql compatibility) ----------------------------
+  // --- legacy leadership settings: Juju 2.x only ---------------------------------------------
 
-  /** {@code leader-get --format=json <key>}: the value, or empty when unset. */
+  /**
+   * {@code leader-get --format=json <key>}: the value, or empty when unset.
+   *
+   * <p><b>Juju 2.x only</b> (2.9 is the last series that has it): Juju 3.0 removed leadership
+   * settings. On a Juju 3 agent ({@code JUJU_VERSION} 3 or later) {@link ProcessHookTools} throws a
+   * {@link HookToolException} that says so, without running anything. Share application-wide data
+   * through the application databag of a peer relation instead (the leader writes, every unit
+   * reads). See {@link JujuToolSet}.
+   */
   Optional<String> leaderGet(String key);
 
-  /** {@code leader-set k=v …}; only the leader may call it. */
+  /**
+   * {@code leader-set k=v …}; only the leader may call it.
+   *
+   * <p><b>Juju 2.x only</b>, as {@link #leaderGet}: on a Juju 3 agent it fails before running
+   * anything; write a peer relation's application databag instead.
+   */
   void leaderSet(Map<String, String> entries);
 
   // --- secrets ------------------------------------------------------------------------------

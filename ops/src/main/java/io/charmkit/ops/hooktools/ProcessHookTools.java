@@ -380,8 +380,14 @@ public final class ProcessHookTools implements HookTools {
     run(ToolCall.of("state-delete", key));
   }
 
-  // --- legacy leadership settings (ops-lib-pgsql compatibility) ----------------------------
+  // --- legacy leadership settings: Juju 2.x only ---------------------------------------------
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws HookToolException on a Juju 3 agent, before any process runs: the message names the
+   *     peer relation's application databag as the replacement
+   */
   @Override
   public Optional<String> leaderGet(String key) {
     ToolCall call = ToolCall.of("leader-get", "--format=json", key);
@@ -400,6 +406,8 @@ public final class ProcessHookTools implements HookTools {
    *
    * <p>Values are redacted in exceptions: the pgsql library keeps requests here, and other charms
    * have kept passwords.
+   *
+   * @throws HookToolException on a Juju 3 agent, before any process runs (see {@link #leaderGet})
    */
   @Override
   public void leaderSet(Map<String, String> entries) {

@@ -2,6 +2,7 @@ package io.charmkit.examples.temporaladmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.ops.hooktools.JujuToolSet;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.pebble.ExecRequest;
@@ -9,6 +10,7 @@ import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.ExecResult;
+import io.charmkit.testing.HookToolCall;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
@@ -26,10 +28,33 @@ class TemporalAdminCharmTest {
           + " \"5432\", \"user\": \"temporal_vis_user\", \"password\": \"s3cret2\"}}";
   private static final List<String> TOOL = List.of("temporal-sql-tool");
 
-  private final Context ctx =
-      new Context(
-              TemporalAdminCharm.class, CharmMetadata.load(Path.of(System.getProperty("user.dir"))))
-          .withAppName("temporal-admin-k8s");
+  private final Juju36 ctx =
+      new Juju36(
+          new Context(
+                  TemporalAdminCharm.class,
+                  CharmMetadata.load(Path.of(System.getProperty("user.dir"))))
+              .withAppName("temporal-admin-k8s")
+              .withJujuVersion(Juju36.VERSION));
+
+  /**
+   * Runs the charm on a Juju 3.6 agent and fails the test when it called a hook tool that Juju 3.6
+   * lacks (JUJU.md §7.1).
+   *
+   * @param context the context that runs the charm
+   */
+  private record Juju36(Context context) {
+    static final String VERSION = "3.6.14";
+    static final JujuToolSet TOOLS = JujuToolSet.forVersion(VERSION);
+
+    Outcome run(Event event, State state) {
+      Outcome out = context.run(event, state);
+      assertThat(out.hookToolCalls())
+          .as("hook tools called that Juju %s lacks", VERSION)
+          .map(HookToolCall::tool)
+          .allSatisfy(tool -> assertThat(TOOLS.whyAbsent(tool)).as(tool).isEmpty());
+      return out;
+    }
+  }
 
   private static Relation admin(Map<String, String> serverBag) {
     return Relation.of("admin").withRemoteApp("temporal-k8s").withRemoteAppData(serverBag);

@@ -37,6 +37,12 @@ public final class TemporalCharm extends Charm {
   /** The workload container. */
   static final String CONTAINER = "temporal";
 
+  /**
+   * The peer endpoint (as temporal-k8s declared it in 2022-10): its application bag carries what
+   * the leader shares with the other units, such as the pgsql requests.
+   */
+  static final String PEER = "temporal";
+
   /** The pgsql endpoints; each asks for the database {@code <app>_<endpoint>}. */
   static final List<String> DATABASES = List.of("db", "visibility");
 
@@ -53,7 +59,8 @@ public final class TemporalCharm extends Charm {
     state = storedState("state", ServerState.class, ServerState::initial);
     for (String endpoint : DATABASES) {
       PgsqlRequirer db =
-          new PgsqlRequirer(this, endpoint, PgsqlRequest.database(app().name() + "_" + endpoint));
+          new PgsqlRequirer(
+              this, endpoint, PgsqlRequest.database(app().name() + "_" + endpoint), PEER);
       observe(db.masterChanged(), this::onMasterChanged);
     }
     admin = new Admin(this, () -> state.get().connections());

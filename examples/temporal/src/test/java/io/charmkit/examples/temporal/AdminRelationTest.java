@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.charmkit.examples.temporal.relations.DatabaseConnections;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.state.Notice;
-import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class AdminRelationTest {
   private static final String SCHEMA_CHANGED = "TemporalCharm/Admin[admin]/on/schema_changed";
 
-  private final Context ctx = context();
+  private final Juju36Context ctx = context();
 
   private static Relation admin() {
     return Relation.of("admin").withRemoteApp("temporal-admin");

@@ -10,61 +10,19 @@ import static io.charmkit.examples.temporal.TemporalFixtures.providerBag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.ops.model.Status;
-import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
-import io.charmkit.testing.HookToolCall;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The db and visibility relations: the pgsql request, reading the master, and bad answers. */
 class DatabaseRelationTest {
-  private final Context ctx = context();
+  private final Juju36Context ctx = context();
 
   private static ServerState stored(Outcome out) {
     return out.state().storedState(STATE_KEY, ServerState.class).orElse(ServerState.initial());
-  }
-
-  @Test
-  void theLeaderAsksForItsDatabaseInItsAppBagItsUnitBagAndTheLeadershipSettings() {
-    Relation db = pgsql("db");
-
-    Outcome out =
-        ctx.run(Event.relationJoined(db), State.builder().leader(true).relation(db).build());
-
-    Relation after = out.state().relation(db.id()).orElseThrow();
-    assertThat(after.localAppData()).isEqualTo(Map.of("database", "temporal-k8s_db"));
-    assertThat(after.localUnitData())
-        .containsEntry("database", "temporal-k8s_db")
-        .doesNotContainKeys("roles", "extensions");
-    assertThat(out.callsOf("leader-set"))
-        .singleElement()
-        .extracting(HookToolCall::argv)
-        .isEqualTo(List.of("leader-set", "interface.pgsql=<redacted>"));
-  }
-
-  @Test
-  void theLeadershipSettingIsTheYamlMapOfRelationIdToRequest() {
-    assertThat(
-            io.charmkit.examples.temporal.pgsql.PgsqlRequirerAccess.leaderYaml(
-                Map.of(7, Map.of("database", "temporal-k8s_db", "roles", "", "extensions", ""))))
-        .isEqualTo("7:\n  database: 'temporal-k8s_db'\n  extensions: ''\n  roles: ''\n");
-  }
-
-  @Test
-  void aNonLeaderMirrorsTheRequestInItsUnitBagOnly() {
-    Relation db = pgsql("visibility");
-
-    Outcome out =
-        ctx.run(Event.relationJoined(db), State.builder().leader(false).relation(db).build());
-
-    Relation after = out.state().relation(db.id()).orElseThrow();
-    assertThat(after.localUnitData()).containsEntry("database", "temporal-k8s_visibility");
-    assertThat(after.localAppData()).isEmpty();
-    assertThat(out.callsOf("leader-set")).isEmpty();
   }
 
   @Test

@@ -30,8 +30,19 @@ final class TemporalFixtures {
 
   private TemporalFixtures() {}
 
-  static Context context() {
-    return new Context(TemporalCharm.class, META).withAppName(APP);
+  /** A context whose runs also fail on any hook tool Juju 3.6 lacks. */
+  static Juju36Context context() {
+    return Juju36Context.of(new Context(TemporalCharm.class, META).withAppName(APP));
+  }
+
+  /** The peer relation the leader shares the pgsql requests through, with nothing shared yet. */
+  static Relation peer() {
+    return Relation.peer(TemporalCharm.PEER);
+  }
+
+  /** The peer relation carrying {@code shared} as its {@code interface.pgsql} value. */
+  static Relation peerSharing(String shared) {
+    return peer().withLocalAppData(Map.of("interface.pgsql", shared));
   }
 
   static Container workload() {

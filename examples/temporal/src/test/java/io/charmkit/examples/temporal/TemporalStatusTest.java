@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.pebble.Service;
-import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The server says exactly what it waits for, in order, and starts only when nothing is missing. */
 class TemporalStatusTest {
-  private final Context ctx = context();
+  private final Juju36Context ctx = context();
 
   private State.Builder everything(boolean schemaReady) {
     return State.builder()

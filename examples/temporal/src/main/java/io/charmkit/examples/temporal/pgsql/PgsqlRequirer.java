@@ -5,12 +5,15 @@ import io.charmkit.ops.event.RelationEvent;
 import io.charmkit.ops.framework.Component;
 import io.charmkit.ops.framework.CustomEventSource;
 import io.charmkit.ops.framework.StoredState;
+import io.charmkit.ops.metadata.EndpointRole;
+import io.charmkit.ops.metadata.EndpointSpec;
 import io.charmkit.ops.model.Databag;
 import io.charmkit.ops.model.Relation;
 import io.charmkit.ops.model.Unit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +28,17 @@ import org.slf4j.LoggerFactory;
  * PostgreSQLClient}) for one endpoint, as a typed endpoint object.
  *
  * <p>It asks for a database: the leader writes {@code database}, {@code roles} and {@code
- * extensions} to the application bag and publishes them in the leadership settings under {@code
- * interface.pgsql}; every unit mirrors them into its own unit bag for providers that read unit
- * bags. The request is fixed when the endpoint is built, so a non-leader knows it without reading
- * the leadership settings.
+ * extensions} to the application bag and to its unit bag, and shares the request with the other
+ * units under {@code interface.pgsql} in the application bag of the charm's peer relation (a YAML
+ * map from relation id to request, shared by every pgsql endpoint of the application). A non-leader
+ * reads its relation's entry there and mirrors it into its own unit bag, for providers that read
+ * unit bags. ops-lib-pgsql kept that map in Juju 2's leadership settings; Juju 3 has none, and the
+ * peer application bag is where ops and current client libraries keep what the leader shares.
+ *
+ * <p>Until the peer relation exists (early hooks) or the leader has shared a relation's request, a
+ * non-leader writes nothing for it and waits: the peer relation's created and changed events
+ * trigger the mirroring again, as do the endpoint's own relation events. The leader likewise shares
+ * its requests when the peer relation appears. The wire towards the provider is unchanged.
  *
  * <p>It reads the answer: the {@code master} of the first remote bag (application, then units by
  * name) that echoes the request and allows every subnet of this unit. When that value differs from
@@ -37,27 +47,42 @@ import org.slf4j.LoggerFactory;
  * hook. On relation-broken a master seen before is reported gone.
  */
 public final class PgsqlRequirer extends Component {
-  /** The leadership-settings key ops-lib-pgsql shares requests under (JUJU.md §7.5). */
-  public static final String LEADER_KEY = "interface.pgsql";
+  /** The peer application-bag key the requests are shared under (JUJU.md §7.5's key). */
+  public static final String SHARED_KEY = "interface.pgsql";
 
   private static final Logger LOG = LoggerFactory.getLogger(PgsqlRequirer.class);
 
   private final String endpoint;
+  private final String peerEndpoint;
   private final PgsqlRequest request;
   private final CustomEventSource<MasterChanged> masterChanged;
   private final StoredState<SeenMasters> seen;
 
   /**
-   * Creates the endpoint object for {@code endpoint} and observes its relation events.
+   * Creates the endpoint object for {@code endpoint} and observes its relation events and those of
+   * the peer relation the requests are shared through.
    *
    * @param charm the charm
    * @param endpoint the endpoint name from metadata.yaml (interface {@code pgsql})
    * @param request what to ask the provider for
+   * @param peerEndpoint the charm's peer endpoint, whose application bag carries the shared
+   *     requests
+   * @throws IllegalArgumentException when {@code peerEndpoint} is not a peer endpoint of the charm
    */
-  public PgsqlRequirer(Charm charm, String endpoint, PgsqlRequest request) {
+  public PgsqlRequirer(Charm charm, String endpoint, PgsqlRequest request, String peerEndpoint) {
     super(charm, endpoint);
     this.endpoint = endpoint;
+    this.peerEndpoint = peerEndpoint;
     this.request = request;
+    if (charm.model().metadata().endpoint(peerEndpoint).map(EndpointSpec::role).orElse(null)
+        != EndpointRole.PEERS) {
+      throw new IllegalArgumentException(
+          "pgsql endpoint "
+              + endpoint
+              + " shares its requests through peer relation '"
+              + peerEndpoint
+              + "', which metadata.yaml does not declare under peers");
+    }
     this.masterChanged = defineEvent("master_changed", MasterChanged.class);
     this.seen = storedState("masters", SeenMasters.class, SeenMasters::none);
     observe(charm.on().relationCreated(endpoint), e -> publishRequest(e.relation()));
@@ -70,8 +95,9 @@ public final class PgsqlRequirer extends Component {
     observe(charm.on().relationChanged(endpoint), e -> checkMaster(e.relation()));
     observe(charm.on().relationDeparted(endpoint), e -> checkMaster(e.relation()));
     observe(charm.on().relationBroken(endpoint), this::onBroken);
-    observe(
-        charm.on().leaderElected(), e -> model().relations(endpoint).forEach(this::publishRequest));
+    observe(charm.on().leaderElected(), e -> publishAll());
+    observe(charm.on().relationCreated(peerEndpoint), e -> publishAll());
+    observe(charm.on().relationChanged(peerEndpoint), e -> publishAll());
   }
 
   /** Emitted when the master connection appears, changes, becomes unreadable or goes away. */
@@ -89,41 +115,84 @@ public final class PgsqlRequirer extends Component {
     return request;
   }
 
+  private void publishAll() {
+    model().relations(endpoint).forEach(this::publishRequest);
+  }
+
   private void publishRequest(Relation relation) {
-    Map<String, String> wire = request.wire();
-    relation.localUnitData().putAll(wire);
-    if (!model().isLeader()) {
+    if (model().isLeader()) {
+      Map<String, String> wire = request.wire();
+      relation.localAppData().putAll(wire);
+      relation.localUnitData().putAll(wire);
+      share(relation.id(), wire);
       return;
     }
-    relation.localAppData().putAll(wire);
-    publishLeaderSettings();
+    Optional<Map<String, String>> shared = sharedRequest(relation.id());
+    if (shared.isEmpty()) {
+      LOG.debug(
+          "{} relation {}: the leader has not shared its request in peer relation {} yet",
+          endpoint,
+          relation.id(),
+          peerEndpoint);
+      return;
+    }
+    // All three keys, so one the leader dropped is deleted here too.
+    Map<String, String> mirror = new LinkedHashMap<>();
+    for (String key : request.wire().keySet()) {
+      mirror.put(key, shared.get().getOrDefault(key, ""));
+    }
+    relation.localUnitData().putAll(mirror);
+  }
+
+  /** The peer relation, once Juju has created it. */
+  private Optional<Relation> peer() {
+    return model().relation(peerEndpoint);
+  }
+
+  /** The request the leader shared for relation {@code id}, if any. */
+  private Optional<Map<String, String>> sharedRequest(int id) {
+    return Optional.ofNullable(readShared(sharedText()).get(id));
+  }
+
+  private String sharedText() {
+    return peer().flatMap(p -> p.localAppData().get(SHARED_KEY)).orElse("");
   }
 
   /**
-   * Keeps {@code interface.pgsql} (a YAML map relation id → request, shared by every pgsql endpoint
-   * of the application) in step with this endpoint's relations; written only when it changes.
+   * Sets (or, for an empty {@code wire}, removes) relation {@code id}'s entry of the shared map in
+   * the peer application bag; written only when it changes. Leader only.
    */
-  private void publishLeaderSettings() {
-    String current = model().leaderSetting(LEADER_KEY).orElse("");
-    Map<Integer, Map<String, String>> all = new TreeMap<>(readLeaderSettings(current));
-    for (Relation relation : model().relations(endpoint)) {
-      all.put(relation.id(), new TreeMap<>(request.wire()));
+  private void share(int id, Map<String, String> wire) {
+    Optional<Relation> peer = peer();
+    if (peer.isEmpty()) {
+      LOG.debug(
+          "no {} peer relation yet: the {} request is shared once it exists",
+          peerEndpoint,
+          endpoint);
+      return;
     }
-    String next = LeaderSettingsYaml.write(all);
+    String current = peer.get().localAppData().get(SHARED_KEY).orElse("");
+    Map<Integer, Map<String, String>> all = new TreeMap<>(readShared(current));
+    if (wire.isEmpty()) {
+      all.remove(id);
+    } else {
+      all.put(id, new TreeMap<>(wire));
+    }
+    String next = SharedRequestsYaml.write(all);
     if (!next.equals(current)) {
-      model().setLeaderSettings(Map.of(LEADER_KEY, next));
+      peer.get().localAppData().put(SHARED_KEY, next);
     }
   }
 
-  private static Map<Integer, Map<String, String>> readLeaderSettings(String yaml) {
+  private static Map<Integer, Map<String, String>> readShared(String yaml) {
     if (yaml.isBlank()) {
       return Map.of();
     }
     try {
-      return LeaderSettingsYaml.read(yaml);
+      return SharedRequestsYaml.read(yaml);
     } catch (IllegalArgumentException e) {
-      // Our own application wrote it; an unreadable value is replaced, not fatal.
-      LOG.warn("replacing unreadable leadership setting {}: {}", LEADER_KEY, e.getMessage());
+      // Our own application wrote it; an unreadable value is replaced (or waited out), not fatal.
+      LOG.warn("ignoring the unreadable shared {} value: {}", SHARED_KEY, e.getMessage());
       return Map.of();
     }
   }
@@ -152,6 +221,9 @@ public final class PgsqlRequirer extends Component {
 
   private void onBroken(RelationEvent event) {
     int id = event.relation().id();
+    if (model().isLeader()) {
+      share(id, Map.of());
+    }
     if (!seen.get().of(id).isEmpty()) {
       seen.set(seen.get().with(id, ""));
       masterChanged.emit(new MasterChanged(endpoint, id, Map.of(), ""));

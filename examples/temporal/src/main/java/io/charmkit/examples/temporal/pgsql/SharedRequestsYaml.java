@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The YAML text of the {@code interface.pgsql} leadership setting, a map from relation id to
- * request: block style, ids and keys sorted, values single-quoted (PyYAML reads it back as
- * ops-lib-pgsql expects: integer ids, string values).
+ * The YAML text of the shared {@code interface.pgsql} value, a map from relation id to request (the
+ * format ops-lib-pgsql keeps in Juju 2's leadership settings): block style, ids and keys sorted,
+ * values single-quoted, so PyYAML reads it back with integer ids and string values.
  */
-final class LeaderSettingsYaml {
+final class SharedRequestsYaml {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  private LeaderSettingsYaml() {}
+  private SharedRequestsYaml() {}
 
   static String write(Map<Integer, Map<String, String>> requests) {
     StringBuilder out = new StringBuilder();
