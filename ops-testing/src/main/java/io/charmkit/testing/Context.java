@@ -54,7 +54,6 @@ public final class Context {
   private static final String DEFAULT_JUJU_VERSION = "3.6.14";
 
   private final String jujuVersion;
-  private final boolean versionChosen;
   private final Optional<String> logLevel;
 
   /**
@@ -68,7 +67,7 @@ public final class Context {
 
   /** A context for the charm {@code charm} constructs (usually {@code MyCharm::new}). */
   public Context(Function<Framework, ? extends Charm> charm, CharmMetadata metadata) {
-    this(charm, metadata, metadata.name(), 0, DEFAULT_JUJU_VERSION, false, Optional.empty());
+    this(charm, metadata, metadata.name(), 0, DEFAULT_JUJU_VERSION, Optional.empty());
   }
 
   private Context(
@@ -77,35 +76,33 @@ public final class Context {
       String appName,
       int unitId,
       String jujuVersion,
-      boolean versionChosen,
       Optional<String> logLevel) {
     this.charm = Objects.requireNonNull(charm, "charm");
     this.metadata = Objects.requireNonNull(metadata, "metadata");
     this.appName = appName;
     this.unitId = unitId;
     this.jujuVersion = jujuVersion;
-    this.versionChosen = versionChosen;
     this.logLevel = logLevel;
   }
 
   /** This context with another application name (default: the charm's name). */
   public Context withAppName(String name) {
-    return new Context(charm, metadata, name, unitId, jujuVersion, versionChosen, logLevel);
+    return new Context(charm, metadata, name, unitId, jujuVersion, logLevel);
   }
 
   /** This context running as unit number {@code id} (default 0). */
   public Context withUnitId(int id) {
-    return new Context(charm, metadata, appName, id, jujuVersion, versionChosen, logLevel);
+    return new Context(charm, metadata, appName, id, jujuVersion, logLevel);
   }
 
   /**
    * This context emulating Juju {@code version}: reported as {@code JUJU_VERSION}, and only that
    * version's hook tools present (Juju 3 has no {@code leader-get} or {@code leader-set}; a missing
-   * tool fails as one missing from {@code PATH}). Default: 3.6.14 with every tool the simulated
-   * Juju knows.
+   * tool is refused as the production runtime refuses it, and the simulated agent has no such
+   * tool). Default: 3.6.14, Juju 3.6's tool set.
    */
   public Context withJujuVersion(String version) {
-    return new Context(charm, metadata, appName, unitId, version, true, logLevel);
+    return new Context(charm, metadata, appName, unitId, version, logLevel);
   }
 
   /**
@@ -113,8 +110,7 @@ public final class Context {
    * CHARMKIT_LOG_LEVEL}); by default the production threshold applies (INFO).
    */
   public Context withLogLevel(String level) {
-    return new Context(
-        charm, metadata, appName, unitId, jujuVersion, versionChosen, Optional.of(level));
+    return new Context(charm, metadata, appName, unitId, jujuVersion, Optional.of(level));
   }
 
   /** The charm's metadata. */
@@ -162,9 +158,9 @@ public final class Context {
             appName,
             unitId,
             event,
-            versionChosen ? Optional.of(jujuVersion) : Optional.empty(),
+            Optional.of(jujuVersion),
             scratch.resolve("model"));
-    HookTools tools = new ProcessHookTools(juju.transport());
+    HookTools tools = new ProcessHookTools(juju.transport(), env);
     Map<String, MemoryPebble> pebbles = new LinkedHashMap<>();
     for (Container c : state.containers()) {
       pebbles.put(

@@ -46,8 +46,8 @@ import java.util.stream.Collectors;
  */
 public final class EmbeddedJuju implements AutoCloseable {
   /**
-   * The Juju version the hooks are told ({@code JUJU_VERSION}) unless the builder names one; the
-   * default tool set is then every tool the embedded Juju knows, legacy leadership included.
+   * The Juju version the hooks are told ({@code JUJU_VERSION}) unless the builder names one; only
+   * its tools are on the hooks' {@code PATH} ({@link io.charmkit.ops.hooktools.JujuToolSet}).
    */
   public static final String JUJU_VERSION = "3.6.14";
 
@@ -82,10 +82,7 @@ public final class EmbeddedJuju implements AutoCloseable {
     }
     model = new Model(b.modelName, b.modelUuid, work.toAbsolutePath(), containers);
     jujuVersion = b.jujuVersion == null ? JUJU_VERSION : b.jujuVersion;
-    commands =
-        b.jujuVersion == null
-            ? HookToolSet.all(model)
-            : HookToolSet.forVersion(model, b.jujuVersion);
+    commands = HookToolSet.forVersion(model, jujuVersion);
     tools = ToolServer.start(this::answer);
     toolsDir = work.resolve("tools");
     ToolShim.install(toolsDir, tools.port(), commands.names());
@@ -631,8 +628,8 @@ public final class EmbeddedJuju implements AutoCloseable {
     /**
      * The Juju version to emulate, e.g. {@code 3.6.14} or {@code 2.9.51}: hooks see it as {@code
      * JUJU_VERSION}, and only that version's hook tools are on their {@code PATH} (Juju 3 has no
-     * {@code leader-get} or {@code leader-set}). Default: {@link EmbeddedJuju#JUJU_VERSION} with
-     * every tool the embedded Juju knows.
+     * {@code leader-get} or {@code leader-set}). Default: {@link EmbeddedJuju#JUJU_VERSION}, with
+     * Juju 3.6's tool set.
      */
     public Builder jujuVersion(String version) {
       this.jujuVersion = Objects.requireNonNull(version);

@@ -1,5 +1,6 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.ops.hooktools.JujuToolSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,6 @@ import java.util.TreeSet;
  * leader-set}; 2.9 has them. Callers hold the model's lock.
  */
 final class HookToolSet {
-  /** The tools only Juju 2.x agents have. */
-  static final Set<String> LEGACY_LEADERSHIP = Set.of("leader-get", "leader-set");
-
   private final Map<String, ToolHandler> handlers;
 
   private HookToolSet(Map<String, ToolHandler> handlers) {
@@ -43,25 +41,18 @@ final class HookToolSet {
     return new HookToolSet(Collections.unmodifiableMap(handlers));
   }
 
-  /** The tools an agent of {@code jujuVersion} (e.g. {@code 3.6.14}, {@code 2.9.51}) provides. */
+  /**
+   * The tools an agent of {@code jujuVersion} (e.g. {@code 3.6.14}, {@code 2.9.51}) provides: the
+   * simulated tools that {@link JujuToolSet}, the one catalogue of which Juju has which tool, lists
+   * for that version.
+   *
+   * @throws IllegalArgumentException when {@code jujuVersion} is not a Juju version
+   */
   static HookToolSet forVersion(Model model, String jujuVersion) {
-    HookToolSet all = all(model);
-    if (major(jujuVersion) < 3) {
-      return all;
-    }
-    Map<String, ToolHandler> handlers = new LinkedHashMap<>(all.handlers);
-    handlers.keySet().removeAll(LEGACY_LEADERSHIP);
+    JujuToolSet catalogue = JujuToolSet.forVersion(jujuVersion);
+    Map<String, ToolHandler> handlers = new LinkedHashMap<>(all(model).handlers);
+    handlers.keySet().removeIf(tool -> !catalogue.has(tool));
     return new HookToolSet(Collections.unmodifiableMap(handlers));
-  }
-
-  private static int major(String version) {
-    int dot = version.indexOf('.');
-    try {
-      return Integer.parseInt(dot < 0 ? version : version.substring(0, dot));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "not a Juju version: '" + version + "' (expected e.g. 3.6.14)", e);
-    }
   }
 
   /** The names of the tools present, sorted. */

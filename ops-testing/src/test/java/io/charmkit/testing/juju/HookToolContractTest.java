@@ -116,8 +116,13 @@ class HookToolContractTest {
     @Override
     public HookTools open(boolean leader, String version) {
       EmbeddedJuju juju = EMBEDDED.computeIfAbsent(version, Embedded::start);
-      return new ProcessHookTools(
-          juju.openHookContext(leader ? "contract/0" : "contract/1", "update-status"));
+      Map<String, String> env =
+          new HashMap<>(
+              juju.openHookContext(leader ? "contract/0" : "contract/1", "update-status"));
+      // Without JUJU_VERSION the client does not refuse tools the version lacks, so what is
+      // tested is the simulated agent: a missing tool has no shim on PATH.
+      env.remove("JUJU_VERSION");
+      return new ProcessHookTools(env);
     }
 
     private static EmbeddedJuju start(String version) {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -421,14 +423,18 @@ class HookToolSetTest {
         .contains("relation-get", "secret-add", "state-set")
         .doesNotContain("leader-get", "leader-set");
     assertThat(HookToolSet.forVersion(model, "2.9.51").names())
-        .contains("leader-get", "leader-set")
-        .isEqualTo(HookToolSet.all(model).names());
+        .contains("leader-get", "leader-set", "relation-get")
+        .doesNotContain("secret-add", "relation-model-get");
+    Set<String> juju36AndLeadership =
+        new TreeSet<>(HookToolSet.forVersion(model, "3.6.14").names());
+    juju36AndLeadership.addAll(Set.of("leader-get", "leader-set"));
+    assertThat(juju36AndLeadership).isEqualTo(HookToolSet.all(model).names());
     assertThat(
             HookToolSet.forVersion(model, "3.6.14")
                 .run(hook("consumer/0", "update-status", null, null), "leader-get", List.of(), ""))
         .isEqualTo(new ToolResponse(1, "", "ERROR unknown hook tool \"leader-get\"\n"));
     assertThatThrownBy(() -> HookToolSet.forVersion(model, "three"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("not a Juju version: 'three'");
+        .hasMessageContaining("'three' is not a Juju version");
   }
 }

@@ -50,6 +50,9 @@ public final class ProcessHookTools implements HookTools {
   private static final TypeReference<Map<String, Object>> OBJECT_MAP = new TypeReference<>() {};
 
   private final ToolTransport transport;
+  // The agent's tool set (JUJU_VERSION): a tool it lacks is refused before anything runs, with a
+  // message naming what replaces it, on every transport.
+  private final Optional<JujuToolSet> toolSet;
 
   /**
    * Creates the backend.
@@ -58,7 +61,7 @@ public final class ProcessHookTools implements HookTools {
    *     production passes {@link System#getenv()}
    */
   public ProcessHookTools(Map<String, String> environment) {
-    this(new ToolRunner(Objects.requireNonNull(environment, "environment")));
+    this(new ToolRunner(Objects.requireNonNull(environment, "environment")), environment);
   }
 
   /**
@@ -66,7 +69,17 @@ public final class ProcessHookTools implements HookTools {
    * with the bytes carried by {@code transport} (the test harness answers from a simulated model).
    */
   public ProcessHookTools(ToolTransport transport) {
+    this(transport, Map.of());
+  }
+
+  /**
+   * Creates the backend over {@code transport} for an agent whose environment is {@code
+   * environment}: its {@code JUJU_VERSION} decides which tools exist ({@link JujuToolSet}), and a
+   * call of a tool that version lacks fails before the transport is used.
+   */
+  public ProcessHookTools(ToolTransport transport, Map<String, String> environment) {
     this.transport = Objects.requireNonNull(transport, "transport");
+    this.toolSet = JujuToolSet.fromEnvironment(Objects.requireNonNull(environment, "environment"));
   }
 
   /**
@@ -657,6 +670,10 @@ public final class ProcessHookTools implements HookTools {
 
   /** Runs {@code call} through the transport; a non-zero exit is mapped (JUJU.md §8). */
   private String run(ToolCall call) {
+    if (toolSet.isPresent() && !toolSet.get().has(call.tool())) {
+      throw new HookToolException(
+          toolSet.get().refusal(call.tool()), call.tool(), call.shownArgv(), -1, "");
+    }
     ToolResult result = transport.run(call.request());
     if (result.exitCode() != 0) {
       throw ToolErrors.map(call.tool(), call.shownArgv(), result.exitCode(), result.stderr());

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -33,8 +32,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ToolRunner implements ToolTransport {
   private final Map<String, String> environment;
   private final String path;
-  // The agent's tool set (JUJU_VERSION): a tool it lacks is refused before anything runs.
-  private final Optional<JujuToolSet> toolSet;
   private final Map<String, Path> resolved = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> nanos = new ConcurrentHashMap<>();
@@ -42,7 +39,6 @@ final class ToolRunner implements ToolTransport {
   ToolRunner(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
     this.path = environment.getOrDefault("PATH", "");
-    this.toolSet = JujuToolSet.fromEnvironment(environment);
   }
 
   /** Calls made so far, by tool name, including failed ones. */
@@ -95,9 +91,6 @@ final class ToolRunner implements ToolTransport {
 
   private String execute(ToolCall call) {
     String tool = call.tool();
-    if (toolSet.isPresent() && !toolSet.get().has(tool)) {
-      throw new HookToolException(toolSet.get().refusal(tool), tool, call.shownArgv(), -1, "");
-    }
     Path executable = resolve(call);
     List<String> command = new ArrayList<>();
     command.add(executable.toString());
