@@ -9,7 +9,8 @@ import java.util.Objects;
  * Pebble answers with the result whose prefix is the longest that matches the command: its output,
  * or an {@link io.charmkit.ops.pebble.ExecException} for a non-zero exit code. A command no result
  * matches fails as a missing executable does in Pebble (an API error 400, {@code cannot find
- * executable "x"}). Every command that ran is in {@link Outcome#execHistory()}.
+ * executable "x"}), whatever the container's image provides: a scripted result is what stands in
+ * for the program. Every command that ran is in {@link Outcome#execHistory()}.
  *
  * @param command the command prefix this result answers, e.g. {@code ["tempo", "--version"]}
  * @param exitCode the exit code

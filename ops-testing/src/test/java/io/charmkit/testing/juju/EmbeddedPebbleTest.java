@@ -2,7 +2,9 @@ package io.charmkit.testing.juju;
 
 import static io.charmkit.testing.juju.TestCharms.charm;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.charmkit.ops.pebble.ChangeErrorException;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.PebbleClient;
 import io.charmkit.ops.pebble.PushOptions;
@@ -60,6 +62,40 @@ class EmbeddedPebbleTest {
       juju.settle();
       try (PebbleClient gone = PebbleClient.forSocket("app", socket)) {
         assertThat(gone.canConnect()).as("the workload stops with its unit").isFalse();
+      }
+    }
+  }
+
+  @Test
+  void anUndeclaredImageStartsNothingUntilTheImageIsFixed() throws Exception {
+    WorkloadImages images = new WorkloadImages();
+    try (EmbeddedJuju juju = EmbeddedJuju.builder().modelName("pi").images(images).build()) {
+      juju.deploy("workload", charm("workload"), 1, Map.of());
+      juju.settle();
+      Path socket = juju.unitDir("workload/0").resolve("containers/app/pebble.socket");
+      try (PebbleClient pebble = PebbleClient.forSocket("app", socket)) {
+        pebble.addLayer(
+            "app",
+            Layer.of(
+                "app",
+                Map.of("app", Service.builder("/bin/tempo").override("replace").enabled().build())),
+            true);
+
+        assertThatThrownBy(pebble::replan)
+            .isInstanceOfSatisfying(
+                ChangeErrorException.class,
+                e ->
+                    assertThat(e.err())
+                        .endsWith("fork/exec /bin/tempo: no such file or directory)"));
+        assertThat(pebble.services(List.of("app")))
+            .extracting(ServiceInfo::current)
+            .containsExactly("inactive");
+
+        images.container("app", ContainerImage.of("/bin/tempo"));
+        pebble.replan();
+        assertThat(pebble.services(List.of("app")))
+            .extracting(ServiceInfo::current)
+            .containsExactly("active");
       }
     }
   }
