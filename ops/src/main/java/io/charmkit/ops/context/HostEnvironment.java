@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -68,14 +69,19 @@ public record HostEnvironment(
 
   private static String resolvConfNameserver() {
     try {
-      for (String line : Files.readAllLines(Path.of("/etc/resolv.conf"))) {
-        String[] words = line.trim().split("\\s+");
-        if (words.length >= 2 && words[0].equals("nameserver")) {
-          return words[1];
-        }
-      }
+      return firstNameserver(Files.readAllLines(Path.of("/etc/resolv.conf")));
     } catch (IOException e) {
-      // No resolv.conf (or unreadable): fall back to the local resolver, as before.
+      return firstNameserver(List.of()); // no resolv.conf: the local resolver
+    }
+  }
+
+  /** The first {@code nameserver} of resolv.conf lines, or {@code 127.0.0.1} when none. */
+  static String firstNameserver(List<String> lines) {
+    for (String line : lines) {
+      String[] words = line.trim().split("\\s+");
+      if (words.length >= 2 && words[0].equals("nameserver")) {
+        return words[1];
+      }
     }
     return "127.0.0.1";
   }
