@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A workload container in a {@link State}: whether its Pebble answers, its layers, the state of its
@@ -26,6 +28,9 @@ import java.util.TreeMap;
  *     check not listed is {@code up}
  * @param files file contents by absolute path
  * @param execs scripted command results
+ * @param missingExecutables executables the container's image lacks (an absolute path, or a name
+ *     looked up on {@code PATH}): a service whose command starts with one fails to start with
+ *     Pebble's change error, as a real Pebble answers (PEBBLE.md, "Workload faults")
  */
 public record Container(
     String name,
@@ -34,7 +39,8 @@ public record Container(
     Map<String, String> serviceStatuses,
     Map<String, String> checkStatuses,
     Map<String, String> files,
-    List<ExecResult> execs) {
+    List<ExecResult> execs,
+    Set<String> missingExecutables) {
 
   /** Copies the collections; layers keep their order, the rest are sorted. */
   public Container {
@@ -45,56 +51,78 @@ public record Container(
     files.keySet().forEach(Container::requireAbsolute);
     files = Collections.unmodifiableMap(new TreeMap<>(files));
     execs = List.copyOf(execs);
+    missingExecutables = Collections.unmodifiableSet(new TreeSet<>(missingExecutables));
   }
 
   /** A container whose Pebble answers, with no layers and no files. */
   public static Container connected(String name) {
-    return new Container(name, true, Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+    return new Container(name, true, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), Set.of());
   }
 
   /** A container whose Pebble does not answer (yet). */
   public static Container disconnected(String name) {
-    return new Container(name, false, Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+    return new Container(name, false, Map.of(), Map.of(), Map.of(), Map.of(), List.of(), Set.of());
   }
 
   /** This container with one more layer (replacing one with the same label). */
   public Container withLayer(String label, Layer layer) {
     Map<String, Layer> next = new LinkedHashMap<>(layers);
     next.put(label, layer);
-    return new Container(name, canConnect, next, serviceStatuses, checkStatuses, files, execs);
+    return new Container(
+        name, canConnect, next, serviceStatuses, checkStatuses, files, execs, missingExecutables);
   }
 
   /** This container with a service in {@code status} ({@code active}, {@code inactive}, …). */
   public Container withServiceStatus(String service, String status) {
     Map<String, String> next = new TreeMap<>(serviceStatuses);
     next.put(service, status);
-    return new Container(name, canConnect, layers, next, checkStatuses, files, execs);
+    return new Container(
+        name, canConnect, layers, next, checkStatuses, files, execs, missingExecutables);
   }
 
   /** This container with a check {@code up} or {@code down}. */
   public Container withCheckStatus(String check, String status) {
     Map<String, String> next = new TreeMap<>(checkStatuses);
     next.put(check, status);
-    return new Container(name, canConnect, layers, serviceStatuses, next, files, execs);
+    return new Container(
+        name, canConnect, layers, serviceStatuses, next, files, execs, missingExecutables);
   }
 
   /** This container with a text file at {@code path}. */
   public Container withFile(String path, String content) {
     Map<String, String> next = new TreeMap<>(files);
     next.put(path, content);
-    return new Container(name, canConnect, layers, serviceStatuses, checkStatuses, next, execs);
+    return new Container(
+        name, canConnect, layers, serviceStatuses, checkStatuses, next, execs, missingExecutables);
   }
 
   /** This container with a scripted command result. */
   public Container withExec(ExecResult result) {
     List<ExecResult> next = new ArrayList<>(execs);
     next.add(result);
-    return new Container(name, canConnect, layers, serviceStatuses, checkStatuses, files, next);
+    return new Container(
+        name, canConnect, layers, serviceStatuses, checkStatuses, files, next, missingExecutables);
+  }
+
+  /**
+   * This container without an executable its image would need: services whose command starts with
+   * {@code executable} fail to start, as Pebble v1.14.1 reports a missing binary.
+   *
+   * @param executable an absolute path ({@code /bin/tempo}) or a name looked up on {@code PATH}
+   *     ({@code nginx})
+   * @return the container
+   */
+  public Container withoutExecutable(String executable) {
+    Set<String> next = new TreeSet<>(missingExecutables);
+    next.add(executable);
+    return new Container(
+        name, canConnect, layers, serviceStatuses, checkStatuses, files, execs, next);
   }
 
   /** This container with connectivity set. */
   public Container withCanConnect(boolean connects) {
-    return new Container(name, connects, layers, serviceStatuses, checkStatuses, files, execs);
+    return new Container(
+        name, connects, layers, serviceStatuses, checkStatuses, files, execs, missingExecutables);
   }
 
   /** The plan Pebble would report: the layers combined in order. */

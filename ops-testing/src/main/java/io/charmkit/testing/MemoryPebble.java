@@ -1,6 +1,7 @@
 package io.charmkit.testing;
 
 import io.charmkit.ops.pebble.Change;
+import io.charmkit.ops.pebble.ChangeErrorException;
 import io.charmkit.ops.pebble.Check;
 import io.charmkit.ops.pebble.CheckInfo;
 import io.charmkit.ops.pebble.ExecException;
@@ -18,6 +19,7 @@ import io.charmkit.ops.pebble.PushOptions;
 import io.charmkit.ops.pebble.Service;
 import io.charmkit.ops.pebble.ServiceInfo;
 import io.charmkit.ops.pebble.SystemInfo;
+import io.charmkit.ops.pebble.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +96,8 @@ final class MemoryPebble implements PebbleClient {
         services,
         initial.checkStatuses(),
         files,
-        initial.execs());
+        initial.execs(),
+        initial.missingExecutables());
   }
 
   /** Every command the charm ran, in order. */
@@ -187,6 +190,14 @@ final class MemoryPebble implements PebbleClient {
                 enabled.add(name);
               }
             });
+    String summary =
+        enabled.isEmpty()
+            ? "Replan"
+            : "Replan service \""
+                + enabled.get(0)
+                + "\""
+                + (enabled.size() > 1 ? " and " + (enabled.size() - 1) + " more" : "");
+    failToStart("replan", summary, enabled);
     enabled.forEach(n -> services.put(n, "active"));
     return record("replan", "Replan");
   }
@@ -402,8 +413,76 @@ final class MemoryPebble implements PebbleClient {
         throw badRequest("service \"" + name + "\" does not exist");
       }
     }
+    String summary = verb + " service" + (names.size() == 1 ? "" : "s") + " " + names;
+    if (status.equals("active")) {
+      failToStart(kind, summary, names);
+    }
     names.forEach(n -> services.put(n, status));
-    return record(kind, verb + " service" + (names.size() == 1 ? "" : "s") + " " + names);
+    return record(kind, summary);
+  }
+
+  /**
+   * Fails the change as Pebble v1.14.1 does when the first service to start has an executable the
+   * image lacks (PEBBLE.md, "Workload faults"): that task is in Error, the later ones on Hold, and
+   * every service of the change ends inactive.
+   */
+  private void failToStart(String kind, String summary, List<String> names) {
+    Map<String, Service> planned = LayerPlan.plan(layers).services();
+    for (String name : names) {
+      Optional<String> why = startError(planned.get(name));
+      if (why.isEmpty()) {
+        continue;
+      }
+      names.forEach(n -> services.put(n, "inactive"));
+      List<Task> tasks = new ArrayList<>();
+      for (String n : names) {
+        boolean failed = n.equals(name);
+        tasks.add(
+            new Task(
+                Integer.toString(tasks.size() + 1),
+                "start",
+                "Start service \"" + n + "\"",
+                failed ? "Error" : "Hold",
+                failed ? List.of(TIME + " ERROR cannot start service: " + why.get()) : List.of(),
+                new Task.Progress("", failed ? 1 : 0, 1),
+                TIME,
+                TIME,
+                Map.of()));
+      }
+      String id = Integer.toString(changes.size() + 1);
+      Change change =
+          new Change(
+              id,
+              kind,
+              summary,
+              "Error",
+              tasks,
+              true,
+              "cannot perform the following tasks:\n- Start service \""
+                  + name
+                  + "\" (cannot start service: "
+                  + why.get()
+                  + ")",
+              TIME,
+              TIME);
+      changes.put(id, change);
+      throw new ChangeErrorException(change);
+    }
+  }
+
+  /** Pebble's reason for not starting {@code service}, when its executable is missing. */
+  private Optional<String> startError(Service service) {
+    if (service == null || service.command() == null || service.command().isBlank()) {
+      return Optional.empty();
+    }
+    String executable = service.command().strip().split("\\s+", 2)[0];
+    if (!initial.missingExecutables().contains(executable)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        executable.startsWith("/")
+            ? "fork/exec " + executable + ": no such file or directory"
+            : "exec: \"" + executable + "\": executable file not found in $PATH");
   }
 
   private Change record(String kind, String summary) {

@@ -1,6 +1,7 @@
 package io.charmkit.worker;
 
 import io.charmkit.interfaces.RemoteDataProblem;
+import io.charmkit.interfaces.WorkloadFault;
 import io.charmkit.interfaces.cluster.ClusterRequirer;
 import io.charmkit.interfaces.cluster.TlsData;
 import io.charmkit.interfaces.topology.Topologies;
@@ -98,6 +99,10 @@ public abstract class WorkerCharm extends Charm {
   private final List<RemoteDataProblem> configProblems = new ArrayList<>();
   private Optional<Layer> layer;
   private Boolean configOnDisk;
+  private List<String> stopped;
+  // What the reconcile was doing, for the status if Pebble fails it.
+  private String step = "";
+  private final List<WorkloadFault> faults = new ArrayList<>();
 
   /**
    * Creates the worker and registers its observers.
@@ -290,8 +295,10 @@ public abstract class WorkerCharm extends Charm {
 
   private void reconcile() {
     cluster.publish(roles(), address(), topology().forWorker());
+    // Bad coordinator data changes nothing: the workload keeps its last good configuration.
+    boolean held = rejected();
     List<Integer> published = cluster.workerPorts();
-    if (published.isEmpty() && !legacyPorts().isEmpty()) {
+    if (!held && published.isEmpty() && !legacyPorts().isEmpty()) {
       LOG.info("the coordinator published no worker ports (yet); opening the legacy set");
       openPorts(legacyPorts());
     }
@@ -299,30 +306,79 @@ public abstract class WorkerCharm extends Charm {
       LOG.debug("container {} is not reachable: nothing to configure", containerName);
       return;
     }
+    if (held) {
+      LOG.warn(
+          "the coordinator's data was rejected; {} keeps its files, layer and services as they"
+              + " are until valid data arrives",
+          containerName);
+      return;
+    }
     try {
+      step = "cannot forward the workload's logs";
       forwardLogs();
       if (ready()) {
         if (!published.isEmpty()) {
           openPorts(published);
         }
         // All three are always evaluated, so that each file is brought up to date.
+        step = "cannot write the TLS files";
         boolean changed = updateTlsFiles();
+        step = "cannot write " + WorkerFiles.CONFIG;
         changed |= updateConfig();
+        step = "cannot add the " + containerName + " layer";
         changed |= updateLayer();
+        step = "cannot read the services";
         if (changed) {
           LOG.info("the workload configuration changed; restarting");
+          restart();
+        } else if (!stopped().isEmpty()) {
+          // A start that failed on an earlier event (a missing binary, a crash) is tried again.
+          LOG.info("services {} are not running; starting them again", stopped());
           restart();
         }
       } else {
         LOG.debug("worker not ready: wiping its files and stopping its services");
+        step = "cannot remove the workload's files";
         wipe();
+        step = "cannot stop the workload";
         stop();
       }
     } catch (PebbleConnectionException e) {
       // The container went away mid-hook; its next pebble-ready runs this again.
       LOG.warn("lost the {} container while configuring it: {}", containerName, e.getMessage());
       reachable = false;
+    } catch (PebbleException e) {
+      // The workload, not the charm, failed: show it and try again on the next event.
+      WorkloadFault fault = WorkloadFault.of(containerName, step, e);
+      faults.add(fault);
+      LOG.error("{}; the next event tries again", fault.status());
     }
+  }
+
+  /** Whether the coordinator's bag or its configuration was rejected in this dispatch. */
+  private boolean rejected() {
+    receivedConfig(); // records a worker_config that is not a sane YAML mapping
+    return !configProblems.isEmpty()
+        || (cluster.coordinatorData().isEmpty() && !cluster.problems().isEmpty());
+  }
+
+  /** The services of the layer that should run but do not (a start failed earlier). */
+  private List<String> stopped() {
+    if (stopped == null) {
+      Optional<Layer> wanted = fullLayer();
+      if (wanted.isEmpty() || !configOnDisk() || roles().isEmpty() || !readyToStart()) {
+        stopped = List.of();
+      } else {
+        Set<String> names = wanted.get().services().keySet();
+        stopped =
+            pebble().services(List.copyOf(names)).stream()
+                .filter(s -> !"active".equals(s.current()))
+                .map(s -> s.name())
+                .sorted()
+                .toList();
+      }
+    }
+    return stopped;
   }
 
   private void forwardLogs() {
@@ -361,9 +417,19 @@ public abstract class WorkerCharm extends Charm {
     // The key needs the CA, the certificate and a readable secret (ClusterRequirer#tls); the
     // other files follow their own fields, as in the Python worker.
     String key = cluster.tls().map(TlsData::privateKey).orElse(null);
+    boolean keyRejected =
+        key == null
+            && data.caCert() != null
+            && data.serverCert() != null
+            && data.privkeySecretId() != null;
     boolean changed = sync(WorkerFiles.CLIENT_CA, data.caCert(), null);
     changed |= sync(WorkerFiles.CERT, data.serverCert(), null);
-    changed |= sync(WorkerFiles.KEY, key, "600");
+    if (keyRejected) {
+      // A secret this unit cannot read does not take away the key in use (if there is one).
+      LOG.warn("keeping {} as it is: the coordinator's key secret cannot be used", WorkerFiles.KEY);
+    } else {
+      changed |= sync(WorkerFiles.KEY, key, "600");
+    }
     changed |= sync(WorkerFiles.S3_CA_CHAIN, data.s3TlsCaChain(), null);
     changed |= sync(WorkerFiles.ROOT_CA, data.caCert(), null);
     if (changed) {
@@ -420,6 +486,7 @@ public abstract class WorkerCharm extends Charm {
       LOG.warn("the workload cannot start with the coordinator's current data; not restarting");
       return;
     }
+    stopped = null; // whatever happens, the services' states are to be read again
     new RestartLoop(restartPolicy(), environment.clock(), environment.sleeper(), unit()::setStatus)
         .restart(pebble(), List.copyOf(wanted.get().services().keySet()));
   }
@@ -449,6 +516,10 @@ public abstract class WorkerCharm extends Charm {
 
   private List<Status> workerStatuses() {
     List<Status> statuses = new ArrayList<>();
+    for (WorkloadFault fault : faults) {
+      statuses.add(
+          fault.unreachable() ? Status.waiting(fault.status()) : Status.blocked(fault.status()));
+    }
     if (!reachable()) {
       statuses.add(Status.waiting("Waiting for `" + containerName + "` container"));
     }
@@ -475,6 +546,15 @@ public abstract class WorkerCharm extends Charm {
                   + app().name()
                   + " role-all=true'."));
     }
+    if (faults.isEmpty() && reachable() && !rejected() && ready() && !stoppedQuietly().isEmpty()) {
+      statuses.add(
+          Status.blocked(
+              "["
+                  + containerName
+                  + "] service \""
+                  + stoppedQuietly().get(0)
+                  + "\" is not running; the next event starts it again"));
+    }
     if (readinessUrl().isPresent() && ready() && readinessCheckDown()) {
       LOG.error(
           "the worker's services appear to be down; check the Pebble services and their logs");
@@ -485,6 +565,16 @@ public abstract class WorkerCharm extends Charm {
       statuses.add(Status.active(joined.equals("all") ? "(all roles) ready." : joined + " ready."));
     }
     return statuses;
+  }
+
+  /** {@link #stopped()}, or empty when Pebble cannot tell (the fault is then reported). */
+  private List<String> stoppedQuietly() {
+    try {
+      return stopped();
+    } catch (PebbleException e) {
+      LOG.debug("cannot read the services: {}", e.getMessage());
+      return List.of();
+    }
   }
 
   private boolean readinessCheckDown() {
@@ -559,11 +649,17 @@ public abstract class WorkerCharm extends Charm {
   /** Whether the container holds a configuration (a non-empty YAML mapping). */
   private boolean configOnDisk() {
     if (configOnDisk == null) {
-      configOnDisk =
-          reachable()
-              && ConfigYaml.tryParse(read(WorkerFiles.CONFIG))
-                  .filter(m -> !m.isEmpty())
-                  .isPresent();
+      try {
+        configOnDisk =
+            reachable()
+                && ConfigYaml.tryParse(read(WorkerFiles.CONFIG))
+                    .filter(m -> !m.isEmpty())
+                    .isPresent();
+      } catch (PebbleException e) {
+        // The reconcile reports the fault; the status only needs to know there is no config.
+        LOG.debug("cannot read {}: {}", WorkerFiles.CONFIG, e.getMessage());
+        configOnDisk = false;
+      }
     }
     return configOnDisk;
   }
