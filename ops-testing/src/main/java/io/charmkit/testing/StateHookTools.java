@@ -715,9 +715,13 @@ final class StateHookTools implements HookTools {
   }
 
   private Secret findSecret(Optional<String> id, Optional<String> label, List<String> argv) {
+    // An id that names no secret is not found, even if some secret has no label either.
     Optional<Secret> found =
-        id.map(i -> secrets.get(Secret.bare(i)))
-            .or(() -> secrets.values().stream().filter(s -> s.label().equals(label)).findFirst());
+        id.isPresent()
+            ? Optional.ofNullable(secrets.get(Secret.bare(id.get())))
+            : secrets.values().stream()
+                .filter(s -> label.isPresent() && s.label().equals(label))
+                .findFirst();
     return found.orElseThrow(() -> notFound(argv, id.orElse(label.orElse(""))));
   }
 

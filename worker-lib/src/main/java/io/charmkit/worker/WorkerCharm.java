@@ -587,10 +587,23 @@ public abstract class WorkerCharm extends Charm {
     }
   }
 
+  /** The problem's first line, fit for a status: controls escaped, at most 400 characters. */
   private static String firstLine(RemoteDataProblem problem) {
     String message = problem.message();
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String line = newline < 0 ? message : message.substring(0, newline);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < line.length(); i++) {
+      if (sb.length() >= 400) {
+        return sb + "…";
+      }
+      char c = line.charAt(i);
+      sb.append(
+          Character.isISOControl(c) || Character.isSurrogate(c)
+              ? String.format("\\u%04x", (int) c)
+              : String.valueOf(c));
+    }
+    return sb.toString();
   }
 
   // --- per-dispatch reads -----------------------------------------------------------------------

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,14 @@ public final class ClusterRequirer extends Component {
 
   /** The secret content key holding the PEM key (WIRE.md §3.5). */
   private static final String PRIVATE_KEY = "private-key";
+
+  /**
+   * A Juju secret URI: {@code secret:<xid>} or {@code secret://<model uuid>/<xid>}, where the xid
+   * is 20 base32hex characters. Anything else is refused before {@code secret-get}, which fails the
+   * hook on a malformed id.
+   */
+  private static final Pattern SECRET_ID =
+      Pattern.compile("(secret:(//[0-9a-f-]{36}/)?)?[0-9a-v]{20}");
 
   private final String endpoint;
   private final CustomEventSource<ConfigReceived> configReceived;
@@ -305,6 +314,13 @@ public final class ClusterRequirer extends Component {
     Relation relation = relation().orElseThrow();
     String owner = relation.app().map(Application::name).orElse("");
     String secretId = bag.get().privkeySecretId();
+    if (!SECRET_ID.matcher(secretId).matches()) {
+      rejectKey(
+          relation,
+          owner,
+          "is not a Juju secret id (secret:<20 characters>): " + printable(secretId));
+      return Optional.empty();
+    }
     Map<String, String> content;
     try {
       content =
@@ -371,6 +387,22 @@ public final class ClusterRequirer extends Component {
       return id.substring(slash + 1);
     }
     return id.startsWith("secret:") ? id.substring("secret:".length()) : id;
+  }
+
+  /** The id as a status can show it: controls escaped, cut at 64 characters. */
+  private static String printable(String text) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      if (sb.length() >= 64) {
+        return sb + "…";
+      }
+      char c = text.charAt(i);
+      sb.append(
+          Character.isISOControl(c) || Character.isSurrogate(c)
+              ? String.format("\\u%04x", (int) c)
+              : String.valueOf(c));
+    }
+    return sb.toString();
   }
 
   private static Map<String, String> sortedMap(Map<String, String> map) {

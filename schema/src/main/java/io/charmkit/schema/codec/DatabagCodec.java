@@ -289,7 +289,7 @@ public final class DatabagCodec<T extends Record> {
       return null;
     }
     int before = problems.size();
-    JsonTrees.findLoneSurrogates(wireKey, node, problems);
+    JsonTrees.findBadCharacters(wireKey, node, problems);
     if (problems.size() > before) {
       return null;
     }

@@ -119,6 +119,96 @@ final class JsonTrees {
     }
   }
 
+  /**
+   * Adds a problem for every string in {@code node} that no databag reader should accept: a lone
+   * surrogate (see {@link #findLoneSurrogates}), a NUL or another control character (tab, newline
+   * and carriage return are allowed in values, nothing in keys). Keys are named in the problem's
+   * path with such characters escaped, so the problem itself can go into a status.
+   *
+   * @param path the path of {@code node}
+   * @param node the tree
+   * @param problems where to add what is found
+   */
+  static void findBadCharacters(String path, JsonNode node, List<Problem> problems) {
+    if (node == null) {
+      return;
+    }
+    if (node.isTextual()) {
+      String text = node.textValue();
+      int at = loneSurrogateIndex(text);
+      if (at >= 0) {
+        problems.add(
+            new Problem(
+                path,
+                String.format(
+                    "contains a lone surrogate (U+%04X at character %d), which is not valid"
+                        + " Unicode and cannot be stored as UTF-8",
+                    (int) text.charAt(at), at)));
+        return;
+      }
+      int control = controlIndex(text, true);
+      if (control >= 0) {
+        problems.add(
+            new Problem(
+                path,
+                String.format(
+                    "contains a control character (U+%04X at character %d)",
+                    (int) text.charAt(control), control)));
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        findBadCharacters(path + "[" + i + "]", node.get(i), problems);
+      }
+    } else if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> entry : node.properties()) {
+        String key = entry.getKey();
+        String child = path + "." + printable(key);
+        if (loneSurrogateIndex(key) >= 0) {
+          problems.add(new Problem(child, "has a key containing a lone surrogate"));
+        } else if (controlIndex(key, false) >= 0) {
+          problems.add(new Problem(child, "has a key containing a control character"));
+        } else {
+          findBadCharacters(child, entry.getValue(), problems);
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns {@code text} fit for a message: control characters and surrogates escaped as {@code
+   * \\uXXXX}, cut at 64 characters.
+   *
+   * @param text any text
+   * @return the printable text
+   */
+  static String printable(String text) {
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    for (; i < text.length() && sb.length() < 64; i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return i < text.length() ? sb + "…" : sb.toString();
+  }
+
+  /** The index of the first control character (in values, tab and newlines excepted), or -1. */
+  private static int controlIndex(String text, boolean value) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (value && (c == '\t' || c == '\n' || c == '\r')) {
+        continue;
+      }
+      if (c < 0x20 || c == 0x7f) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Returns the index of the first unpaired surrogate in {@code text}, or -1. */
   static int loneSurrogateIndex(String text) {
     for (int i = 0; i < text.length(); i++) {
