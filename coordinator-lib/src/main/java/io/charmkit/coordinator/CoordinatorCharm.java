@@ -16,6 +16,7 @@ import io.charmkit.coordinator.s3.S3Readiness;
 import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.RemoteDataProblem;
+import io.charmkit.interfaces.WorkloadFault;
 import io.charmkit.interfaces.cluster.ClusterProvider;
 import io.charmkit.interfaces.cluster.ClusterView;
 import io.charmkit.interfaces.cluster.WorkerRelation;
@@ -116,6 +117,7 @@ public abstract class CoordinatorCharm extends Charm {
   private final DatasourceExchange exchange;
   private final List<String> exchangeEndpoints;
   private Snapshot snapshot;
+  private final List<WorkloadFault> workloadFaults = new ArrayList<>();
   private String fqdn;
 
   /**
@@ -418,12 +420,12 @@ public abstract class CoordinatorCharm extends Charm {
   private void reconcileNginx(ClusterContext context, Optional<ServerTls> tls) {
     NginxConfig nginx = nginxConfig(fqdn(), resolver(), ipv6());
     String text = nginx.render(context.members().addressesByRole(), tls.isPresent());
-    NginxWorkload.reconcile(model(), text, tls);
+    NginxWorkload.reconcile(model(), text, tls).ifPresent(workloadFaults::add);
     String scrape =
         tls.isPresent()
             ? "https://127.0.0.1:" + NginxFiles.TLS_PORT + "/status"
             : "http://127.0.0.1:" + NginxFiles.PORT + "/status";
-    NginxWorkload.reconcileExporter(model(), scrape);
+    NginxWorkload.reconcileExporter(model(), scrape).ifPresent(workloadFaults::add);
   }
 
   private void publish(ClusterContext context, String workerConfig, Optional<ServerTls> tls) {
@@ -457,6 +459,11 @@ public abstract class CoordinatorCharm extends Charm {
     if (!now.status().gateOpen()) {
       event.addStatus(Status.blocked(now.status().message()));
       return;
+    }
+    // A workload that fails is shown, never a failed hook; the next event tries again.
+    for (WorkloadFault fault : workloadFaults) {
+      event.addStatus(
+          fault.unreachable() ? Status.waiting(fault.status()) : Status.blocked(fault.status()));
     }
     SortedSet<String> invalid =
         now.view().problems().stream()

@@ -124,7 +124,7 @@ class WorkerRemoteDataTest {
         "secret://",
         "not-a-secret",
         "secret:!!!!",
-        "secret:" + "c".repeat(19),
+        "secret:" + "c".repeat(65),
         "secret:CCCCCCCCCCCCCCCCCCCC",
         "secret://model/../cccccccccccccccccccc",
         "secret:cccccccccccccccccccc\u0000",

@@ -54,12 +54,12 @@ public final class ClusterRequirer extends Component {
   private static final String PRIVATE_KEY = "private-key";
 
   /**
-   * A Juju secret URI: {@code secret:<xid>} or {@code secret://<model uuid>/<xid>}, where the xid
-   * is 20 base32hex characters. Anything else is refused before {@code secret-get}, which fails the
-   * hook on a malformed id.
+   * A Juju secret URI: {@code secret:<id>} or {@code secret://<model uuid>/<id>}; Juju's ids are 20
+   * base32hex characters, accepted here more loosely as lower-case letters and digits. Anything
+   * else is refused before {@code secret-get}, which fails the hook on a malformed id.
    */
   private static final Pattern SECRET_ID =
-      Pattern.compile("(secret:(//[0-9a-f-]{36}/)?)?[0-9a-v]{20}");
+      Pattern.compile("(secret:(//[0-9a-f-]{1,64}/)?)?[0-9a-z]{1,64}");
 
   private final String endpoint;
   private final CustomEventSource<ConfigReceived> configReceived;
@@ -315,10 +315,7 @@ public final class ClusterRequirer extends Component {
     String owner = relation.app().map(Application::name).orElse("");
     String secretId = bag.get().privkeySecretId();
     if (!SECRET_ID.matcher(secretId).matches()) {
-      rejectKey(
-          relation,
-          owner,
-          "is not a Juju secret id (secret:<20 characters>): " + printable(secretId));
+      rejectKey(relation, owner, "is not a Juju secret id (secret:<id>): " + printable(secretId));
       return Optional.empty();
     }
     Map<String, String> content;

@@ -207,7 +207,7 @@ public final class DatabagCodec<T extends Record> {
     Objects.requireNonNull(model, "model");
     List<Problem> problems = new ArrayList<>(modelProblems(model));
     JsonNode tree = MAPPER.valueToTree(model);
-    JsonTrees.findLoneSurrogates("", tree, problems);
+    JsonTrees.findBadCharacters("", tree, problems);
     Map<String, String> changes = new LinkedHashMap<>();
     for (Key key : keys) {
       JsonNode value = tree.get(key.name());

@@ -88,42 +88,12 @@ final class JsonTrees {
     return trimmed.startsWith("[") || trimmed.startsWith("{");
   }
 
-  /** Adds a problem for every string or key in {@code node} holding a lone UTF-16 surrogate. */
-  static void findLoneSurrogates(String path, JsonNode node, List<Problem> problems) {
-    if (node == null) {
-      return;
-    }
-    if (node.isTextual()) {
-      int at = loneSurrogateIndex(node.textValue());
-      if (at >= 0) {
-        problems.add(
-            new Problem(
-                path,
-                String.format(
-                    "contains a lone surrogate (U+%04X at character %d), which is not valid"
-                        + " Unicode and cannot be stored as UTF-8",
-                    (int) node.textValue().charAt(at), at)));
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        findLoneSurrogates(path + "[" + i + "]", node.get(i), problems);
-      }
-    } else if (node.isObject()) {
-      for (Map.Entry<String, JsonNode> entry : node.properties()) {
-        String child = path + "." + entry.getKey();
-        if (loneSurrogateIndex(entry.getKey()) >= 0) {
-          problems.add(new Problem(child, "has a key containing a lone surrogate"));
-        }
-        findLoneSurrogates(child, entry.getValue(), problems);
-      }
-    }
-  }
-
   /**
    * Adds a problem for every string in {@code node} that no databag reader should accept: a lone
-   * surrogate (see {@link #findLoneSurrogates}), a NUL or another control character (tab, newline
-   * and carriage return are allowed in values, nothing in keys). Keys are named in the problem's
-   * path with such characters escaped, so the problem itself can go into a status.
+   * surrogate (not valid Unicode, cannot be stored as UTF-8), a NUL anywhere (no C string,
+   * argument, environment variable or Pebble layer can hold one), and any control character in a
+   * key (keys become names: log targets, labels, protocols). Keys are named in the problem's path
+   * with such characters escaped, so the problem itself can go into a status.
    *
    * @param path the path of {@code node}
    * @param node the tree
@@ -146,14 +116,9 @@ final class JsonTrees {
                     (int) text.charAt(at), at)));
         return;
       }
-      int control = controlIndex(text, true);
-      if (control >= 0) {
-        problems.add(
-            new Problem(
-                path,
-                String.format(
-                    "contains a control character (U+%04X at character %d)",
-                    (int) text.charAt(control), control)));
+      int nul = text.indexOf('\u0000');
+      if (nul >= 0) {
+        problems.add(new Problem(path, "contains a NUL character (at character " + nul + ")"));
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
@@ -165,7 +130,7 @@ final class JsonTrees {
         String child = path + "." + printable(key);
         if (loneSurrogateIndex(key) >= 0) {
           problems.add(new Problem(child, "has a key containing a lone surrogate"));
-        } else if (controlIndex(key, false) >= 0) {
+        } else if (controlIndex(key) >= 0) {
           problems.add(new Problem(child, "has a key containing a control character"));
         } else {
           findBadCharacters(child, entry.getValue(), problems);
@@ -195,13 +160,10 @@ final class JsonTrees {
     return i < text.length() ? sb + "…" : sb.toString();
   }
 
-  /** The index of the first control character (in values, tab and newlines excepted), or -1. */
-  private static int controlIndex(String text, boolean value) {
+  /** The index of the first control character, or -1. */
+  private static int controlIndex(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (value && (c == '\t' || c == '\n' || c == '\r')) {
-        continue;
-      }
       if (c < 0x20 || c == 0x7f) {
         return i;
       }
