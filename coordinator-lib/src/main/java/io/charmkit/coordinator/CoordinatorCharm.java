@@ -470,7 +470,10 @@ public abstract class CoordinatorCharm extends Charm {
             .map(CoordinatorCharm::applicationOf)
             .collect(Collectors.toCollection(TreeSet::new));
     if (!invalid.isEmpty()) {
-      event.addStatus(Status.blocked(CoordinatorStatus.invalidWorkerData(invalid)));
+      event.addStatus(
+          Status.blocked(
+              CoordinatorStatus.invalidWorkerData(
+                  invalid, now.view().problems().get(0).summary())));
     }
     productStatuses().forEach(event::addStatus);
     event.addStatus(

@@ -533,7 +533,7 @@ public abstract class WorkerCharm extends Charm {
     List<RemoteDataProblem> problems = new ArrayList<>(cluster.problems());
     problems.addAll(configProblems);
     if (!problems.isEmpty()) {
-      statuses.add(Status.waiting("Invalid coordinator data: " + firstLine(problems.get(0))));
+      statuses.add(Status.waiting("Invalid coordinator data: " + problems.get(0).summary()));
     }
     if (receivedConfig().isEmpty() || !configOnDisk()) {
       statuses.add(Status.waiting("Waiting for coordinator to publish a config"));
@@ -585,25 +585,6 @@ public abstract class WorkerCharm extends Charm {
       LOG.debug("could not read the readiness check; it may not exist yet: {}", e.getMessage());
       return false;
     }
-  }
-
-  /** The problem's first line, fit for a status: controls escaped, at most 400 characters. */
-  private static String firstLine(RemoteDataProblem problem) {
-    String message = problem.message();
-    int newline = message.indexOf('\n');
-    String line = newline < 0 ? message : message.substring(0, newline);
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < line.length(); i++) {
-      if (sb.length() >= 400) {
-        return sb + "…";
-      }
-      char c = line.charAt(i);
-      sb.append(
-          Character.isISOControl(c) || Character.isSurrogate(c)
-              ? String.format("\\u%04x", (int) c)
-              : String.valueOf(c));
-    }
-    return sb.toString();
   }
 
   // --- per-dispatch reads -----------------------------------------------------------------------

@@ -6,6 +6,7 @@ import io.charmkit.schema.codec.DatabagCodec;
 import io.charmkit.schema.topology.WorkerTopology;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * A worker unit's databag on a cluster relation ({@code ClusterRequirerUnitData}, WIRE.md §3.2),
@@ -18,7 +19,10 @@ import jakarta.validation.constraints.NotNull;
 @JsonPropertyOrder({"juju_topology", "address"})
 public record WorkerUnitData(
     @JsonProperty("juju_topology") @NotNull @Valid WorkerTopology jujuTopology,
-    @JsonProperty("address") @NotNull String address) {
+    @JsonProperty("address")
+        @NotNull
+        @Size(max = 255, message = "is longer than a host name or address can be (255 characters)")
+        String address) {
 
   /** The codec for this bag. */
   public static final DatabagCodec<WorkerUnitData> CODEC =
