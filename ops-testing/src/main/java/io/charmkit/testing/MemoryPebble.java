@@ -190,6 +190,7 @@ final class MemoryPebble implements PebbleClient {
                 enabled.add(name);
               }
             });
+    enabled.sort(null); // Pebble starts them in name order (no dependencies here)
     String summary =
         enabled.isEmpty()
             ? "Replan"
