@@ -72,9 +72,21 @@ import org.slf4j.LoggerFactory;
  * <p><b>Status</b> is reported through collect-unit-status with the Python worker's texts, after
  * the charm's own {@link #productStatuses()} (which therefore win a tie).
  *
- * <p><b>Bad remote data</b> never fails a hook: a coordinator bag that does not validate, a {@code
- * worker_config} that is not a YAML mapping, or a key secret this unit cannot read are treated as
- * "not sent", logged, and shown as {@code Invalid coordinator data: ...}.
+ * <p><b>Bad remote data</b> never fails a hook and never stops a running workload: when the
+ * coordinator's bag does not validate or its {@code worker_config} is not a sane YAML mapping, the
+ * worker leaves its files, layers, services and ports exactly as they are (its last good
+ * configuration) and shows {@code Invalid coordinator data: relation …, application …, <field>: …}
+ * until valid data arrives. A key secret this unit cannot read is named the same way and the key
+ * file in use is kept. Only valid data (an empty {@code worker_config} included) or the relation
+ * going away changes or stops the workload.
+ *
+ * <p><b>Workload faults</b> never fail a hook either: when Pebble refuses or fails what the worker
+ * asks (a service that cannot start, a push or pull, a layer), the worker stops touching the
+ * container for the rest of the hook and shows {@code [<container>] <Pebble's reason>} as a blocked
+ * status; its role, address and topology are published regardless. A failed (re)start is retried
+ * for at most {@link RestartPolicy#DEFAULT}'s few seconds, and the next event starts a service that
+ * should run but does not. An exception that is not Pebble's is a bug in the charm and still fails
+ * the hook.
  *
  * <p>Not done yet, for want of Pebble exec: {@code update-ca-certificates} after TLS changes and
  * the workload version on pebble-ready. Also not done: charm tracing, pod labels and the resources

@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class ClusterProvider extends Component {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterProvider.class);
 
+  /** The longest worker address accepted, in characters (a DNS name is at most 253). */
+  private static final int MAX_ADDRESS = 255;
+
   /** Orders units by application, then by number (so {@code w/2} comes before {@code w/10}). */
   private static final Comparator<Unit> UNIT_ORDER =
       Comparator.comparing(Unit::appName)
@@ -259,12 +262,34 @@ public final class ClusterProvider extends Component {
     }
     try {
       WorkerUnitData data =
-          WorkerUnitData.CODEC.read(bag, RemoteDataProblem.location(relation, unit.name(), false));
+          WorkerUnitData.CODEC.read(
+              bag,
+              RemoteDataProblem.location(relation, unit.name(), false),
+              ClusterProvider::addressProblems);
       return Optional.of(new WorkerUnit(unit.name(), data.address(), data.jujuTopology()));
     } catch (DatabagValidationException e) {
       problems.add(reject(relation, unit.name(), false, e.problems()));
       return Optional.empty();
     }
+  }
+
+  /**
+   * The address goes into every worker's configuration (the memberlist ring), which has a size
+   * limit: one no host name or address can be is refused here, named, rather than failing the
+   * publish (issue 16). The wire schema itself stays as the Python charms declare it.
+   */
+  private static List<Problem> addressProblems(WorkerUnitData data) {
+    if (data.address().length() > MAX_ADDRESS) {
+      return List.of(
+          new Problem(
+              "address",
+              "is longer than a host name or address can be ("
+                  + data.address().length()
+                  + " characters, at most "
+                  + MAX_ADDRESS
+                  + ")"));
+    }
+    return List.of();
   }
 
   private RemoteDataProblem reject(

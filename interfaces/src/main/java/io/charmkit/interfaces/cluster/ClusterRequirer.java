@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Events: {@link #configReceived()} on relation-changed when the coordinator's data is valid and
  * holds a configuration, and on secret-changed of the TLS key's secret; {@link #removed()} on
- * relation-broken, and on relation-changed when the data is gone or invalid after this unit had
- * published its own.
+ * relation-broken, and on relation-changed when the data is gone (not when it is invalid) after
+ * this unit had published its own.
  */
 public final class ClusterRequirer extends Component {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterRequirer.class);
@@ -355,8 +355,10 @@ public final class ClusterRequirer extends Component {
     }
     if (config().isPresent()) {
       configReceived.emit(new ConfigReceived(event.relation().id()));
-    } else if (event.relation().localUnitData().get("address").isPresent()) {
-      // This unit had joined, and the coordinator's data is now gone or invalid.
+    } else if (problems().isEmpty()
+        && event.relation().localUnitData().get("address").isPresent()) {
+      // This unit had joined, and the coordinator's data is now gone. Invalid data is not "gone":
+      // it is rejected and the worker keeps what it runs (issue 16).
       removed.emit(new ClusterRemoved(event.relation().id()));
     }
   }

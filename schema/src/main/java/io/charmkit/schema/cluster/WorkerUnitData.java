@@ -6,7 +6,6 @@ import io.charmkit.schema.codec.DatabagCodec;
 import io.charmkit.schema.topology.WorkerTopology;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /**
  * A worker unit's databag on a cluster relation ({@code ClusterRequirerUnitData}, WIRE.md §3.2),
@@ -19,10 +18,7 @@ import jakarta.validation.constraints.Size;
 @JsonPropertyOrder({"juju_topology", "address"})
 public record WorkerUnitData(
     @JsonProperty("juju_topology") @NotNull @Valid WorkerTopology jujuTopology,
-    @JsonProperty("address")
-        @NotNull
-        @Size(max = 255, message = "is longer than a host name or address can be (255 characters)")
-        String address) {
+    @JsonProperty("address") @NotNull String address) {
 
   /** The codec for this bag. */
   public static final DatabagCodec<WorkerUnitData> CODEC =
