@@ -8,8 +8,10 @@ import java.util.Random;
  * Each value is the raw text Juju stores under one key. The kinds, chosen at random: JSON strings
  * with NUL, control characters and lone surrogates (as escapes), JSON of any shape (numbers that
  * overflow, maps of maps, long lists), text that is not JSON, values near and over Juju's and our
- * size limits, YAML with tags, anchors and aliases inside a JSON string, malformed secret ids,
- * nesting deeper than any parser allows, odd URLs, and the empty string (a deleted key).
+ * size limits (alone, or inside the shape a reader expects: a {@code url} object, a list of
+ * datasources, a map of names), YAML with tags, anchors and aliases inside a JSON string, malformed
+ * secret ids, nesting deeper than any parser allows, odd URLs, and the empty string (a deleted
+ * key).
  *
  * <p>Deterministic: the same {@link Random} state gives the same value, so a failing case is
  * reproduced from its seed. No dependency on a property-testing library, so any test can use it.
@@ -28,7 +30,8 @@ public final class HostileValues {
           "deep-nesting",
           "odd-url",
           "empty",
-          "raw-controls");
+          "raw-controls",
+          "large-in-shape");
 
   private static final String[] YAML = {
     "a: !!binary aGVsbG8=\\n",
@@ -116,8 +119,10 @@ public final class HostileValues {
         return "\"" + URLS[random.nextInt(URLS.length)] + "\"";
       case 8:
         return random.nextBoolean() ? "\"\"" : "null";
-      default:
+      case 9:
         return rawControls(random);
+      default:
+        return largeInShape(random);
     }
   }
 
@@ -200,6 +205,20 @@ public final class HostileValues {
     return random.nextBoolean()
         ? "\"a: " + "x".repeat(size) + "\""
         : "\"" + "y".repeat(size) + "\"";
+  }
+
+  private static String largeInShape(Random random) {
+    String big = "b".repeat(random.nextBoolean() ? 300 * 1024 : 600 * 1024);
+    switch (random.nextInt(4)) {
+      case 0:
+        return "{\"url\": \"http://" + big + "\"}";
+      case 1:
+        return "[{\"type\": \"prometheus\", \"uid\": \"" + big + "\", \"grafana_uid\": \"g1\"}]";
+      case 2:
+        return "{\"" + big + "\": \"v\"}";
+      default:
+        return "{\"k\": \"" + big + "\"}";
+    }
   }
 
   private static String rawControls(Random random) {
