@@ -307,8 +307,9 @@ public abstract class WorkerCharm extends Charm {
 
   private void reconcile() {
     cluster.publish(roles(), address(), topology().forWorker());
-    // Bad coordinator data changes nothing: the workload keeps its last good configuration.
-    boolean held = rejected();
+    // Bad coordinator data changes nothing: the workload keeps its last good configuration. A
+    // local decision (no role enabled) still stops it.
+    boolean held = rejected() && !roles().isEmpty();
     List<Integer> published = cluster.workerPorts();
     if (!held && published.isEmpty() && !legacyPorts().isEmpty()) {
       LOG.info("the coordinator published no worker ports (yet); opening the legacy set");

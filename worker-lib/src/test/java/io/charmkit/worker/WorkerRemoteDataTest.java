@@ -191,6 +191,24 @@ class WorkerRemoteDataTest {
   }
 
   @Test
+  void disablingEveryRoleStillStopsTheWorkloadWhileTheDataIsBad() {
+    Outcome good = settled();
+    Relation rel = good.state().relations().get(0);
+    Map<String, String> bag = new HashMap<>(rel.remoteAppData());
+    bag.put("worker_config", "{oops");
+    Relation bad = rel.withRemoteAppData(bag);
+
+    Outcome out =
+        ctx.run(
+            Event.configChanged(),
+            good.state().toBuilder().relation(bad).config("role-all", false).build());
+
+    Container after = out.state().container(TestWorker.CONTAINER).orElseThrow();
+    assertThat(after.files()).isEmpty();
+    assertThat(after.serviceStatuses()).containsEntry("workload", "inactive");
+  }
+
+  @Test
   void aLargeButValidScalarIsAccepted() {
     Outcome good = settled();
     Relation rel = good.state().relations().get(0);
