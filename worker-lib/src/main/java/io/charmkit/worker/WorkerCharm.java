@@ -341,10 +341,12 @@ public abstract class WorkerCharm extends Charm {
         step = "cannot add the " + containerName + " layer";
         changed |= updateLayer();
         step = "cannot read the services";
+        boolean retry = !changed && !stopped().isEmpty();
+        step = "cannot (re)start the workload";
         if (changed) {
           LOG.info("the workload configuration changed; restarting");
           restart();
-        } else if (!stopped().isEmpty()) {
+        } else if (retry) {
           // A start that failed on an earlier event (a missing binary, a crash) is tried again.
           LOG.info("services {} are not running; starting them again", stopped());
           restart();
