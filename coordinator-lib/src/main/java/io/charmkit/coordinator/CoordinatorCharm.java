@@ -15,6 +15,7 @@ import io.charmkit.coordinator.s3.S3Readiness;
 import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.RemoteDataProblem;
+import io.charmkit.interfaces.WorkloadFault;
 import io.charmkit.interfaces.cluster.ClusterProvider;
 import io.charmkit.interfaces.cluster.ClusterView;
 import io.charmkit.interfaces.cluster.RolesTable;
@@ -109,6 +110,7 @@ public abstract class CoordinatorCharm extends Charm {
   private final List<String> exchangeEndpoints;
   private final HostEnvironment host;
   private Snapshot snapshot;
+  private final List<WorkloadFault> workloadFaults = new ArrayList<>();
   private String fqdn;
 
   /**
@@ -395,12 +397,12 @@ public abstract class CoordinatorCharm extends Charm {
   private void reconcileNginx(ClusterContext context, Optional<ServerTls> tls) {
     NginxConfig nginx = nginxConfig(fqdn(), resolver(), ipv6());
     String text = nginx.render(context.members().addressesByRole(), tls.isPresent());
-    NginxWorkload.reconcile(model(), text, tls);
+    NginxWorkload.reconcile(model(), text, tls).ifPresent(workloadFaults::add);
     String scrape =
         tls.isPresent()
             ? "https://127.0.0.1:" + NginxFiles.TLS_PORT + "/status"
             : "http://127.0.0.1:" + NginxFiles.PORT + "/status";
-    NginxWorkload.reconcileExporter(model(), scrape);
+    NginxWorkload.reconcileExporter(model(), scrape).ifPresent(workloadFaults::add);
   }
 
   private void publish(ClusterContext context, String workerConfig, Optional<ServerTls> tls) {
@@ -435,12 +437,20 @@ public abstract class CoordinatorCharm extends Charm {
       event.addStatus(Status.blocked(now.status().message()));
       return;
     }
+    // A workload that fails is shown, never a failed hook; the next event tries again.
+    for (WorkloadFault fault : workloadFaults) {
+      event.addStatus(
+          fault.unreachable() ? Status.waiting(fault.status()) : Status.blocked(fault.status()));
+    }
     SortedSet<String> invalid =
         now.view().problems().stream()
             .map(CoordinatorCharm::applicationOf)
             .collect(Collectors.toCollection(TreeSet::new));
     if (!invalid.isEmpty()) {
-      event.addStatus(Status.blocked(CoordinatorStatus.invalidWorkerData(invalid)));
+      event.addStatus(
+          Status.blocked(
+              CoordinatorStatus.invalidWorkerData(
+                  invalid, now.view().problems().get(0).summary())));
     }
     productStatuses().forEach(event::addStatus);
     event.addStatus(

@@ -2,12 +2,13 @@ package io.charmkit.coordinator;
 
 import io.charmkit.coordinator.nginx.NginxFiles;
 import io.charmkit.coordinator.tls.ServerTls;
+import io.charmkit.interfaces.WorkloadFault;
 import io.charmkit.ops.model.Container;
 import io.charmkit.ops.model.Model;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.PathNotFoundException;
 import io.charmkit.ops.pebble.PebbleClient;
-import io.charmkit.ops.pebble.PebbleConnectionException;
+import io.charmkit.ops.pebble.PebbleException;
 import io.charmkit.ops.pebble.PushOptions;
 import io.charmkit.ops.pebble.Service;
 import java.util.LinkedHashMap;
@@ -25,6 +26,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Python runs {@code nginx -s reload}; the Pebble client has no exec yet, so the {@code nginx}
  * service is restarted instead (a short interruption of in-flight requests).
+ *
+ * <p>Pebble failing (nginx that cannot start, a replan that fails, a push or pull refused, Pebble
+ * gone mid-hook) never fails the hook: the container is left for the rest of the hook, the failure
+ * is returned as a {@link WorkloadFault} for the status, and the next event tries again. A service
+ * that should run but does not (its start failed on an earlier event) is started again.
  */
 final class NginxWorkload {
   private static final Logger LOG = LoggerFactory.getLogger(NginxWorkload.class);
@@ -41,17 +47,18 @@ final class NginxWorkload {
    * Brings nginx in line: config, certificates, layer; restarts it when a file changed. Does
    * nothing while the container's Pebble does not answer (pebble-ready comes later).
    *
-   * @return whether nginx was restarted or (re)planned
+   * @return what Pebble failed to do, if anything
    */
-  static boolean reconcile(Model model, String config, Optional<ServerTls> tls) {
+  static Optional<WorkloadFault> reconcile(Model model, String config, Optional<ServerTls> tls) {
     if (!model.metadata().containers().contains(NGINX)) {
-      return false;
+      return Optional.empty();
     }
     Container container = model.container(NGINX);
     if (!container.canConnect()) {
       LOG.debug("nginx container not reachable yet; not configuring nginx");
-      return false;
+      return Optional.empty();
     }
+    String step = "cannot write the nginx configuration";
     try {
       PebbleClient pebble = container.pebble();
       Map<String, String> files = new LinkedHashMap<>();
@@ -65,15 +72,17 @@ final class NginxWorkload {
       }
       Service nginx =
           Service.builder("nginx -g 'daemon off;'").summary("nginx").startup("enabled").build();
+      step = "cannot run nginx";
       boolean planned = ensureService(pebble, NGINX, nginx);
       if (filesChanged && !planned) {
         LOG.info("nginx configuration changed; restarting nginx");
         pebble.restart(List.of(NGINX));
+      } else if (!planned) {
+        startIfStopped(pebble, NGINX);
       }
-      return filesChanged || planned;
-    } catch (PebbleConnectionException e) {
-      LOG.warn("lost the nginx container while configuring it: {}", e.getMessage());
-      return false;
+      return Optional.empty();
+    } catch (PebbleException e) {
+      return Optional.of(fault(NGINX, step, e));
     }
   }
 
@@ -81,14 +90,15 @@ final class NginxWorkload {
    * Runs the exporter, scraping nginx's status page.
    *
    * @param scrapeUri e.g. {@code http://127.0.0.1:8080/status}
+   * @return what Pebble failed to do, if anything
    */
-  static void reconcileExporter(Model model, String scrapeUri) {
+  static Optional<WorkloadFault> reconcileExporter(Model model, String scrapeUri) {
     if (!model.metadata().containers().contains(EXPORTER)) {
-      return;
+      return Optional.empty();
     }
     Container container = model.container(EXPORTER);
     if (!container.canConnect()) {
-      return;
+      return Optional.empty();
     }
     try {
       Service exporter =
@@ -100,9 +110,29 @@ final class NginxWorkload {
               .summary("nginx prometheus exporter")
               .startup("enabled")
               .build();
-      ensureService(container.pebble(), EXPORTER, exporter);
-    } catch (PebbleConnectionException e) {
-      LOG.warn("lost the exporter container while configuring it: {}", e.getMessage());
+      if (!ensureService(container.pebble(), EXPORTER, exporter)) {
+        startIfStopped(container.pebble(), EXPORTER);
+      }
+      return Optional.empty();
+    } catch (PebbleException e) {
+      return Optional.of(fault(EXPORTER, "cannot run the exporter", e));
+    }
+  }
+
+  private static WorkloadFault fault(String container, String step, PebbleException e) {
+    WorkloadFault fault = WorkloadFault.of(container, step, e);
+    LOG.error("{}; the next event tries again", fault.status());
+    return fault;
+  }
+
+  /** Starts {@code service} when it is planned but not running (an earlier start failed). */
+  private static void startIfStopped(PebbleClient pebble, String service) {
+    boolean running =
+        pebble.services(List.of(service)).stream()
+            .anyMatch(s -> s.name().equals(service) && "active".equals(s.current()));
+    if (!running) {
+      LOG.info("{} is not running; starting it", service);
+      pebble.start(List.of(service));
     }
   }
 

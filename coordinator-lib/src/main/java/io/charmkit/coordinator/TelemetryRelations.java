@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@code {"url": …}}). A unit whose value is not such JSON is skipped and logged.
  */
 final class TelemetryRelations {
+  /** The longest push or remote-write URL accepted, in characters. */
+  private static final int MAX_URL = 2048;
+
   private static final Logger LOG = LoggerFactory.getLogger(TelemetryRelations.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,14 +65,22 @@ final class TelemetryRelations {
     try {
       JsonNode node = JSON.readTree(raw.get());
       JsonNode url = node == null ? null : node.get("url");
-      if (url != null && url.isTextual() && !url.textValue().isBlank()) {
+      // The URL goes into this charm's own bags and the workers' config, which have size
+      // limits: one no Loki or Prometheus would send (huge, control characters) is skipped.
+      if (url != null
+          && url.isTextual()
+          && !url.textValue().isBlank()
+          && url.textValue().length() <= MAX_URL
+          && url.textValue().chars().noneMatch(Character::isISOControl)) {
         return Optional.of(url.textValue());
       }
     } catch (JsonProcessingException e) {
       // fall through: reported below
     }
     LOG.warn(
-        "relation {}:{}, unit {}, {}: not JSON with a \"url\"; skipped",
+        "relation {}:{}, unit {}, {}: not JSON with a usable \"url\" (at most "
+            + MAX_URL
+            + " characters); skipped",
         relation.name(),
         relation.id(),
         unit.name(),

@@ -77,6 +77,28 @@ public record RemoteDataProblem(
     return problems.stream().map(p -> where + ", " + p).collect(Collectors.joining("\n"));
   }
 
+  /**
+   * Returns the first problem with its location, fit for a status: one line, control characters and
+   * lone surrogates escaped as {@code \\uXXXX}, at most 300 characters.
+   *
+   * @return e.g. {@code relation tempo-cluster:3, unit tempo-worker/2, address: must not be null}
+   */
+  public String summary() {
+    String line = location() + ", " + problems.get(0);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < line.length(); i++) {
+      if (sb.length() >= 300) {
+        return sb + "…";
+      }
+      char c = line.charAt(i);
+      sb.append(
+          Character.isISOControl(c) || Character.isSurrogate(c)
+              ? String.format("\\u%04x", (int) c)
+              : String.valueOf(c));
+    }
+    return sb.toString();
+  }
+
   private static String format(String endpoint, int id, String owner, boolean application) {
     return "relation "
         + endpoint

@@ -39,8 +39,8 @@ final class RestartLoop {
    *
    * @param pebble the workload container's Pebble
    * @param services the services to restart; not empty
-   * @throws ChangeErrorException when the services still fail to start after the timeout: the hook
-   *     then fails on purpose, so that Juju retries it once what the workload needs is there
+   * @throws ChangeErrorException when the services still fail to start after the timeout; the
+   *     worker shows it as its status and tries again on the next event
    */
   void restart(PebbleClient pebble, List<String> services) {
     Instant start = clock.instant();

@@ -1,6 +1,7 @@
 package io.charmkit.worker;
 
 import io.charmkit.interfaces.RemoteDataProblem;
+import io.charmkit.interfaces.WorkloadFault;
 import io.charmkit.interfaces.cluster.ClusterRequirer;
 import io.charmkit.interfaces.cluster.TlsData;
 import io.charmkit.interfaces.topology.Topologies;
@@ -72,9 +73,21 @@ import org.slf4j.LoggerFactory;
  * <p><b>Status</b> is reported through collect-unit-status with the Python worker's texts, after
  * the charm's own {@link #productStatuses()} (which therefore win a tie).
  *
- * <p><b>Bad remote data</b> never fails a hook: a coordinator bag that does not validate, a {@code
- * worker_config} that is not a YAML mapping, or a key secret this unit cannot read are treated as
- * "not sent", logged, and shown as {@code Invalid coordinator data: ...}.
+ * <p><b>Bad remote data</b> never fails a hook and never stops a running workload: when the
+ * coordinator's bag does not validate or its {@code worker_config} is not a sane YAML mapping, the
+ * worker leaves its files, layers, services and ports exactly as they are (its last good
+ * configuration) and shows {@code Invalid coordinator data: relation …, application …, <field>: …}
+ * until valid data arrives. A key secret this unit cannot read is named the same way and the key
+ * file in use is kept. Only valid data (an empty {@code worker_config} included) or the relation
+ * going away changes or stops the workload.
+ *
+ * <p><b>Workload faults</b> never fail a hook either: when Pebble refuses or fails what the worker
+ * asks (a service that cannot start, a push or pull, a layer), the worker stops touching the
+ * container for the rest of the hook and shows {@code [<container>] <Pebble's reason>} as a blocked
+ * status; its role, address and topology are published regardless. A failed (re)start is retried
+ * for at most {@link RestartPolicy#DEFAULT}'s few seconds, and the next event starts a service that
+ * should run but does not. An exception that is not Pebble's is a bug in the charm and still fails
+ * the hook.
  *
  * <p>Not done yet, for want of Pebble exec: {@code update-ca-certificates} after TLS changes and
  * the workload version on pebble-ready. Also not done: charm tracing, pod labels and the resources
@@ -99,6 +112,10 @@ public abstract class WorkerCharm extends Charm {
   private final List<RemoteDataProblem> configProblems = new ArrayList<>();
   private Optional<Layer> layer;
   private Boolean configOnDisk;
+  private List<String> stopped;
+  // What the reconcile was doing, for the status if Pebble fails it.
+  private String step = "";
+  private final List<WorkloadFault> faults = new ArrayList<>();
 
   /**
    * Creates the worker and registers its observers.
@@ -291,8 +308,11 @@ public abstract class WorkerCharm extends Charm {
 
   private void reconcile() {
     cluster.publish(roles(), address(), topology().forWorker());
+    // Bad coordinator data changes nothing: the workload keeps its last good configuration. A
+    // local decision (no role enabled) still stops it.
+    boolean held = rejected() && !roles().isEmpty();
     List<Integer> published = cluster.workerPorts();
-    if (published.isEmpty() && !legacyPorts().isEmpty()) {
+    if (!held && published.isEmpty() && !legacyPorts().isEmpty()) {
       LOG.info("the coordinator published no worker ports (yet); opening the legacy set");
       openPorts(legacyPorts());
     }
@@ -300,30 +320,81 @@ public abstract class WorkerCharm extends Charm {
       LOG.debug("container {} is not reachable: nothing to configure", containerName);
       return;
     }
+    if (held) {
+      LOG.warn(
+          "the coordinator's data was rejected; {} keeps its files, layer and services as they"
+              + " are until valid data arrives",
+          containerName);
+      return;
+    }
     try {
+      step = "cannot forward the workload's logs";
       forwardLogs();
       if (ready()) {
         if (!published.isEmpty()) {
           openPorts(published);
         }
         // All three are always evaluated, so that each file is brought up to date.
+        step = "cannot write the TLS files";
         boolean changed = updateTlsFiles();
+        step = "cannot write " + WorkerFiles.CONFIG;
         changed |= updateConfig();
+        step = "cannot add the " + containerName + " layer";
         changed |= updateLayer();
+        step = "cannot read the services";
+        boolean retry = !changed && !stopped().isEmpty();
+        step = "cannot (re)start the workload";
         if (changed) {
           LOG.info("the workload configuration changed; restarting");
+          restart();
+        } else if (retry) {
+          // A start that failed on an earlier event (a missing binary, a crash) is tried again.
+          LOG.info("services {} are not running; starting them again", stopped());
           restart();
         }
       } else {
         LOG.debug("worker not ready: wiping its files and stopping its services");
+        step = "cannot remove the workload's files";
         wipe();
+        step = "cannot stop the workload";
         stop();
       }
     } catch (PebbleConnectionException e) {
       // The container went away mid-hook; its next pebble-ready runs this again.
       LOG.warn("lost the {} container while configuring it: {}", containerName, e.getMessage());
       reachable = false;
+    } catch (PebbleException e) {
+      // The workload, not the charm, failed: show it and try again on the next event.
+      WorkloadFault fault = WorkloadFault.of(containerName, step, e);
+      faults.add(fault);
+      LOG.error("{}; the next event tries again", fault.status());
     }
+  }
+
+  /** Whether the coordinator's bag or its configuration was rejected in this dispatch. */
+  private boolean rejected() {
+    receivedConfig(); // records a worker_config that is not a sane YAML mapping
+    return !configProblems.isEmpty()
+        || (cluster.coordinatorData().isEmpty() && !cluster.problems().isEmpty());
+  }
+
+  /** The services of the layer that should run but do not (a start failed earlier). */
+  private List<String> stopped() {
+    if (stopped == null) {
+      Optional<Layer> wanted = fullLayer();
+      if (wanted.isEmpty() || !configOnDisk() || roles().isEmpty() || !readyToStart()) {
+        stopped = List.of();
+      } else {
+        Set<String> names = wanted.get().services().keySet();
+        stopped =
+            pebble().services(List.copyOf(names)).stream()
+                .filter(s -> !"active".equals(s.current()))
+                .map(s -> s.name())
+                .sorted()
+                .toList();
+      }
+    }
+    return stopped;
   }
 
   private void forwardLogs() {
@@ -362,9 +433,19 @@ public abstract class WorkerCharm extends Charm {
     // The key needs the CA, the certificate and a readable secret (ClusterRequirer#tls); the
     // other files follow their own fields, as in the Python worker.
     String key = cluster.tls().map(TlsData::privateKey).orElse(null);
+    boolean keyRejected =
+        key == null
+            && data.caCert() != null
+            && data.serverCert() != null
+            && data.privkeySecretId() != null;
     boolean changed = sync(WorkerFiles.CLIENT_CA, data.caCert(), null);
     changed |= sync(WorkerFiles.CERT, data.serverCert(), null);
-    changed |= sync(WorkerFiles.KEY, key, "600");
+    if (keyRejected) {
+      // A secret this unit cannot read does not take away the key in use (if there is one).
+      LOG.warn("keeping {} as it is: the coordinator's key secret cannot be used", WorkerFiles.KEY);
+    } else {
+      changed |= sync(WorkerFiles.KEY, key, "600");
+    }
     changed |= sync(WorkerFiles.S3_CA_CHAIN, data.s3TlsCaChain(), null);
     changed |= sync(WorkerFiles.ROOT_CA, data.caCert(), null);
     if (changed) {
@@ -421,6 +502,7 @@ public abstract class WorkerCharm extends Charm {
       LOG.warn("the workload cannot start with the coordinator's current data; not restarting");
       return;
     }
+    stopped = null; // whatever happens, the services' states are to be read again
     new RestartLoop(restartPolicy(), environment.clock(), environment.sleeper(), unit()::setStatus)
         .restart(pebble(), List.copyOf(wanted.get().services().keySet()));
   }
@@ -450,6 +532,10 @@ public abstract class WorkerCharm extends Charm {
 
   private List<Status> workerStatuses() {
     List<Status> statuses = new ArrayList<>();
+    for (WorkloadFault fault : faults) {
+      statuses.add(
+          fault.unreachable() ? Status.waiting(fault.status()) : Status.blocked(fault.status()));
+    }
     if (!reachable()) {
       statuses.add(Status.waiting("Waiting for `" + containerName + "` container"));
     }
@@ -463,7 +549,7 @@ public abstract class WorkerCharm extends Charm {
     List<RemoteDataProblem> problems = new ArrayList<>(cluster.problems());
     problems.addAll(configProblems);
     if (!problems.isEmpty()) {
-      statuses.add(Status.waiting("Invalid coordinator data: " + firstLine(problems.get(0))));
+      statuses.add(Status.waiting("Invalid coordinator data: " + problems.get(0).summary()));
     }
     if (receivedConfig().isEmpty() || !configOnDisk()) {
       statuses.add(Status.waiting("Waiting for coordinator to publish a config"));
@@ -475,6 +561,15 @@ public abstract class WorkerCharm extends Charm {
                   + " For example: 'juju config "
                   + app().name()
                   + " role-all=true'."));
+    }
+    if (faults.isEmpty() && reachable() && !rejected() && ready() && !stoppedQuietly().isEmpty()) {
+      statuses.add(
+          Status.blocked(
+              "["
+                  + containerName
+                  + "] service \""
+                  + stoppedQuietly().get(0)
+                  + "\" is not running; the next event starts it again"));
     }
     if (readinessUrl().isPresent() && ready() && readinessCheckDown()) {
       LOG.error(
@@ -488,6 +583,16 @@ public abstract class WorkerCharm extends Charm {
     return statuses;
   }
 
+  /** {@link #stopped()}, or empty when Pebble cannot tell (the fault is then reported). */
+  private List<String> stoppedQuietly() {
+    try {
+      return stopped();
+    } catch (PebbleException e) {
+      LOG.debug("cannot read the services: {}", e.getMessage());
+      return List.of();
+    }
+  }
+
   private boolean readinessCheckDown() {
     try {
       return pebble().checks(null, List.of(WorkloadLayer.READY_CHECK)).stream()
@@ -496,12 +601,6 @@ public abstract class WorkerCharm extends Charm {
       LOG.debug("could not read the readiness check; it may not exist yet: {}", e.getMessage());
       return false;
     }
-  }
-
-  private static String firstLine(RemoteDataProblem problem) {
-    String message = problem.message();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 
   // --- per-dispatch reads -----------------------------------------------------------------------
@@ -560,11 +659,17 @@ public abstract class WorkerCharm extends Charm {
   /** Whether the container holds a configuration (a non-empty YAML mapping). */
   private boolean configOnDisk() {
     if (configOnDisk == null) {
-      configOnDisk =
-          reachable()
-              && ConfigYaml.tryParse(read(WorkerFiles.CONFIG))
-                  .filter(m -> !m.isEmpty())
-                  .isPresent();
+      try {
+        configOnDisk =
+            reachable()
+                && ConfigYaml.tryParse(read(WorkerFiles.CONFIG))
+                    .filter(m -> !m.isEmpty())
+                    .isPresent();
+      } catch (PebbleException e) {
+        // The reconcile reports the fault; the status only needs to know there is no config.
+        LOG.debug("cannot read {}: {}", WorkerFiles.CONFIG, e.getMessage());
+        configOnDisk = false;
+      }
     }
     return configOnDisk;
   }

@@ -116,8 +116,27 @@ class RestartLoopTest {
   }
 
   @Test
-  void theDefaultPolicyIsFiveMinutesEveryMinute() {
+  void theDefaultPolicyHoldsAHookForAFewSecondsAtMost() {
     assertThat(RestartPolicy.DEFAULT)
-        .isEqualTo(new RestartPolicy(Duration.ofMinutes(5), Duration.ofSeconds(60)));
+        .isEqualTo(new RestartPolicy(Duration.ofSeconds(3), Duration.ofSeconds(1)));
+  }
+
+  @Test
+  void theDefaultPolicyGivesUpAfterFourAttemptsAndThreeSecondsOfWaiting() {
+    RestartLoop bounded =
+        new RestartLoop(
+            RestartPolicy.DEFAULT,
+            clock,
+            d -> {
+              sleeps.add(d);
+              clock.advance(d);
+            },
+            statuses::add);
+    ChangeErrorException failure = new ChangeErrorException(change("exited quickly with code 1"));
+
+    assertThatThrownBy(() -> bounded.restart(pebble(n -> failure), List.of("tempo")))
+        .isSameAs(failure);
+    assertThat(attempts).isEqualTo(4);
+    assertThat(sleeps).containsOnly(Duration.ofSeconds(1)).hasSize(3);
   }
 }

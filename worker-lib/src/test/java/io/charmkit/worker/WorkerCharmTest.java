@@ -464,7 +464,7 @@ class WorkerCharmTest {
   // --- bad remote data --------------------------------------------------------------------------
 
   @Test
-  void anInvalidCoordinatorBagIsReportedNotFatal() {
+  void anInvalidCoordinatorBagIsReportedAndTheWorkloadKeepsRunning() {
     Relation rel =
         Relation.of(TestWorker.ENDPOINT)
             .withRemoteApp("coordinator")
@@ -479,8 +479,8 @@ class WorkerCharmTest {
         .startsWith("Invalid coordinator data: relation cluster:" + rel.id())
         .contains("application coordinator")
         .contains("worker_ports");
-    assertThat(workload(out).files()).isEmpty();
-    assertThat(workload(out).serviceStatuses()).containsEntry("workload", "inactive");
+    assertThat(workload(out).files()).containsOnly(Map.entry(WorkerFiles.CONFIG, CONFIG_TEXT));
+    assertThat(workload(out).serviceStatuses()).containsEntry("workload", "active");
   }
 
   @Test

@@ -35,15 +35,19 @@ public record CoordinatorStatus(Level level, String message) {
 
   /**
    * Returns the blocked message for worker applications whose bags were rejected and skipped (our
-   * extension; coordinated-workers only logs them): {@code [consistency] Invalid data from
-   * tempo-worker-b (see debug-log).}. The other workers are still configured.
+   * extension; coordinated-workers only logs them), naming the first problem: {@code [consistency]
+   * Invalid data from tempo-worker-b: relation tempo-cluster:2, unit tempo-worker-b/0, address: is
+   * not valid JSON (see debug-log).}. The other workers are still configured.
    *
    * @param applications the applications whose app bag or unit bags were rejected, sorted
+   * @param firstProblem the first problem with its location, on one line
    * @return the message
    */
-  public static String invalidWorkerData(SortedSet<String> applications) {
+  public static String invalidWorkerData(SortedSet<String> applications, String firstProblem) {
     return "[consistency] Invalid data from "
         + String.join(", ", applications)
+        + ": "
+        + firstProblem
         + " (see debug-log).";
   }
 

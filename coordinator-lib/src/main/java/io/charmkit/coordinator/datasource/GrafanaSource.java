@@ -50,6 +50,12 @@ public final class GrafanaSource {
   /** The interface the endpoint must declare. */
   public static final String INTERFACE = "grafana_datasource";
 
+  /** The longest Grafana UID, datasource UID or unit name accepted, in characters. */
+  private static final int MAX_NAME = 256;
+
+  /** The longest {@code datasource_uids} accepted, in characters. */
+  private static final int MAX_UIDS = 64 * 1024;
+
   private static final Logger LOG = LoggerFactory.getLogger(GrafanaSource.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -171,16 +177,26 @@ public final class GrafanaSource {
       return Optional.empty();
     }
     Optional<SortedMap<String, String>> uids = parseUids(bag.get("datasource_uids"));
-    if (uids.isEmpty()) {
+    Problem bad = null;
+    if (!saneName(grafanaUid)) {
+      bad =
+          new Problem(
+              "grafana_uid",
+              "must be at most " + MAX_NAME + " characters without control characters");
+    } else if (uids.isEmpty()) {
+      bad =
+          new Problem(
+              "datasource_uids",
+              "must be a JSON object (at most "
+                  + MAX_UIDS
+                  + " characters) of unit names to UID strings of at most "
+                  + MAX_NAME
+                  + " characters");
+    }
+    if (bad != null) {
       RemoteDataProblem problem =
           new RemoteDataProblem(
-              relation.name(),
-              relation.id(),
-              app.get().name(),
-              true,
-              List.of(
-                  new Problem(
-                      "datasource_uids", "must be a JSON object of unit names to UID strings")));
+              relation.name(), relation.id(), app.get().name(), true, List.of(bad));
       problems.add(problem);
       LOG.warn("skipping this Grafana: {}", problem.message());
       return Optional.empty();
@@ -189,10 +205,21 @@ public final class GrafanaSource {
         new GrafanaInstance(relation.id(), app.get().name(), grafanaUid, uids.get()));
   }
 
+  /**
+   * Whether a UID or unit name can be used: these go back out in this charm's own bags, which have
+   * a size limit, so one no Grafana would send is refused here rather than failing the write.
+   */
+  private static boolean saneName(String name) {
+    return name.length() <= MAX_NAME && name.chars().noneMatch(Character::isISOControl);
+  }
+
   private static Optional<SortedMap<String, String>> parseUids(String raw) {
     SortedMap<String, String> out = new TreeMap<>();
     if (raw == null) {
       return Optional.of(out);
+    }
+    if (raw.length() > MAX_UIDS) {
+      return Optional.empty();
     }
     JsonNode node;
     try {
@@ -204,7 +231,9 @@ public final class GrafanaSource {
       return Optional.empty();
     }
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
-      if (!entry.getValue().isTextual()) {
+      if (!entry.getValue().isTextual()
+          || !saneName(entry.getKey())
+          || !saneName(entry.getValue().textValue())) {
         return Optional.empty();
       }
       out.put(entry.getKey(), entry.getValue().textValue());

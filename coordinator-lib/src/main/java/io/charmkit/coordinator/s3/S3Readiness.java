@@ -17,6 +17,12 @@ public sealed interface S3Readiness {
   /** No s3 relation. */
   S3Readiness MISSING = new Missing();
 
+  /** The longest endpoint, bucket, key or region accepted, in characters. */
+  int MAX_FIELD = 4096;
+
+  /** The longest {@code tls-ca-chain} accepted, in characters (dozens of certificates). */
+  int MAX_CHAIN = 128 * 1024;
+
   /**
    * Reads the s3 relation's application data (the keys the s3 charm library publishes: {@code
    * endpoint}, {@code bucket}, {@code access-key}, {@code secret-key} required; {@code region} and
@@ -43,7 +49,21 @@ public sealed interface S3Readiness {
     if (!missing.isEmpty()) {
       problems.add("missing " + String.join(", ", missing));
     }
-    List<String> chain = caChain(data.get("tls-ca-chain"));
+    // Every value ends up in the workers' configuration, which has its own size limit: a value no
+    // S3 provider would send is refused here, named, rather than failing the publish.
+    for (String key : List.of("endpoint", "bucket", "access-key", "secret-key", "region")) {
+      String value = data.get(key);
+      if (value != null && value.length() > MAX_FIELD) {
+        problems.add(key + " is longer than " + MAX_FIELD + " characters");
+      } else if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+        problems.add(key + " contains a control character");
+      }
+    }
+    String rawChain = data.get("tls-ca-chain");
+    if (rawChain != null && rawChain.length() > MAX_CHAIN) {
+      return new NotReady("tls-ca-chain is longer than " + MAX_CHAIN + " characters");
+    }
+    List<String> chain = caChain(rawChain);
     if (chain == null) {
       problems.add("tls-ca-chain is not a JSON list of PEM strings");
     }

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +39,22 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Events: {@link #configReceived()} on relation-changed when the coordinator's data is valid and
  * holds a configuration, and on secret-changed of the TLS key's secret; {@link #removed()} on
- * relation-broken, and on relation-changed when the data is gone or invalid after this unit had
- * published its own.
+ * relation-broken, and on relation-changed when the data is gone (not when it is invalid) after
+ * this unit had published its own.
  */
 public final class ClusterRequirer extends Component {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterRequirer.class);
 
   /** The secret content key holding the PEM key (WIRE.md §3.5). */
   private static final String PRIVATE_KEY = "private-key";
+
+  /**
+   * A Juju secret URI: {@code secret:<id>} or {@code secret://<model uuid>/<id>}; Juju's ids are 20
+   * base32hex characters, accepted here more loosely as lower-case letters and digits. Anything
+   * else is refused before {@code secret-get}, which fails the hook on a malformed id.
+   */
+  private static final Pattern SECRET_ID =
+      Pattern.compile("(secret:(//[0-9a-f-]{1,64}/)?)?[0-9a-z]{1,64}");
 
   private final String endpoint;
   private final CustomEventSource<ConfigReceived> configReceived;
@@ -270,6 +279,10 @@ public final class ClusterRequirer extends Component {
     Relation relation = relation().orElseThrow();
     String owner = relation.app().map(Application::name).orElse("");
     String secretId = bag.get().privkeySecretId();
+    if (!SECRET_ID.matcher(secretId).matches()) {
+      rejectKey(relation, owner, "is not a Juju secret id (secret:<id>): " + printable(secretId));
+      return Optional.empty();
+    }
     Map<String, String> content;
     try {
       content = model().secret(secretId, true).content();
@@ -304,8 +317,10 @@ public final class ClusterRequirer extends Component {
     }
     if (config().isPresent()) {
       configReceived.emit(new ConfigReceived(event.relation().id()));
-    } else if (event.relation().localUnitData().get("address").isPresent()) {
-      // This unit had joined, and the coordinator's data is now gone or invalid.
+    } else if (problems().isEmpty()
+        && event.relation().localUnitData().get("address").isPresent()) {
+      // This unit had joined, and the coordinator's data is now gone. Invalid data is not "gone":
+      // it is rejected and the worker keeps what it runs (issue 16).
       removed.emit(new ClusterRemoved(event.relation().id()));
     }
   }
@@ -333,6 +348,22 @@ public final class ClusterRequirer extends Component {
       return id.substring(slash + 1);
     }
     return id.startsWith("secret:") ? id.substring("secret:".length()) : id;
+  }
+
+  /** The id as a status can show it: controls escaped, cut at 64 characters. */
+  private static String printable(String text) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      if (sb.length() >= 64) {
+        return sb + "…";
+      }
+      char c = text.charAt(i);
+      sb.append(
+          Character.isISOControl(c) || Character.isSurrogate(c)
+              ? String.format("\\u%04x", (int) c)
+              : String.valueOf(c));
+    }
+    return sb.toString();
   }
 
   private static Map<String, String> sortedMap(Map<String, String> map) {

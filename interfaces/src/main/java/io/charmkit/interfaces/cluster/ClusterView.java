@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 public record ClusterView(List<WorkerRelation> relations) {
   // Logged under the endpoint's name: the rejected bags are the endpoint's findings.
+  /** The longest worker address accepted, in characters (a DNS name is at most 253). */
+  private static final int MAX_ADDRESS = 255;
+
   private static final Logger LOG = LoggerFactory.getLogger(ClusterProvider.class);
 
   /**
@@ -218,12 +221,33 @@ public record ClusterView(List<WorkerRelation> relations) {
     try {
       WorkerUnitData data =
           WorkerUnitData.CODEC.read(
-              bag, RemoteDataProblem.location(endpoint, relationId, unit, false));
+              bag,
+              RemoteDataProblem.location(endpoint, relationId, unit, false),
+              ClusterView::addressProblems);
       return Optional.of(new WorkerUnit(unit, data.address(), data.jujuTopology()));
     } catch (DatabagValidationException e) {
       problems.add(reject(endpoint, relationId, unit, false, e.problems()));
       return Optional.empty();
     }
+  }
+
+  /**
+   * The address goes into every worker's configuration (the memberlist ring), which has a size
+   * limit: one no host name or address can be is refused here, named, rather than failing the
+   * publish. The wire schema itself stays as the Python charms declare it.
+   */
+  private static List<Problem> addressProblems(WorkerUnitData data) {
+    if (data.address().length() > MAX_ADDRESS) {
+      return List.of(
+          new Problem(
+              "address",
+              "is longer than a host name or address can be ("
+                  + data.address().length()
+                  + " characters, at most "
+                  + MAX_ADDRESS
+                  + ")"));
+    }
+    return List.of();
   }
 
   private static RemoteDataProblem reject(

@@ -257,12 +257,21 @@ class ClusterRequirerTest {
     assertThat(events).containsExactly("config_received 3");
 
     events.clear();
-    Relation wiped =
+    Relation invalid =
         first
             .state()
             .relation(3)
             .orElseThrow()
             .withRemoteAppData(Map.of("worker_config", "not json"));
+    run(
+        Worker.PUBLISH_ALL,
+        Event.relationChanged(invalid, 0),
+        first.state().toBuilder().relation(invalid).build());
+    // Invalid data is rejected, not taken for a removal: the worker keeps what it runs.
+    assertThat(events).isEmpty();
+
+    Relation wiped =
+        first.state().relation(3).orElseThrow().withRemoteAppData(Map.of("worker_config", "\"\""));
     Outcome second =
         run(
             Worker.PUBLISH_ALL,

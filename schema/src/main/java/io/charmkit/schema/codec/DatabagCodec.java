@@ -207,7 +207,7 @@ public final class DatabagCodec<T extends Record> {
     Objects.requireNonNull(model, "model");
     List<Problem> problems = new ArrayList<>(modelProblems(model));
     JsonNode tree = MAPPER.valueToTree(model);
-    JsonTrees.findLoneSurrogates("", tree, problems);
+    JsonTrees.findBadCharacters("", tree, problems);
     Map<String, String> changes = new LinkedHashMap<>();
     for (Key key : keys) {
       JsonNode value = tree.get(key.name());
@@ -289,7 +289,7 @@ public final class DatabagCodec<T extends Record> {
       return null;
     }
     int before = problems.size();
-    JsonTrees.findLoneSurrogates(wireKey, node, problems);
+    JsonTrees.findBadCharacters(wireKey, node, problems);
     if (problems.size() > before) {
       return null;
     }

@@ -88,13 +88,24 @@ final class JsonTrees {
     return trimmed.startsWith("[") || trimmed.startsWith("{");
   }
 
-  /** Adds a problem for every string or key in {@code node} holding a lone UTF-16 surrogate. */
-  static void findLoneSurrogates(String path, JsonNode node, List<Problem> problems) {
+  /**
+   * Adds a problem for every string in {@code node} that no databag reader should accept: a lone
+   * surrogate (not valid Unicode, cannot be stored as UTF-8), a NUL anywhere (no C string,
+   * argument, environment variable or Pebble layer can hold one), and any control character in a
+   * key (keys become names: log targets, labels, protocols). Keys are named in the problem's path
+   * with such characters escaped, so the problem itself can go into a status.
+   *
+   * @param path the path of {@code node}
+   * @param node the tree
+   * @param problems where to add what is found
+   */
+  static void findBadCharacters(String path, JsonNode node, List<Problem> problems) {
     if (node == null) {
       return;
     }
     if (node.isTextual()) {
-      int at = loneSurrogateIndex(node.textValue());
+      String text = node.textValue();
+      int at = loneSurrogateIndex(text);
       if (at >= 0) {
         problems.add(
             new Problem(
@@ -102,21 +113,62 @@ final class JsonTrees {
                 String.format(
                     "contains a lone surrogate (U+%04X at character %d), which is not valid"
                         + " Unicode and cannot be stored as UTF-8",
-                    (int) node.textValue().charAt(at), at)));
+                    (int) text.charAt(at), at)));
+        return;
+      }
+      int nul = text.indexOf('\u0000');
+      if (nul >= 0) {
+        problems.add(new Problem(path, "contains a NUL character (at character " + nul + ")"));
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        findLoneSurrogates(path + "[" + i + "]", node.get(i), problems);
+        findBadCharacters(path + "[" + i + "]", node.get(i), problems);
       }
     } else if (node.isObject()) {
       for (Map.Entry<String, JsonNode> entry : node.properties()) {
-        String child = path + "." + entry.getKey();
-        if (loneSurrogateIndex(entry.getKey()) >= 0) {
+        String key = entry.getKey();
+        String child = path + "." + printable(key);
+        if (loneSurrogateIndex(key) >= 0) {
           problems.add(new Problem(child, "has a key containing a lone surrogate"));
+        } else if (controlIndex(key) >= 0) {
+          problems.add(new Problem(child, "has a key containing a control character"));
+        } else {
+          findBadCharacters(child, entry.getValue(), problems);
         }
-        findLoneSurrogates(child, entry.getValue(), problems);
       }
     }
+  }
+
+  /**
+   * Returns {@code text} fit for a message: control characters and surrogates escaped as {@code
+   * \\uXXXX}, cut at 64 characters.
+   *
+   * @param text any text
+   * @return the printable text
+   */
+  static String printable(String text) {
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    for (; i < text.length() && sb.length() < 64; i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return i < text.length() ? sb + "…" : sb.toString();
+  }
+
+  /** The index of the first control character, or -1. */
+  private static int controlIndex(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Returns the index of the first unpaired surrogate in {@code text}, or -1. */

@@ -24,11 +24,14 @@ import net.jqwik.api.Provide;
 /** decode(encode(x)) = x, and the bytes never depend on the order the input was built in. */
 class RoundTripPropertyTest {
 
-  /** Any text without lone surrogates: BMP characters and astral pairs alike. */
+  /**
+   * Any text a databag value may hold: BMP characters and astral pairs alike, without lone
+   * surrogates or NUL (both refused at the boundary).
+   */
   private static Arbitrary<String> text() {
     Arbitrary<String> bmp =
         Arbitraries.strings()
-            .withCharRange('\u0000', '\ud7ff')
+            .withCharRange('\u0001', '\ud7ff')
             .withCharRange('\ue000', '\uffff')
             .ofMaxLength(20);
     Arbitrary<String> astral =
@@ -36,8 +39,13 @@ class RoundTripPropertyTest {
     return Arbitraries.oneOf(bmp, astral, Arbitraries.of("", "all", "a: b\n", "é\t\"\\/"));
   }
 
+  /** Any text a map key may hold: no control characters either (keys become names). */
+  private static Arbitrary<String> keyText() {
+    return text().filter(t -> t.chars().noneMatch(c -> c < 0x20 || c == 0x7f));
+  }
+
   private static Arbitrary<Map<String, String>> maps() {
-    return Arbitraries.maps(text(), text()).ofMaxSize(4).injectNull(0.2);
+    return Arbitraries.maps(keyText(), text()).ofMaxSize(4).injectNull(0.2);
   }
 
   @Provide

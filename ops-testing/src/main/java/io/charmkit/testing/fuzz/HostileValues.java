@@ -1,0 +1,232 @@
+package io.charmkit.testing.fuzz;
+
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Databag values a broken or hostile remote application can write, for fuzzing a charm's readers.
+ * Each value is the raw text Juju stores under one key. The kinds, chosen at random: JSON strings
+ * with NUL, control characters and lone surrogates (as escapes), JSON of any shape (numbers that
+ * overflow, maps of maps, long lists), text that is not JSON, values near and over Juju's and our
+ * size limits (alone, or inside the shape a reader expects: a {@code url} object, a list of
+ * datasources, a map of names), YAML with tags, anchors and aliases inside a JSON string, malformed
+ * secret ids, nesting deeper than any parser allows, odd URLs, and the empty string (a deleted
+ * key).
+ *
+ * <p>Deterministic: the same {@link Random} state gives the same value, so a failing case is
+ * reproduced from its seed. No dependency on a property-testing library, so any test can use it.
+ */
+public final class HostileValues {
+
+  /** The kinds of value, in the order {@link #of(Random, int)} numbers them. */
+  public static final List<String> KINDS =
+      List.of(
+          "escaped-controls",
+          "any-json",
+          "not-json",
+          "large",
+          "hostile-yaml",
+          "secret-id",
+          "deep-nesting",
+          "odd-url",
+          "empty",
+          "raw-controls",
+          "large-in-shape");
+
+  private static final String[] YAML = {
+    "a: !!binary aGVsbG8=\\n",
+    "a: &x [1, 2]\\nb: *x\\n",
+    "a: !!python/object/apply:os.system [ls]\\n",
+    "a: &a [x, x]\\nb: &b [*a, *a]\\nc: &c [*b, *b]\\nd: [*c, *c]\\n",
+    "- a\\n- b\\n",
+    "---\\n...\\n",
+    "a: b\\na: c\\n",
+    "a: !custom 1\\n",
+    "a: [unclosed\\n",
+    "? [a, b]\\n: c\\n",
+    "a: 1e400\\nb: 0x1F\\nc: .nan\\nd: ~\\n",
+    "a: \\\"\\\\0\\\"\\n",
+    "a: \\\"\\\\ud800\\\"\\n",
+    "server:\\n  http_listen_port: 99999999999999999999999\\n",
+    "\\t- tab\\n",
+  };
+
+  private static final String[] SECRETS = {
+    "secret:",
+    "secret://",
+    "secret:!!",
+    "secret:../../etc/passwd",
+    "SECRET:CCCCCCCCCCCCCCCCCCCC",
+    "secret:cccccccccccccccccccc extra",
+    "secret:\\u0000",
+    "secret://model/",
+    "-h",
+    "--format=yaml",
+  };
+
+  private static final String[] URLS = {
+    "http://\\u0000",
+    "javascript:alert(1)",
+    " ",
+    "http://[::1",
+    "http://host:99999/",
+    "file:///etc/shadow",
+    "http://a b/",
+    "http://h/\\n/x",
+    "//",
+    "http://" + "a".repeat(300) + "/",
+  };
+
+  private HostileValues() {}
+
+  /**
+   * Returns one hostile value of a random kind.
+   *
+   * @param random the source of randomness
+   * @return the raw databag value
+   */
+  public static String of(Random random) {
+    return of(random, random.nextInt(KINDS.size()));
+  }
+
+  /**
+   * Returns one hostile value of the given kind.
+   *
+   * @param random the source of randomness
+   * @param kind an index into {@link #KINDS}
+   * @return the raw databag value
+   */
+  public static String of(Random random, int kind) {
+    switch (kind) {
+      case 0:
+        return "\"" + escapedControls(random) + "\"";
+      case 1:
+        return anyJson(random, 0);
+      case 2:
+        return notJson(random);
+      case 3:
+        return large(random);
+      case 4:
+        return "\"" + YAML[random.nextInt(YAML.length)] + "\"";
+      case 5:
+        return "\"" + SECRETS[random.nextInt(SECRETS.length)] + "\"";
+      case 6:
+        int depth = 1000 + random.nextInt(2000);
+        return random.nextBoolean()
+            ? "[".repeat(depth) + "]".repeat(depth)
+            : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+      case 7:
+        return "\"" + URLS[random.nextInt(URLS.length)] + "\"";
+      case 8:
+        return random.nextBoolean() ? "\"\"" : "null";
+      case 9:
+        return rawControls(random);
+      default:
+        return largeInShape(random);
+    }
+  }
+
+  private static String escapedControls(Random random) {
+    StringBuilder sb = new StringBuilder();
+    int n = 1 + random.nextInt(12);
+    for (int i = 0; i < n; i++) {
+      switch (random.nextInt(6)) {
+        case 0 -> sb.append("\\u0000");
+        case 1 -> sb.append(String.format("\\u%04x", random.nextInt(0x20)));
+        case 2 -> sb.append(random.nextBoolean() ? "\\ud800" : "\\udfff");
+        case 3 -> sb.append("\\u007f");
+        case 4 -> sb.append("\\ud83d\\ude00");
+        default -> sb.append((char) ('a' + random.nextInt(26)));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String anyJson(Random random, int depth) {
+    int pick = random.nextInt(depth > 3 ? 5 : 8);
+    switch (pick) {
+      case 0:
+        return "\"" + escapedControls(random) + "\"";
+      case 1:
+        return List.of("0", "-1", "1.5", "1e400", "-0", "99999999999999999999999", "65536", "7946")
+            .get(random.nextInt(8));
+      case 2:
+        return random.nextBoolean() ? "true" : "false";
+      case 3:
+        return "null";
+      case 4:
+        return "\"" + (char) ('a' + random.nextInt(26)) + "\"";
+      case 5:
+      case 6:
+        StringBuilder map = new StringBuilder("{");
+        int keys = random.nextInt(4);
+        for (int i = 0; i < keys; i++) {
+          if (i > 0) {
+            map.append(", ");
+          }
+          String key = random.nextInt(4) == 0 ? escapedControls(random) : "k" + i;
+          map.append('"').append(key).append("\": ").append(anyJson(random, depth + 1));
+        }
+        return map.append('}').toString();
+      default:
+        StringBuilder list = new StringBuilder("[");
+        int items = random.nextInt(5);
+        for (int i = 0; i < items; i++) {
+          if (i > 0) {
+            list.append(", ");
+          }
+          list.append(anyJson(random, depth + 1));
+        }
+        return list.append(']').toString();
+    }
+  }
+
+  private static String notJson(Random random) {
+    String[] texts = {
+      "{",
+      "[1, 2",
+      "\"unterminated",
+      "{'a': 1}",
+      "nan",
+      "tru",
+      "1 2",
+      "{}{}",
+      "<xml/>",
+      "a: b",
+      "\"a\" junk",
+      "\\u0000"
+    };
+    return texts[random.nextInt(texts.length)];
+  }
+
+  private static String large(Random random) {
+    int[] sizes = {64 * 1024, 140 * 1024, 300 * 1024, 511 * 1024, 600 * 1024};
+    int size = sizes[random.nextInt(sizes.length)];
+    return random.nextBoolean()
+        ? "\"a: " + "x".repeat(size) + "\""
+        : "\"" + "y".repeat(size) + "\"";
+  }
+
+  private static String largeInShape(Random random) {
+    String big = "b".repeat(random.nextBoolean() ? 300 * 1024 : 600 * 1024);
+    switch (random.nextInt(4)) {
+      case 0:
+        return "{\"url\": \"http://" + big + "\"}";
+      case 1:
+        return "[{\"type\": \"prometheus\", \"uid\": \"" + big + "\", \"grafana_uid\": \"g1\"}]";
+      case 2:
+        return "{\"" + big + "\": \"v\"}";
+      default:
+        return "{\"k\": \"" + big + "\"}";
+    }
+  }
+
+  private static String rawControls(Random random) {
+    StringBuilder sb = new StringBuilder("\"");
+    int n = 1 + random.nextInt(6);
+    for (int i = 0; i < n; i++) {
+      sb.append(random.nextBoolean() ? (char) random.nextInt(0x20) : 'z');
+    }
+    return sb.append('"').toString();
+  }
+}
