@@ -56,7 +56,7 @@ class CoordinatorDataFuzzTest {
               .leader(true)
               .relation(rel)
               .secret(WorkerRemoteDataTest.KEY)
-              .container(Container.connected(TestWorker.CONTAINER))
+              .container(Container.connected(TestWorker.CONTAINER).withExecutables("/bin/workload"))
               .build();
       settled = CTX.run(Event.relationChanged(rel), state);
       assertThat(settled.unitStatus()).isEqualTo(Status.active("(all roles) ready."));

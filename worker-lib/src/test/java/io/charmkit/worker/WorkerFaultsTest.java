@@ -3,6 +3,7 @@ package io.charmkit.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.pebble.Layer;
@@ -194,7 +195,7 @@ class WorkerFaultsTest {
 
   /** A worker whose layer code is broken: a bug, which must fail the hook. */
   private static final class TestWorkerWithBug extends WorkerCharm {
-    TestWorkerWithBug(Framework framework, WorkerEnvironment environment) {
+    TestWorkerWithBug(Framework framework, HostEnvironment environment) {
       super(framework, TestWorker.CONTAINER, TestWorker.ENDPOINT, environment);
     }
 

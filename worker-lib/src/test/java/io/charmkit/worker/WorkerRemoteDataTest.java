@@ -56,7 +56,7 @@ class WorkerRemoteDataTest {
             .leader(true)
             .relation(rel)
             .secret(KEY)
-            .container(Container.connected(TestWorker.CONTAINER))
+            .container(Container.connected(TestWorker.CONTAINER).withExecutables("/bin/workload"))
             .build();
     Outcome out = ctx.run(Event.relationChanged(rel), state);
     assertThat(out.unitStatus()).isEqualTo(Status.active("(all roles) ready."));

@@ -60,8 +60,10 @@ class RemoteDataFuzzTest {
       State state =
           State.builder()
               .leader(true)
-              .container(Container.connected("nginx"))
-              .container(Container.connected("nginx-prometheus-exporter"))
+              .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
+              .container(
+                  Container.connected("nginx-prometheus-exporter")
+                      .withExecutables("/usr/bin/nginx-prometheus-exporter"))
               .relation(worker(1, "tempo-worker", "all", 2))
               .relation(s3Ready())
               .relation(
