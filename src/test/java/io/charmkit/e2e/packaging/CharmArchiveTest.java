@@ -44,8 +44,7 @@ class CharmArchiveTest {
     var release = Unit.release(unit.charmDir.resolve("jre/release"));
     assertThat(release).containsEntry("MODULES", "java.base").containsKey("JAVA_RUNTIME_VERSION");
     // Linked from Temurin 25 where it is installed (CI), else from the build's JDK 17.
-    assertThat(Unit.feature(release.get("JAVA_VERSION")))
-        .isEqualTo(Unit.expectedRuntimeFeature());
+    assertThat(Unit.feature(release.get("JAVA_VERSION"))).isEqualTo(Unit.expectedRuntimeFeature());
   }
 
   @Test

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The start-up cache on the unit, on the probe's own runtime (JDK 25 where the build finds Temurin
  * 25, so the AOT cache; else the build's JDK 17, so AppCDS): the install hook trains it; later
- * hooks load the charm's classes from it while its key matches; a stale key (JDK 25.0.3 would
- * reuse a stale AOT cache itself, JDK-8377932: the key is ours) or a broken cache costs start-up
- * time only, never the hook; upgrade-charm trains it again.
+ * hooks load the charm's classes from it while its key matches; a stale key (JDK 25.0.3 would reuse
+ * a stale AOT cache itself, JDK-8377932: the key is ours) or a broken cache costs start-up time
+ * only, never the hook; upgrade-charm trains it again.
  */
 class StartupCacheTest {
   /** Where {@code -Xlog:class+load} says the charm class came from. */
