@@ -132,7 +132,7 @@ public final class CharmMojo extends AbstractMojo {
                       + firstLine(e.getMessage())
                       + "); linking from "
                       + javaHome
-                      + " instead: hooks will start slower (start-up cache: "
+                      + " instead (start-up cache: "
                       + cacheKind(javaHome.toPath())
                       + ")");
           from = javaHome.toPath();

@@ -39,9 +39,9 @@ record RuntimeChoice(Path jdk, boolean preferred, Optional<String> note) {
             + preferredJdk
             + "): the charm's runtime is linked from "
             + javaHome
-            + ". On JDK 17-24 the start-up cache is AppCDS, and hooks start slower than on a JDK"
-            + " 25 runtime with its AOT cache (BENCHMARKS.md). Install a JDK 25 there, or set"
-            + " charm.jre.jdk or charm.jre.preferred.jdk to one.";
+            + ". On JDK 17-24 the start-up cache is AppCDS rather than JDK 25's AOT cache"
+            + " (BENCHMARKS.md compares them). Install a JDK 25 there, or set charm.jre.jdk or"
+            + " charm.jre.preferred.jdk to one.";
     return new RuntimeChoice(javaHome.toPath(), false, Optional.of(note));
   }
 }
