@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,13 @@ final class ToolRunner {
           Path candidate =
               dir.resolve("charmkit-" + ProcessHandle.current().pid() + "-" + i + ".stderr");
           try {
-            file = Files.createFile(candidate);
+            // Owner-only: a tool's error output is nobody else's business. O_EXCL, so a link
+            // planted under the name is never followed.
+            file =
+                Files.createFile(
+                    candidate,
+                    PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
           } catch (FileAlreadyExistsException taken) {
             // A previous hook with the same pid left it behind; try the next name.
           }
@@ -155,8 +162,9 @@ final class ToolRunner {
         }
         stderrFile = file.toFile();
         stderrFile.deleteOnExit();
-      } catch (IOException | SecurityException e) {
-        // A read-only or missing temporary directory: fall back to a draining thread.
+      } catch (IOException | SecurityException | UnsupportedOperationException e) {
+        // A read-only or missing temporary directory, or no POSIX permissions: fall back to a
+        // draining thread.
         noStderrFile = true;
       }
     }
