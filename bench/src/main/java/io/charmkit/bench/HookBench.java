@@ -102,9 +102,13 @@ public final class HookBench {
       }
     }
     report.append('\n').append(notes);
+    report.append('\n').append(Targets.table(results, trainingMs));
   }
 
   private final StringBuilder notes = new StringBuilder();
+
+  /** Wall time of each training run (install through dispatch, cache built), by scenario. */
+  private final Map<String, Double> trainingMs = new TreeMap<>();
 
   // --- scenarios --------------------------------------------------------------------------
 
@@ -258,6 +262,7 @@ public final class HookBench {
     trainer.render();
     Map<String, String> env = env(trainer, charm, containers, "install", null, null);
     Run run = dispatch(charm, env);
+    trainingMs.put(charm.getParent().getFileName().toString(), run.wallNanos() / 1e6);
     if (run.exitCode() != 0 || !Files.exists(charm.resolve(".charmkit-cache/key"))) {
       throw new IllegalStateException(
           "training the start-up cache failed (exit " + run.exitCode() + "):\n" + run.output());
@@ -339,6 +344,8 @@ public final class HookBench {
       if (i < WARMUP) {
         continue;
       }
+      // For profiling with options that print at exit (e.g. -XX:+PrintNMTStatistics).
+      Files.writeString(charm.getParent().resolve("last-output.txt"), run.output());
       JsonNode stats = JSON.readTree(statsFile.toFile());
       double wall = run.wallNanos() / 1e6;
       double tools = stats.get("toolMs").asDouble();
@@ -349,7 +356,9 @@ public final class HookBench {
             wall - tools,
             stats.path("vmHwmKb").asDouble() / 1024,
             stats.path("cpuMs").asDouble(),
-            stats.get("dispatchMs").asDouble()
+            stats.get("dispatchMs").asDouble(),
+            stats.path("rssAnonKb").asDouble() / 1024,
+            stats.path("rssFileKb").asDouble() / 1024
           });
       Map<String, Integer> these = new TreeMap<>();
       stats
@@ -399,6 +408,10 @@ public final class HookBench {
     result.put("dispatchMsP50", pct(samples, s -> s[5], 50));
     result.put("peakRssMbP50", pct(samples, s -> s[3], 50));
     result.put("peakRssMbMax", pct(samples, s -> s[3], 100));
+    // The resident set at the end, split: anonymous (heap, metaspace, code, stacks, malloc) and
+    // file-backed (runtime libraries, start-up cache, jars).
+    result.put("rssAnonMbP50", pct(samples, s -> s[6], 50));
+    result.put("rssFileMbP50", pct(samples, s -> s[7], 50));
     results.add(result);
     System.err.println("done: " + label + (cache ? " (cache)" : "") + " " + result);
   }

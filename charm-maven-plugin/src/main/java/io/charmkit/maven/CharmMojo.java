@@ -57,9 +57,27 @@ public final class CharmMojo extends AbstractMojo {
   @Parameter(property = "charm.jre", defaultValue = "true")
   private boolean jre;
 
-  /** The JDK to link the runtime from; its feature version is the runtime's. */
-  @Parameter(property = "charm.jre.jdk", defaultValue = "${java.home}")
-  private File jreJdk;
+  /**
+   * The JDK to link the runtime from; its feature version is the runtime's. Unset: {@link
+   * #jrePreferredJdk} when it is there and links, else the JDK running Maven.
+   */
+  // A String, not a File: Maven turns an empty File parameter into the project's directory.
+  @Parameter(property = "charm.jre.jdk")
+  private String jreJdk;
+
+  /**
+   * The JDK to link from when {@code charm.jre.jdk} is unset: a JDK 25+, whose AOT cache makes
+   * hooks start faster than JDK 17's AppCDS (BENCHMARKS.md). Absent or unable to link, the build
+   * says so and links from the JDK running Maven.
+   */
+  @Parameter(
+      property = "charm.jre.preferred.jdk",
+      defaultValue = "/usr/lib/jvm/temurin-25-jdk-amd64")
+  private String jrePreferredJdk;
+
+  /** The JDK running Maven: the fallback. */
+  @Parameter(defaultValue = "${java.home}", readonly = true)
+  private File javaHome;
 
   /** The runtime's modules, comma separated. */
   @Parameter(property = "charm.jre.modules", defaultValue = "java.base,java.logging,java.xml")
@@ -95,12 +113,47 @@ public final class CharmMojo extends AbstractMojo {
                 .map(String::trim)
                 .filter(m -> !m.isEmpty())
                 .toList();
-        Path linked =
-            new RuntimeLinker(jreJdk.toPath())
-                .link(modules, buildDirectory.toPath().resolve("charmkit-jre"));
+        Path cacheRoot = buildDirectory.toPath().resolve("charmkit-jre");
+        RuntimeChoice choice = RuntimeChoice.of(jreJdk, jrePreferredJdk, javaHome);
+        Path linked;
+        Path from = choice.jdk();
+        try {
+          linked = new RuntimeLinker(from).link(modules, cacheRoot);
+        } catch (IOException e) {
+          if (!choice.preferred()) {
+            throw e;
+          }
+          // The preferred JDK is an optimisation, never a reason for a build to fail.
+          getLog()
+              .warn(
+                  "Cannot link the charm's runtime from "
+                      + from
+                      + " ("
+                      + firstLine(e.getMessage())
+                      + "); linking from "
+                      + javaHome
+                      + " instead (start-up cache: "
+                      + cacheKind(javaHome.toPath())
+                      + ")");
+          from = javaHome.toPath();
+          linked = new RuntimeLinker(from).link(modules, cacheRoot);
+        }
+        choice.note().ifPresent(getLog()::warn);
         RuntimeLinker.copyTree(linked, jreDir);
         release = jreDir.resolve("release");
-        getLog().info("Runtime: " + modules + " from " + jreJdk + " (" + ms(start) + " ms)");
+        getLog()
+            .info(
+                "Runtime: "
+                    + modules
+                    + " from "
+                    + from
+                    + " (JDK "
+                    + new RuntimeLinker(from).feature()
+                    + ", start-up cache: "
+                    + cacheKind(from)
+                    + ", "
+                    + ms(start)
+                    + " ms)");
       }
       List<String> jars = classpath(dir.resolve("lib"));
       String key =
@@ -144,6 +197,18 @@ public final class CharmMojo extends AbstractMojo {
               + ") manages CDS itself, which the start-up cache does too (a JDK 25 JVM does not"
               + " start with both): drop those options or set charm.cache=false");
     }
+  }
+
+  private static String cacheKind(Path jdk) throws IOException {
+    return new RuntimeLinker(jdk).feature() >= 25 ? "AOT cache" : "AppCDS";
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) {
+      return "no reason given";
+    }
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
   }
 
   /** The charm's jar first (its classes win), then the dependencies by name: a fixed order. */

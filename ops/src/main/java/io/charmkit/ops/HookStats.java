@@ -54,7 +54,8 @@ final class HookStats {
     try {
       Path path = Path.of(target);
       Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-      Files.writeString(tmp, render(hook, exitCode, dispatchNanos, tools, vmHwmKb(), cpuNanos()));
+      String json = render(hook, exitCode, dispatchNanos, tools, vmHwmKb(), cpuNanos());
+      Files.writeString(tmp, json.substring(0, json.length() - 2) + residentSplit() + "}\n");
       Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       // Measurement is never worth a failed hook; stderr lands in the unit log.
@@ -129,6 +130,35 @@ final class HookStats {
       return OptionalLong.empty();
     }
     return OptionalLong.empty();
+  }
+
+  /**
+   * Where the resident set is at the end, from {@code /proc/self/status}: {@code RssAnon} (heap,
+   * metaspace, code cache, stacks, malloc) and {@code RssFile} (mapped runtime, start-up cache,
+   * jars), as {@code , "rssAnonKb": n, "rssFileKb": n}; empty where the kernel does not say.
+   */
+  static String residentSplit() {
+    StringBuilder out = new StringBuilder();
+    try {
+      for (String line :
+          Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+        for (String key : new String[] {"RssAnon", "RssFile"}) {
+          if (line.startsWith(key + ":")) {
+            String value = line.substring(key.length() + 1).trim();
+            int space = value.indexOf(' ');
+            out.append(", \"")
+                .append(Character.toLowerCase(key.charAt(0)))
+                .append(key, 1, key.length())
+                .append("Kb\": ")
+                .append(Long.parseLong(space < 0 ? value : value.substring(0, space)));
+          }
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // Not Linux: the split is simply left out.
+      return "";
+    }
+    return out.toString();
   }
 
   /** CPU time of this process so far, if the platform reports it. */

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The start-up cache on the unit, on the probe's own runtime (JDK 17 in CI, so AppCDS): the install
- * hook trains it; later hooks load the charm's classes from it while its key matches; a stale key
- * or a broken cache costs start-up time only, never the hook; upgrade-charm trains it again.
+ * The start-up cache on the unit, on the probe's own runtime (JDK 25 where the build finds Temurin
+ * 25, so the AOT cache; else the build's JDK 17, so AppCDS): the install hook trains it; later
+ * hooks load the charm's classes from it while its key matches; a stale key (JDK 25.0.3 would reuse
+ * a stale AOT cache itself, JDK-8377932: the key is ours) or a broken cache costs start-up time
+ * only, never the hook; upgrade-charm trains it again.
  */
 class StartupCacheTest {
   /** Where {@code -Xlog:class+load} says the charm class came from. */
@@ -25,11 +27,16 @@ class StartupCacheTest {
   @TempDir Path work;
   private Unit unit;
   private Path cacheDir;
+  private int runtime;
+  private Path cacheFile;
 
   @BeforeEach
   void install() throws Exception {
     unit = new Unit(work, CharmArchiveTest.PROBE.resolve("probe.charm"));
     cacheDir = unit.charmDir.resolve(".charmkit-cache");
+    runtime = Unit.feature(Unit.release(unit.charmDir.resolve("jre/release")).get("JAVA_VERSION"));
+    assertThat(runtime).isEqualTo(Unit.expectedRuntimeFeature());
+    cacheFile = cacheDir.resolve(runtime >= 25 ? "app.aot" : "app.jsa");
     Unit.Run install = unit.dispatch("install", "");
     assertThat(install.exitCode()).as(install.output()).isZero();
   }
@@ -43,9 +50,9 @@ class StartupCacheTest {
 
   @Test
   void installTrainsTheCacheAndLaterHooksLoadTheCharmFromIt() throws Exception {
-    assertThat(cacheDir.resolve("app.jsa")).isNotEmptyFile();
+    assertThat(cacheFile).isNotEmptyFile();
     assertThat(Files.readString(cacheDir.resolve("key")))
-        .matches("[0-9a-f]{64} .*JAVA_VERSION=\"17[^;]*\";.*\n");
+        .matches("[0-9a-f]{64} .*JAVA_VERSION=\"" + runtime + "[^;]*\";.*\n");
     assertThat(cacheDir).isDirectoryNotContaining("glob:**.tmp");
 
     assertThat(configChanged().output()).containsPattern(FROM_CACHE);
@@ -62,7 +69,7 @@ class StartupCacheTest {
 
   @Test
   void aBrokenCacheWithAMatchingKeyOnlyCostsStartUpTime() throws Exception {
-    Path cache = cacheDir.resolve("app.jsa");
+    Path cache = cacheFile;
     cache.toFile().setWritable(true);
     Files.writeString(cache, "not a CDS archive");
 

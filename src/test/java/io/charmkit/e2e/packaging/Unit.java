@@ -147,4 +147,22 @@ final class Unit {
     }
     return values;
   }
+
+  /**
+   * The feature version the build links charms' runtimes from: the preferred JDK (charm-parent's
+   * {@code charm.jre.preferred.jdk}, Temurin 25) when it is installed, else the JDK running the
+   * build.
+   */
+  static int expectedRuntimeFeature() throws IOException {
+    Path preferred = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    if (Files.isExecutable(preferred.resolve("bin/jlink"))) {
+      return feature(release(preferred.resolve("release")).get("JAVA_VERSION"));
+    }
+    return Runtime.version().feature();
+  }
+
+  /** The feature number of a {@code JAVA_VERSION} such as {@code 25.0.3} or {@code 17.0.15}. */
+  static int feature(String javaVersion) {
+    return Integer.parseInt(javaVersion.split("[^0-9]", 2)[0]);
+  }
 }

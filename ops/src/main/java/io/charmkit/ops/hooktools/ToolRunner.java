@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The tool is looked up on the {@code PATH} of the given environment, not the JVM's own: {@link
  * ProcessBuilder} would resolve a bare name against the parent's {@code PATH}, and the environment
  * handed to us is the one Juju built (tools directory first). The child gets exactly that
- * environment. stdout is read on the calling thread while stderr (and stdin, when there is any) are
- * served by short-lived threads, so a tool that fills one pipe while we wait on another cannot
- * deadlock.
+ * environment. stdout is read on the calling thread; stderr goes to a scratch file this runner
+ * reuses (read once the tool has exited), so no thread is started per call and a tool that fills
+ * stderr while we read stdout cannot deadlock. Only when that file cannot be created is stderr
+ * drained by a short-lived thread instead; stdin, when a call has any, is fed by one.
  *
  * <p>This is the production {@link ToolTransport}.
  */
@@ -35,6 +38,12 @@ final class ToolRunner implements ToolTransport {
   private final Map<String, Path> resolved = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> nanos = new ConcurrentHashMap<>();
+
+  /** The scratch file stderr is redirected to, created on first use; null until then. */
+  private File stderrFile;
+
+  /** Whether creating {@link #stderrFile} failed: stderr is then drained by a thread. */
+  private boolean noStderrFile;
 
   ToolRunner(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
@@ -89,7 +98,8 @@ final class ToolRunner implements ToolTransport {
     }
   }
 
-  private String execute(ToolCall call) {
+  // Synchronized because calls share the stderr scratch file; a hook calls tools one at a time.
+  private synchronized String execute(ToolCall call) {
     String tool = call.tool();
     Path executable = resolve(call);
     List<String> command = new ArrayList<>();
@@ -98,6 +108,11 @@ final class ToolRunner implements ToolTransport {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();
     builder.environment().putAll(environment);
+    File errFile = stderrFile();
+    if (errFile != null) {
+      // Opened with truncation by each start: every call sees only its own stderr.
+      builder.redirectError(ProcessBuilder.Redirect.to(errFile));
+    }
     Process process;
     try {
       process = builder.start();
@@ -109,7 +124,8 @@ final class ToolRunner implements ToolTransport {
           -1,
           "");
     }
-    FutureTask<String> stderr = drain(process.getErrorStream(), tool + " stderr");
+    FutureTask<String> stderr =
+        errFile == null ? drain(process.getErrorStream(), tool + " stderr") : null;
     feed(process.getOutputStream(), call.stdinText(), tool);
     String stdout;
     int exitCode;
@@ -130,11 +146,61 @@ final class ToolRunner implements ToolTransport {
       throw new HookToolException(
           "interrupted while waiting for " + tool, tool, call.shownArgv(), -1, "");
     }
-    String err = await(stderr, call);
+    String err = stderr == null ? readStderr(errFile, call) : await(stderr, call);
     if (exitCode != 0) {
       throw ToolErrors.map(tool, call.shownArgv(), exitCode, err);
     }
     return stdout;
+  }
+
+  /** The stderr scratch file, created on first use; null when it cannot be created. */
+  private File stderrFile() {
+    if (stderrFile == null && !noStderrFile) {
+      try {
+        // Not Files.createTempFile: its random name costs a SecureRandom, slow in a cold JVM.
+        Path dir = Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
+        Path file = null;
+        for (int i = 0; file == null && i < 100; i++) {
+          Path candidate =
+              dir.resolve("charmkit-" + ProcessHandle.current().pid() + "-" + i + ".stderr");
+          try {
+            // Owner-only: a tool's error output is nobody else's business. O_EXCL, so a link
+            // planted under the name is never followed.
+            file =
+                Files.createFile(
+                    candidate,
+                    PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
+          } catch (FileAlreadyExistsException taken) {
+            // A previous hook with the same pid left it behind; try the next name.
+          }
+        }
+        if (file == null) {
+          noStderrFile = true;
+          return null;
+        }
+        stderrFile = file.toFile();
+        stderrFile.deleteOnExit();
+      } catch (IOException | SecurityException | UnsupportedOperationException e) {
+        // A read-only or missing temporary directory, or no POSIX permissions: fall back to a
+        // draining thread.
+        noStderrFile = true;
+      }
+    }
+    return stderrFile;
+  }
+
+  private static String readStderr(File file, ToolCall call) {
+    try {
+      return new String(Files.readAllBytes(file.toPath()), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new HookToolException(
+          "cannot read the stderr of " + call.tool() + ": " + e.getMessage(),
+          call.tool(),
+          call.shownArgv(),
+          -1,
+          "");
+    }
   }
 
   private Path resolve(ToolCall call) {
