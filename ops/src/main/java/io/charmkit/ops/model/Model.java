@@ -230,19 +230,6 @@ public final class Model {
   }
 
   /**
-   * A legacy leader setting ({@code leader-get}), for charms that must interoperate with peers
-   * still using Juju's leader settings (ops-lib-pgsql's {@code interface.pgsql}).
-   */
-  public Optional<String> leaderSetting(String key) {
-    return tools.leaderGet(key);
-  }
-
-  /** Writes legacy leader settings ({@code leader-set}) at once; the leader only, as Juju rules. */
-  public void setLeaderSettings(Map<String, String> settings) {
-    tools.leaderSet(settings);
-  }
-
-  /**
    * The hook tools this model reads through: for the model's own objects only. Charm code goes
    * through the model, so every read is cached for the dispatch and every relation write waits for
    * {@link #commit()}.
