@@ -40,10 +40,6 @@ public final class ClusterProbe {
   }
 
   /**
-   * The directory of a packaged example charm, e.g. {@code tempo-worker} ({@code
-   * examples/tempo-worker/target/charm}) or {@code s3-standin} ({@code examples/s3-standin/charm}).
-   */
-  /**
    * The programs the upstream images provide (PRODUCTS.md), per container name: the in-process
    * Pebbles start nothing else, as a real unit would not.
    */
@@ -56,6 +52,10 @@ public final class ClusterProbe {
         .container("pyroscope", ContainerImage.of("/usr/bin/pyroscope"));
   }
 
+  /**
+   * The directory of a packaged example charm, e.g. {@code tempo-worker} ({@code
+   * examples/tempo-worker/target/charm}) or {@code s3-standin} ({@code examples/s3-standin/charm}).
+   */
   static Path charm(String example) {
     Path examples = Path.of(System.getProperty("charmkit.examples", "../../examples"));
     Path dir = examples.resolve(example).resolve("target/charm");

@@ -1,0 +1,91 @@
+package io.charmkit.e2e.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.charmkit.testing.juju.EmbeddedJuju;
+import io.charmkit.testing.juju.WorkloadStatus;
+import io.charmkit.testing.pebble.ContainerImage;
+import io.charmkit.testing.pebble.WorkloadImages;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A Tempo cluster whose nginx and worker images lack their programs (a wrong image, a binary that
+ * is not there): every hook still succeeds, the coordinator still publishes the cluster config, the
+ * units say what is wrong in a Blocked status, and fixing the images brings the cluster to Active
+ * on the next events with no operator action (issue 12; PEBBLE.md "Workload faults").
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrokenImageTest {
+  private static final String MODEL = "broken-image";
+  private static final String COORDINATOR = "tempo";
+  private static final String WORKER = "tempo-worker";
+
+  private final WorkloadImages images = ClusterProbe.upstreamImages();
+  private EmbeddedJuju juju;
+  private ClusterProbe probe;
+  private int cluster;
+
+  @BeforeAll
+  void deployWithBrokenImages() throws IOException {
+    images.set(COORDINATOR, "nginx", ContainerImage.empty());
+    images.set(WORKER, "tempo", ContainerImage.empty());
+    juju = EmbeddedJuju.builder().modelName(MODEL).images(images).build();
+    probe = new ClusterProbe(juju, MODEL, "tempo");
+    juju.deploy(COORDINATOR, ClusterProbe.charm("tempo-coordinator"), 1, Map.of());
+    juju.deploy("s3", ClusterProbe.charm("s3-standin"), 1, Map.of());
+    juju.relate(COORDINATOR + ":s3", "s3");
+    juju.deploy(WORKER, ClusterProbe.charm("tempo-worker"), 1, Map.of("role-all", true));
+    cluster = juju.relate(COORDINATOR + ":tempo-cluster", WORKER + ":tempo-cluster");
+  }
+
+  @AfterAll
+  void tearDown() throws IOException {
+    if (juju != null) {
+      juju.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void brokenImagesBlockWithPebblesReasonAndNoHookFails() {
+    probe.settleCleanAndQuiet();
+
+    WorkloadStatus coordinator = juju.unitStatus(COORDINATOR + "/0");
+    assertThat(coordinator.status()).isEqualTo("blocked");
+    assertThat(coordinator.message())
+        .startsWith("[nginx] service \"nginx\" failed to start:")
+        .contains("executable file not found in $PATH");
+    WorkloadStatus worker = juju.unitStatus(WORKER + "/0");
+    assertThat(worker.status()).isEqualTo("blocked");
+    assertThat(worker.message())
+        .startsWith("[tempo] service \"tempo\" failed to start:")
+        .contains("/bin/tempo");
+    // The coordinator still configures the cluster; the worker still holds what it was given.
+    assertThat(juju.appData(cluster, COORDINATOR)).containsKey("worker_config");
+    assertThat(probe.configText(WORKER + "/0")).contains("memberlist");
+  }
+
+  @Test
+  @Order(2)
+  void fixingTheImagesBringsTheClusterToActiveOnTheNextEvents() {
+    images.set(COORDINATOR, "nginx", ContainerImage.of("/usr/sbin/nginx"));
+    images.set(WORKER, "tempo", ContainerImage.of("/bin/tempo"));
+
+    juju.updateStatus();
+    probe.settleCleanAndQuiet();
+
+    for (String unit : List.of(COORDINATOR + "/0", WORKER + "/0")) {
+      assertThat(juju.unitStatus(unit).status()).as(unit).isEqualTo("active");
+    }
+  }
+}
