@@ -2,6 +2,7 @@ package io.charmkit.bench;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.charmkit.ops.hooktools.JujuToolSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A fast, deterministic stand-in for the unit agent's hook tools, for timing hooks.
@@ -27,39 +30,17 @@ import java.util.TreeMap;
  * bags per relation, config, leadership.
  */
 final class FakeAgent {
-  /** Every tool a charmkit charm may call (JUJU.md §7.1). */
-  static final List<String> TOOLS =
-      List.of(
-          "relation-ids",
-          "relation-list",
-          "relation-get",
-          "relation-set",
-          "relation-model-get",
-          "config-get",
-          "is-leader",
-          "status-get",
-          "status-set",
-          "juju-log",
-          "application-version-set",
-          "network-get",
-          "goal-state",
-          "resource-get",
-          "open-port",
-          "close-port",
-          "opened-ports",
-          "state-get",
-          "state-set",
-          "state-delete",
-          "secret-add",
-          "secret-get",
-          "secret-info-get",
-          "secret-set",
-          "secret-grant",
-          "secret-ids",
-          "storage-list",
-          "storage-get",
-          "leader-get",
-          "leader-set");
+  /**
+   * Every hook tool a charmkit charm may call on any Juju version it runs on: the catalogue's 2.9
+   * and 3.6 sets together ({@link JujuToolSet}, JUJU.md §7.1).
+   */
+  static final SortedSet<String> TOOLS = everyTool();
+
+  private static SortedSet<String> everyTool() {
+    SortedSet<String> tools = new TreeSet<>(JujuToolSet.forVersion("2.9.0").tools());
+    tools.addAll(JujuToolSet.forVersion("3.6.14").tools());
+    return tools;
+  }
 
   private static final String SHIM =
       """

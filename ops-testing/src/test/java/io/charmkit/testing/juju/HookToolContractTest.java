@@ -100,7 +100,8 @@ class HookToolContractTest {
               "contract",
               unit,
               Event.updateStatus(),
-              version.equals(DEFAULT) ? Optional.empty() : Optional.of(version),
+              // Both front ends emulate the same agent: by default the embedded Juju's version.
+              Optional.of(version.equals(DEFAULT) ? EmbeddedJuju.JUJU_VERSION : version),
               scratch);
       return new ProcessHookTools(model.transport());
     }

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -21,43 +23,17 @@ import java.util.stream.Stream;
  * canned code for its tool.
  */
 final class FakeTools {
-  static final List<String> TOOLS =
-      List.of(
-          "relation-ids",
-          "relation-list",
-          "relation-get",
-          "relation-set",
-          "config-get",
-          "is-leader",
-          "status-get",
-          "status-set",
-          "juju-log",
-          "application-version-set",
-          "network-get",
-          "goal-state",
-          "resource-get",
-          "state-get",
-          "state-set",
-          "state-delete",
-          "leader-get",
-          "leader-set",
-          "secret-add",
-          "secret-get",
-          "secret-info-get",
-          "secret-set",
-          "secret-grant",
-          "secret-revoke",
-          "secret-remove",
-          "secret-ids",
-          "open-port",
-          "close-port",
-          "opened-ports",
-          "action-get",
-          "action-set",
-          "action-fail",
-          "action-log",
-          "storage-list",
-          "storage-get");
+  /**
+   * Every hook tool a charmkit charm may call on any Juju version it runs on: the catalogue's 2.9
+   * and 3.6 sets together ({@link JujuToolSet}, JUJU.md §7.1).
+   */
+  static final SortedSet<String> TOOLS = everyTool();
+
+  private static SortedSet<String> everyTool() {
+    SortedSet<String> tools = new TreeSet<>(JujuToolSet.forVersion("2.9.0").tools());
+    tools.addAll(JujuToolSet.forVersion("3.6.14").tools());
+    return tools;
+  }
 
   private static final String SCRIPT =
       """
