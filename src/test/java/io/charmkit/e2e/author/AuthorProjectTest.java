@@ -213,12 +213,15 @@ class AuthorProjectTest {
     List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-s", settings.toString()));
     command.addAll(List.of(args));
     Path log = Files.createTempFile(tmp, "mvn", ".log");
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(dir.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+    // The outer Maven's project directory must not leak into the author's build.
+    builder.environment().remove("MAVEN_BASEDIR");
+    builder.environment().remove("MAVEN_PROJECTBASEDIR");
+    Process process = builder.start();
     if (!process.waitFor(MAVEN_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new AssertionError("mvn " + String.join(" ", args) + " did not finish in time");
