@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * The files Juju reads from a charm ({@code metadata.yaml}, {@code config.yaml}, {@code
- * actions.yaml}), taken from a charm module's directory: as they are (the legacy layout) or
- * derived from {@code charmcraft.yaml}, with the same rule charmcraft applies when both exist
- * (each piece of metadata is declared in one file only).
+ * actions.yaml}), taken from a charm module's directory: as they are (the legacy layout) or derived
+ * from {@code charmcraft.yaml}, with the same rule charmcraft applies when both exist (each piece
+ * of metadata is declared in one file only).
  *
  * @param metadataYaml the {@code metadata.yaml} text
  * @param configYaml the {@code config.yaml} text, if the charm has options

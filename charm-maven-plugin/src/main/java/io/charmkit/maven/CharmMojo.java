@@ -1,5 +1,7 @@
 package io.charmkit.maven;
 
+import io.charmkit.ops.metadata.CharmMetadata;
+import io.charmkit.ops.metadata.MetadataException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import io.charmkit.ops.metadata.CharmMetadata;
-import io.charmkit.ops.metadata.MetadataException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,8 +30,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  *
  * <p>Before packing it checks what would otherwise fail only on a unit: {@code charm.main.class}
  * set and naming a class with {@code main}, the charm files present and spelt right, and the
- * endpoint, container, storage, action and config names the charm passes to the ops API as
- * literals declared in its metadata.
+ * endpoint, container, storage, action and config names the charm passes to the ops API as literals
+ * declared in its metadata.
  *
  * <p>Expects {@code lib/} (the charm's jar and its runtime dependencies) in the charm directory
  * already, as charmkit-charm-parent's {@code charm} profile lays it out.
@@ -148,7 +148,9 @@ public final class CharmMojo extends AbstractMojo {
     CharmFiles files = CharmFiles.read(module);
     CharmMetadata metadata =
         CharmMetadata.parse(
-            files.metadataYaml(), files.configYaml().orElse(null), files.actionsYaml().orElse(null));
+            files.metadataYaml(),
+            files.configYaml().orElse(null),
+            files.actionsYaml().orElse(null));
     String name = metadata.name();
     writeCharmFiles(dir, files);
     checkJvmOptions();
@@ -170,10 +172,7 @@ public final class CharmMojo extends AbstractMojo {
     Path runtimeJdk = javaHome.toPath();
     if (jre) {
       List<String> modules =
-          Arrays.stream(jreModules.split(","))
-              .map(String::trim)
-              .filter(m -> !m.isEmpty())
-              .toList();
+          Arrays.stream(jreModules.split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList();
       Path cacheRoot = buildDirectory.toPath().resolve("charmkit-jre");
       RuntimeChoice choice = RuntimeChoice.of(jreJdk, jrePreferredJdk, javaHome);
       Path linked;

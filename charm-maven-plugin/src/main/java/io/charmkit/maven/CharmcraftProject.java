@@ -16,12 +16,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A {@code charmcraft.yaml} and what {@code charmcraft pack} derives from it: {@code
- * metadata.yaml} from the metadata keys ({@code title} becomes {@code display-name}, {@code
- * links} becomes {@code docs}, {@code issues}, {@code maintainers}, {@code source} and {@code
- * website}), {@code config.yaml} from {@code config}, {@code actions.yaml} from {@code actions},
- * and the bases the charm runs on from {@code platforms} (with {@code base}) or the older {@code
- * bases}.
+ * A {@code charmcraft.yaml} and what {@code charmcraft pack} derives from it: {@code metadata.yaml}
+ * from the metadata keys ({@code title} becomes {@code display-name}, {@code links} becomes {@code
+ * docs}, {@code issues}, {@code maintainers}, {@code source} and {@code website}), {@code
+ * config.yaml} from {@code config}, {@code actions.yaml} from {@code actions}, and the bases the
+ * charm runs on from {@code platforms} (with {@code base}) or the older {@code bases}.
  *
  * <p>The derived files keep the author's text (comments, quoting, order), cut from the source
  * around the top-level keys; each is parsed back and compared with the value charmcraft would

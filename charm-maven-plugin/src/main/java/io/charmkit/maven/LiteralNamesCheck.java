@@ -17,8 +17,8 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Finds the endpoint, container, storage, action and config option names a charm passes to the
- * ops API as string literals, and reports those its metadata does not declare: a typo in {@code
+ * Finds the endpoint, container, storage, action and config option names a charm passes to the ops
+ * API as string literals, and reports those its metadata does not declare: a typo in {@code
  * observe(on().relationChanged("databse"), ...)} would otherwise surface only on a deployed unit.
  *
  * <p>Reads the charm jar's class files (ASM) at packaging time. A literal argument compiles to an
@@ -173,7 +173,9 @@ final class LiteralNamesCheck {
               public void visitMethodInsn(
                   int opcode, String owner, String method, String mdesc, boolean itf) {
                 String kind = CALLS.get(owner + "." + method);
-                if (kind != null && lastLiteral != null && mdesc.startsWith("(Ljava/lang/String;)")) {
+                if (kind != null
+                    && lastLiteral != null
+                    && mdesc.startsWith("(Ljava/lang/String;)")) {
                   out.add(
                       new NameUse(
                           kind,

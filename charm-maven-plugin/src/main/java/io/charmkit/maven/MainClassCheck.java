@@ -71,7 +71,9 @@ final class MainClassCheck {
             + mainClass
             + " is not in the charm's jar nor its dependencies: fix the class name in"
             + " charm.main.class"
-            + (similar.isEmpty() ? "" : " (classes with a main in the charm's jar: " + similar + ")"));
+            + (similar.isEmpty()
+                ? ""
+                : " (classes with a main in the charm's jar: " + similar + ")"));
   }
 
   /** Classes in the charm's jar that have a main method: the likely intended ones. */

@@ -46,7 +46,8 @@ final class Platforms {
     for (Map.Entry<String, JsonNode> p : platforms.properties()) {
       String where = "charmcraft.yaml platforms." + p.getKey();
       JsonNode spec = p.getValue();
-      if (spec == null || spec.isNull()) {
+      // "amd64:" with nothing after it: Jackson reads the empty value as null or "".
+      if (spec == null || spec.isNull() || (spec.isTextual() && spec.asText().isEmpty())) {
         out.add(target(p.getKey(), base, where));
         continue;
       }

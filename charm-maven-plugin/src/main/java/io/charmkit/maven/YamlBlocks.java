@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class YamlBlocks {
   private static final Pattern KEY =
-      Pattern.compile("^(?:\"([^\"\\\\]*)\"|'([^']*)'|([A-Za-z0-9_][A-Za-z0-9_.-]*))[ \\t]*:(?=\\s|$)");
+      Pattern.compile(
+          "^(?:\"([^\"\\\\]*)\"|'([^']*)'|([A-Za-z0-9_][A-Za-z0-9_.-]*))[ \\t]*:(?=\\s|$)");
 
   private YamlBlocks() {}
 

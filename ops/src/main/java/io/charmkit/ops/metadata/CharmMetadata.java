@@ -38,6 +38,7 @@ public record CharmMetadata(
     Map<String, ConfigOption> options) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
   /** charmcraft.yaml's keys that belong in metadata.yaml: a charm declares them in one file. */
   private static final Set<String> METADATA_KEYS =
       Set.of(
@@ -81,8 +82,8 @@ public record CharmMetadata(
    * module's directory holding {@code charmcraft.yaml} (its metadata keys, {@code config} and
    * {@code actions}), the legacy files, or both, each piece declared once, as charmcraft requires.
    *
-   * @throws MetadataException when a file is missing, is not YAML, declares something invalid, or
-   *     a piece of metadata is declared in both charmcraft.yaml and its own file
+   * @throws MetadataException when a file is missing, is not YAML, declares something invalid, or a
+   *     piece of metadata is declared in both charmcraft.yaml and its own file
    */
   public static CharmMetadata load(Path charmDir) {
     Path metadata = charmDir.resolve("metadata.yaml");
