@@ -32,6 +32,30 @@ record CharmFiles(
       List.of("charmcraft.yaml", "metadata.yaml", "config.yaml", "actions.yaml");
 
   /**
+   * Whether a module with this packaging is packed as a charm: every module but a {@code pom} one
+   * (a parent). A {@code pom} module with charm files is a mistake: it would build no charm.
+   *
+   * @throws PackagingException for charm files in a {@code pom} module
+   */
+  static boolean packs(Path moduleDir, String packaging) {
+    if (!"pom".equals(packaging)) {
+      return true;
+    }
+    for (String name : List.of("charmcraft.yaml", "metadata.yaml")) {
+      if (Files.exists(moduleDir.resolve(name))) {
+        throw new PackagingException(
+            "module "
+                + moduleDir
+                + " has "
+                + name
+                + " but packaging 'pom', so no charm is built: a charm module has packaging jar"
+                + " (the default) and its own code under src/main/java");
+      }
+    }
+    return false;
+  }
+
+  /**
    * Reads the module's charm files.
    *
    * @throws PackagingException when there is no metadata, a file is misspelt, or a piece of

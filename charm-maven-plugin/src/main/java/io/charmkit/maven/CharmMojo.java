@@ -133,14 +133,7 @@ public final class CharmMojo extends AbstractMojo {
   private void run() throws IOException, InterruptedException, MojoFailureException {
     Path dir = charmDir.toPath();
     Path module = baseDir.toPath();
-    if ("pom".equals(packaging)) {
-      if (hasCharmFiles(module)) {
-        throw new PackagingException(
-            "module "
-                + module
-                + " has charm files but packaging 'pom', so no charm is built: a charm module"
-                + " has packaging jar (the default) and its own code");
-      }
+    if (!CharmFiles.packs(module, packaging)) {
       getLog().info("Not a charm (packaging pom): nothing to pack");
       return;
     }
@@ -315,11 +308,6 @@ public final class CharmMojo extends AbstractMojo {
     } else {
       Files.writeString(file, text, StandardCharsets.UTF_8);
     }
-  }
-
-  private static boolean hasCharmFiles(Path module) {
-    return Files.exists(module.resolve("charmcraft.yaml"))
-        || Files.exists(module.resolve("metadata.yaml"));
   }
 
   /**

@@ -100,4 +100,14 @@ class CharmFilesTest {
         .isInstanceOf(PackagingException.class)
         .hasMessageContaining("declares actions twice");
   }
+
+  @Test
+  void aPomModuleIsNotPackedUnlessItHasCharmFiles() throws IOException {
+    assertThat(CharmFiles.packs(dir, "pom")).isFalse();
+    assertThat(CharmFiles.packs(dir, "jar")).isTrue();
+    write("charmcraft.yaml", "name: x\n");
+    assertThatThrownBy(() -> CharmFiles.packs(dir, "pom"))
+        .isInstanceOf(PackagingException.class)
+        .hasMessageContaining("has charmcraft.yaml but packaging 'pom'");
+  }
 }
