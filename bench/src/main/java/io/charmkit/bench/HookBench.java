@@ -516,7 +516,12 @@ public final class HookBench {
   private Map<String, Object> defaults(String charm) throws IOException {
     JsonNode options =
         new YAMLMapper()
-            .readTree(repo.resolve("examples").resolve(charm).resolve("config.yaml").toFile())
+            // The packed charm's files: the module has only charmcraft.yaml.
+            .readTree(
+                repo.resolve("examples")
+                    .resolve(charm)
+                    .resolve("target/charm/config.yaml")
+                    .toFile())
             .path("options");
     Map<String, Object> config = new TreeMap<>();
     options
@@ -535,7 +540,11 @@ public final class HookBench {
   private List<String> endpoints(String charm) throws IOException {
     JsonNode meta =
         new YAMLMapper()
-            .readTree(repo.resolve("examples").resolve(charm).resolve("metadata.yaml").toFile());
+            .readTree(
+                repo.resolve("examples")
+                    .resolve(charm)
+                    .resolve("target/charm/metadata.yaml")
+                    .toFile());
     List<String> names = new ArrayList<>();
     for (String kind : List.of("provides", "requires", "peers")) {
       meta.path(kind).fieldNames().forEachRemaining(names::add);

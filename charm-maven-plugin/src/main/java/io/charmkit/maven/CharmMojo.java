@@ -1,5 +1,7 @@
 package io.charmkit.maven;
 
+import io.charmkit.ops.metadata.CharmMetadata;
+import io.charmkit.ops.metadata.MetadataException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,20 +22,37 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Finishes a laid-out charm directory and packs it: links the Java runtime into {@code jre/}
- * (unless {@code charm.jre=false}), writes {@code dispatch}, and zips the directory into {@code
- * target/<name>.charm}, the name taken from {@code metadata.yaml}.
+ * Finishes a laid-out charm directory and packs it: writes {@code metadata.yaml}, {@code
+ * config.yaml} and {@code actions.yaml} (from the module's {@code charmcraft.yaml}, or copied from
+ * the legacy files), links the Java runtime into {@code jre/} (unless {@code charm.jre=false}),
+ * writes {@code manifest.yaml} with the bases {@code platforms:} declares for the runtime's
+ * architecture, writes {@code dispatch}, and zips the directory into {@code target/<name>.charm}.
  *
- * <p>Expects {@code lib/} (the charm's jar and its runtime dependencies) and the metadata files in
- * the charm directory already, as charmkit-charm-parent's {@code charm} profile lays them out.
+ * <p>Before packing it checks what would otherwise fail only on a unit: {@code charm.main.class}
+ * set and naming a class with {@code main}, the charm files present and spelt right, and the
+ * endpoint, container, storage, action and config names the charm passes to the ops API as literals
+ * declared in its metadata.
+ *
+ * <p>Expects {@code lib/} (the charm's jar and its runtime dependencies) in the charm directory
+ * already, as charmkit-charm-parent's {@code charm} profile lays it out.
  */
 @Mojo(name = "charm", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public final class CharmMojo extends AbstractMojo {
-  private static final Pattern NAME = Pattern.compile("^name:\\s*['\"]?([a-z0-9][a-z0-9-]*)");
-
   /** The laid-out charm directory. */
   @Parameter(property = "charm.dir", defaultValue = "${project.build.directory}/charm")
   private File charmDir;
+
+  /** The module's directory, holding charmcraft.yaml or metadata.yaml. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
+  private File baseDir;
+
+  /** The module's packaging: a {@code pom} module is not packed. */
+  @Parameter(defaultValue = "${project.packaging}", readonly = true)
+  private String packaging;
+
+  /** Whether to check the names the charm passes to the ops API as literals. */
+  @Parameter(property = "charm.check.names", defaultValue = "true")
+  private boolean checkNames;
 
   /** Where the {@code .charm} goes. */
   @Parameter(defaultValue = "${project.build.directory}", readonly = true)
@@ -46,7 +63,9 @@ public final class CharmMojo extends AbstractMojo {
   private String charmJar;
 
   /** The charm's class with the main method that calls {@code Dispatcher.main}. */
-  @Parameter(property = "charm.main.class", required = true)
+  // Not required = true: charm-parent declares the property empty, which Maven passes as null and
+  // would report as a missing parameter without saying where to set it; the mojo says so.
+  @Parameter(property = "charm.main.class")
   private String mainClass;
 
   /** Options for every JVM dispatch starts. */
@@ -99,88 +118,195 @@ public final class CharmMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    Path dir = charmDir.toPath();
     try {
-      String name = charmName(dir.resolve("metadata.yaml"));
-      checkJvmOptions();
-      long start = System.nanoTime();
-      Path release = null;
-      Path jreDir = dir.resolve("jre");
-      RuntimeLinker.deleteTree(jreDir);
-      if (jre) {
-        List<String> modules =
-            Arrays.stream(jreModules.split(","))
-                .map(String::trim)
-                .filter(m -> !m.isEmpty())
-                .toList();
-        Path cacheRoot = buildDirectory.toPath().resolve("charmkit-jre");
-        RuntimeChoice choice = RuntimeChoice.of(jreJdk, jrePreferredJdk, javaHome);
-        Path linked;
-        Path from = choice.jdk();
-        try {
-          linked = new RuntimeLinker(from).link(modules, cacheRoot);
-        } catch (IOException e) {
-          if (!choice.preferred()) {
-            throw e;
-          }
-          // The preferred JDK is an optimisation, never a reason for a build to fail.
-          getLog()
-              .warn(
-                  "Cannot link the charm's runtime from "
-                      + from
-                      + " ("
-                      + firstLine(e.getMessage())
-                      + "); linking from "
-                      + javaHome
-                      + " instead (start-up cache: "
-                      + cacheKind(javaHome.toPath())
-                      + ")");
-          from = javaHome.toPath();
-          linked = new RuntimeLinker(from).link(modules, cacheRoot);
-        }
-        choice.note().ifPresent(getLog()::warn);
-        RuntimeLinker.copyTree(linked, jreDir);
-        release = jreDir.resolve("release");
-        getLog()
-            .info(
-                "Runtime: "
-                    + modules
-                    + " from "
-                    + from
-                    + " (JDK "
-                    + new RuntimeLinker(from).feature()
-                    + ", start-up cache: "
-                    + cacheKind(from)
-                    + ", "
-                    + ms(start)
-                    + " ms)");
-      }
-      List<String> jars = classpath(dir.resolve("lib"));
-      String key =
-          DispatchScript.buildKey(dir.resolve("lib"), jars, jvmOptions, mainClass, release);
-      Path dispatch = dir.resolve("dispatch");
-      Files.writeString(
-          dispatch,
-          new DispatchScript(artifactId, version, mainClass, jvmOptions, jars, cache, key).render(),
-          StandardCharsets.UTF_8);
-      Files.setPosixFilePermissions(dispatch, PosixFilePermissions.fromString("rwxr-xr-x"));
-      long zipStart = System.nanoTime();
-      Path archive = buildDirectory.toPath().resolve(name + ".charm");
-      CharmArchive.write(dir, archive, timestamp(outputTimestamp));
-      getLog()
-          .info(
-              "Charm: "
-                  + archive
-                  + " ("
-                  + Files.size(archive) / 1024
-                  + " KiB, zipped in "
-                  + ms(zipStart)
-                  + " ms)");
+      run();
+    } catch (PackagingException | MetadataException e) {
+      throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("interrupted", e);
+    }
+  }
+
+  private void run() throws IOException, InterruptedException, MojoFailureException {
+    Path dir = charmDir.toPath();
+    Path module = baseDir.toPath();
+    if (!CharmFiles.packs(module, packaging)) {
+      getLog().info("Not a charm (packaging pom): nothing to pack");
+      return;
+    }
+    MainClassCheck.requireSet(mainClass);
+    CharmFiles files = CharmFiles.read(module);
+    CharmMetadata metadata =
+        CharmMetadata.parse(
+            files.metadataYaml(),
+            files.configYaml().orElse(null),
+            files.actionsYaml().orElse(null));
+    String name = metadata.name();
+    writeCharmFiles(dir, files);
+    checkJvmOptions();
+    Path lib = dir.resolve("lib");
+    List<String> jars = classpath(lib);
+    MainClassCheck.check(mainClass, jars.stream().map(lib::resolve).toList());
+    if (checkNames) {
+      LiteralNamesCheck.check(
+          lib.resolve(charmJar),
+          metadata,
+          files.charmcraft().isPresent() && files.charmcraft().get().hasMetadata()
+              ? "charmcraft.yaml"
+              : "metadata.yaml, config.yaml, actions.yaml");
+    }
+    long start = System.nanoTime();
+    Path release = null;
+    Path jreDir = dir.resolve("jre");
+    RuntimeLinker.deleteTree(jreDir);
+    Path runtimeJdk = javaHome.toPath();
+    if (jre) {
+      List<String> modules =
+          Arrays.stream(jreModules.split(",")).map(String::trim).filter(m -> !m.isEmpty()).toList();
+      Path cacheRoot = buildDirectory.toPath().resolve("charmkit-jre");
+      RuntimeChoice choice = RuntimeChoice.of(jreJdk, jrePreferredJdk, javaHome);
+      Path linked;
+      Path from = choice.jdk();
+      try {
+        linked = new RuntimeLinker(from).link(modules, cacheRoot);
+      } catch (IOException e) {
+        if (!choice.preferred()) {
+          throw e;
+        }
+        // The preferred JDK is an optimisation, never a reason for a build to fail.
+        getLog()
+            .warn(
+                "Cannot link the charm's runtime from "
+                    + from
+                    + " ("
+                    + firstLine(e.getMessage())
+                    + "); linking from "
+                    + javaHome
+                    + " instead (start-up cache: "
+                    + cacheKind(javaHome.toPath())
+                    + ")");
+        from = javaHome.toPath();
+        linked = new RuntimeLinker(from).link(modules, cacheRoot);
+      }
+      choice.note().ifPresent(getLog()::warn);
+      RuntimeLinker.copyTree(linked, jreDir);
+      release = jreDir.resolve("release");
+      runtimeJdk = from;
+      getLog()
+          .info(
+              "Runtime: "
+                  + modules
+                  + " from "
+                  + from
+                  + " (JDK "
+                  + new RuntimeLinker(from).feature()
+                  + ", "
+                  + Architectures.ofJdk(from)
+                  + ", start-up cache: "
+                  + cacheKind(from)
+                  + ", "
+                  + ms(start)
+                  + " ms)");
+    }
+    List<Base> bases = bases(files, Architectures.ofJdk(runtimeJdk), runtimeJdk);
+    Files.writeString(
+        dir.resolve("manifest.yaml"), Manifest.render(bases, version), StandardCharsets.UTF_8);
+    String key = DispatchScript.buildKey(lib, jars, jvmOptions, mainClass, release);
+    Path dispatch = dir.resolve("dispatch");
+    Files.writeString(
+        dispatch,
+        new DispatchScript(artifactId, version, mainClass, jvmOptions, jars, cache, key).render(),
+        StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(dispatch, PosixFilePermissions.fromString("rwxr-xr-x"));
+    long zipStart = System.nanoTime();
+    Path archive = buildDirectory.toPath().resolve(name + ".charm");
+    CharmArchive.write(dir, archive, timestamp(outputTimestamp));
+    getLog()
+        .info(
+            "Charm: "
+                + archive
+                + " ("
+                + Files.size(archive) / 1024
+                + " KiB, zipped in "
+                + ms(zipStart)
+                + " ms)");
+  }
+
+  /**
+   * The bases for {@code manifest.yaml}: those the charm declares whose architecture the bundled
+   * runtime runs on (all of them without a bundled runtime), else Ubuntu 24.04 on the runtime's
+   * architecture.
+   */
+  private List<Base> bases(CharmFiles files, String runtimeArch, Path runtimeJdk) {
+    List<Base> declared =
+        files.charmcraft().isPresent()
+            ? Platforms.declared(files.charmcraft().get().tree(), runtimeArch)
+            : List.of();
+    return selectBases(declared, jre, runtimeArch, runtimeJdk, getLog()::warn);
+  }
+
+  /**
+   * Keeps the declared bases a runtime for {@code runtimeArch} runs on.
+   *
+   * @throws PackagingException when none is left: the charm would not run where it says it does
+   */
+  static List<Base> selectBases(
+      List<Base> declared,
+      boolean bundledRuntime,
+      String runtimeArch,
+      Path runtimeJdk,
+      java.util.function.Consumer<String> warn) {
+    if (declared.isEmpty()) {
+      return List.of(new Base(Base.DEFAULT_NAME, Base.DEFAULT_CHANNEL, runtimeArch));
+    }
+    if (!bundledRuntime) {
+      return declared;
+    }
+    List<Base> kept = declared.stream().filter(b -> b.runs(runtimeArch)).toList();
+    if (kept.isEmpty()) {
+      throw new PackagingException(
+          "charmcraft.yaml's platforms are "
+              + declared
+              + " but the charm's bundled runtime is linked from "
+              + runtimeJdk
+              + ", which is "
+              + runtimeArch
+              + ": add a "
+              + runtimeArch
+              + " platform, link the runtime from a JDK for the platform's architecture"
+              + " (charm.jre.jdk), or ship no runtime (charm.jre=false)");
+    }
+    if (kept.size() < declared.size()) {
+      List<Base> left = declared.stream().filter(b -> !b.runs(runtimeArch)).toList();
+      warn.accept(
+          "This .charm runs on "
+              + kept
+              + " only: its bundled runtime is "
+              + runtimeArch
+              + ". Build again with charm.jre.jdk set to a JDK for "
+              + left
+              + " to pack for those.");
+    }
+    return kept;
+  }
+
+  /** Writes the files Juju reads and drops charmcraft.yaml, which charmcraft does not ship. */
+  private static void writeCharmFiles(Path dir, CharmFiles files) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("metadata.yaml"), files.metadataYaml(), StandardCharsets.UTF_8);
+    writeOrDelete(dir.resolve("config.yaml"), files.configYaml().orElse(null));
+    writeOrDelete(dir.resolve("actions.yaml"), files.actionsYaml().orElse(null));
+    Files.deleteIfExists(dir.resolve("charmcraft.yaml"));
+  }
+
+  private static void writeOrDelete(Path file, String text) throws IOException {
+    if (text == null) {
+      Files.deleteIfExists(file);
+    } else {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
     }
   }
 
@@ -226,17 +352,6 @@ public final class CharmMojo extends AbstractMojo {
     }
     jars.add(0, charmJar);
     return jars;
-  }
-
-  /** The charm's name: {@code name:} in metadata.yaml, as Juju reads it. */
-  static String charmName(Path metadata) throws IOException, MojoFailureException {
-    for (String line : Files.readAllLines(metadata, StandardCharsets.UTF_8)) {
-      Matcher m = NAME.matcher(line);
-      if (m.find()) {
-        return m.group(1);
-      }
-    }
-    throw new MojoFailureException(metadata + " has no top-level name: the charm's name");
   }
 
   /**

@@ -92,13 +92,10 @@ class DispatchScriptTest {
   }
 
   @Test
-  void theOutputTimestampAndTheCharmName() throws Exception {
+  void theOutputTimestamp() throws Exception {
     assertThat(CharmMojo.timestamp("2026-01-01T00:00:00Z"))
         .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(CharmMojo.timestamp("1767225600")).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(CharmMojo.timestamp(null)).isEqualTo(Instant.parse("1980-01-01T00:00:02Z"));
-    Path metadata =
-        Files.writeString(tmp.resolve("metadata.yaml"), "# c\nname: 'tempo-worker'\nsummary: x\n");
-    assertThat(CharmMojo.charmName(metadata)).isEqualTo("tempo-worker");
   }
 }

@@ -184,7 +184,7 @@ class AuthorProjectTest {
 
   /**
    * The modules charmkit publishes: the root and charm parents, the BOM and every library (charm
-   * modules, with a metadata.yaml, and modules that skip install are not published).
+   * modules, with a charmcraft.yaml, and modules that skip install are not published).
    */
   private static List<Module> publishedModules() throws Exception {
     List<Module> out = new ArrayList<>();
@@ -196,7 +196,7 @@ class AuthorProjectTest {
       Document pom = pom(dir.resolve("pom.xml"));
       Element project = pom.getDocumentElement();
       String install = childText(childElement(project, "properties"), "maven.install.skip");
-      if (Files.exists(dir.resolve("metadata.yaml")) || install.equals("true")) {
+      if (Files.exists(dir.resolve("charmcraft.yaml")) || install.equals("true")) {
         continue;
       }
       String packaging = childText(project, "packaging");

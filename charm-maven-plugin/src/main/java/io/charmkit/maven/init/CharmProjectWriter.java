@@ -20,14 +20,13 @@ import java.util.function.Function;
 public final class CharmProjectWriter {
   /**
    * Every file of a new project: template resource, and the path it is written to. The one place
-   * that says which metadata file a charm project has (switch {@code metadata.yaml} to {@code
-   * charmcraft.yaml} here once the packaging reads it).
+   * that says which metadata file a charm project has: {@code charmcraft.yaml}, as for every
+   * current upstream charm.
    */
   private static final List<Map.Entry<String, Function<CharmProjectSpec, String>>> FILES =
       List.of(
           Map.entry("pom.xml.tmpl", spec -> "pom.xml"),
-          Map.entry("metadata.yaml.tmpl", spec -> "metadata.yaml"),
-          Map.entry("config.yaml.tmpl", spec -> "config.yaml"),
+          Map.entry("charmcraft.yaml.tmpl", spec -> "charmcraft.yaml"),
           Map.entry("README.md.tmpl", spec -> "README.md"),
           Map.entry("gitignore.tmpl", spec -> ".gitignore"),
           Map.entry(

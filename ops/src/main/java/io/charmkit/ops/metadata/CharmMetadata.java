@@ -18,8 +18,9 @@ import java.util.Set;
  * What a charm declares about itself: endpoints, containers, storage, actions and config options.
  *
  * <p>Read from {@code metadata.yaml}, {@code config.yaml} and {@code actions.yaml} in the charm
- * directory (what Juju reads), or from {@code charmcraft.yaml} when {@code metadata.yaml} is absent
- * (its {@code config.options} and {@code actions} sections stand in for the other two files).
+ * directory (what Juju reads), or from a charm module's {@code charmcraft.yaml}, whose metadata
+ * keys, {@code config} and {@code actions} stand in for the three files (the charm plugin derives
+ * them from it when it packs the charm).
  *
  * @param name the charm name
  * @param endpoints every relation endpoint, in declaration order
@@ -37,6 +38,28 @@ public record CharmMetadata(
     Map<String, ConfigOption> options) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** charmcraft.yaml's keys that belong in metadata.yaml: a charm declares them in one file. */
+  private static final Set<String> METADATA_KEYS =
+      Set.of(
+          "name",
+          "summary",
+          "description",
+          "title",
+          "links",
+          "assumes",
+          "containers",
+          "devices",
+          "extra-bindings",
+          "peers",
+          "provides",
+          "requires",
+          "resources",
+          "storage",
+          "subordinate",
+          "terms",
+          "charm-user");
+
   private static final Set<String> OPTION_TYPES =
       Set.of("string", "int", "float", "boolean", "secret");
 
@@ -55,29 +78,59 @@ public record CharmMetadata(
   }
 
   /**
-   * Loads the metadata of the charm in {@code charmDir}.
+   * Loads the metadata of the charm in {@code charmDir}: a packed charm's directory, or a charm
+   * module's directory holding {@code charmcraft.yaml} (its metadata keys, {@code config} and
+   * {@code actions}), the legacy files, or both, each piece declared once, as charmcraft requires.
    *
-   * @throws MetadataException when a file is missing, is not YAML or declares something invalid
+   * @throws MetadataException when a file is missing, is not YAML, declares something invalid, or a
+   *     piece of metadata is declared in both charmcraft.yaml and its own file
    */
   public static CharmMetadata load(Path charmDir) {
     Path metadata = charmDir.resolve("metadata.yaml");
-    Path charmcraft = charmDir.resolve("charmcraft.yaml");
+    Path config = charmDir.resolve("config.yaml");
+    Path actions = charmDir.resolve("actions.yaml");
+    Path charmcraftFile = charmDir.resolve("charmcraft.yaml");
+    JsonNode charmcraft = Files.exists(charmcraftFile) ? read(charmcraftFile) : null;
+    if (charmcraft != null && !charmcraft.isObject()) {
+      throw new MetadataException(charmcraftFile + ": expected a mapping at the top level");
+    }
+    JsonNode meta;
     if (Files.exists(metadata)) {
-      return parse(
-          read(metadata),
-          Files.exists(charmDir.resolve("config.yaml"))
-              ? read(charmDir.resolve("config.yaml"))
-              : null,
-          Files.exists(charmDir.resolve("actions.yaml"))
-              ? read(charmDir.resolve("actions.yaml"))
-              : null);
+      if (charmcraft != null && METADATA_KEYS.stream().anyMatch(charmcraft::has)) {
+        throw new MetadataException(
+            charmDir
+                + " declares the charm's metadata in both metadata.yaml and charmcraft.yaml"
+                + " (charmcraft refuses this too): keep one");
+      }
+      meta = read(metadata);
+    } else if (charmcraft != null) {
+      meta = charmcraft;
+    } else {
+      throw new MetadataException(
+          "no metadata.yaml or charmcraft.yaml in " + charmDir + ": is this a charm directory?");
     }
-    if (Files.exists(charmcraft)) {
-      JsonNode all = read(charmcraft);
-      return parse(all, all.get("config"), all.get("actions"));
+    return parse(
+        meta,
+        section(charmDir, config, charmcraft, "config"),
+        section(charmDir, actions, charmcraft, "actions"));
+  }
+
+  /** A legacy file's content, else charmcraft.yaml's key; never both. */
+  private static JsonNode section(Path charmDir, Path file, JsonNode charmcraft, String key) {
+    boolean inCharmcraft = charmcraft != null && charmcraft.hasNonNull(key);
+    if (Files.exists(file)) {
+      if (inCharmcraft) {
+        throw new MetadataException(
+            charmDir
+                + " declares "
+                + key
+                + " in both "
+                + file.getFileName()
+                + " and charmcraft.yaml (charmcraft refuses this too): keep one");
+      }
+      return read(file);
     }
-    throw new MetadataException(
-        "no metadata.yaml or charmcraft.yaml in " + charmDir + ": is this a charm directory?");
+    return inCharmcraft ? charmcraft.get(key) : null;
   }
 
   /**
