@@ -133,14 +133,27 @@ public final class Context {
    *     state and the side channels Juju keeps
    */
   public Outcome run(Event event, State state) {
-    List<String> problems = Consistency.problems(metadata, appName, unitId, event, state);
+    List<String> problems =
+        Consistency.problems(metadata, appName, unitId, jujuVersion, event, state);
     if (!problems.isEmpty()) {
       throw new InconsistentStateException(problems);
+    }
+    Event run = event;
+    if (event.isAction()) {
+      // Juju fills in the defaults of actions.yaml before the action sees its parameters.
+      run =
+          new Event(
+              event.dispatchPath(),
+              event.relation(),
+              event.remoteUnit(),
+              event.departingUnit(),
+              event.environment(),
+              ActionParameters.withDefaults(metadata, event.name(), event.params()));
     }
     synchronized (LOCK) {
       Path scratch = temporaryDirectory();
       try {
-        return dispatch(event, state, scratch);
+        return dispatch(run, state, scratch);
       } finally {
         deleteTree(scratch);
       }
