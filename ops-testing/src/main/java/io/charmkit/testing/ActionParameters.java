@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * Juju's check of an action's parameters before it runs: the defaults of {@code actions.yaml} are
  * filled in, then the parameters are validated against the action's JSON Schema (its {@code
- * params:} as {@code properties}, its {@code required:} and {@code additionalProperties:}), and Juju
- * refuses the action, running nothing, when they do not fit. Used by both front ends: {@link
+ * params:} as {@code properties}, its {@code required:} and {@code additionalProperties:}), and
+ * Juju refuses the action, running nothing, when they do not fit. Used by both front ends: {@link
  * Context} (an {@link InconsistentStateException}) and the embedded Juju's {@code runAction}.
  *
  * <p>Checked keywords: {@code type} ({@code string}, {@code integer}, {@code number}, {@code
@@ -51,8 +51,7 @@ public final class ActionParameters {
     schema.put("type", "object");
     schema.put("properties", spec.params());
     schema.put("required", spec.required());
-    schema.put(
-        "additionalProperties", spec.additionalProperties().orElse(major(jujuVersion) < 4));
+    schema.put("additionalProperties", spec.additionalProperties().orElse(major(jujuVersion) < 4));
     check("action '" + action + "'", "", schema, withDefaults(metadata, action, params), out);
     return out;
   }
@@ -81,7 +80,8 @@ public final class ActionParameters {
           if (!into.containsKey(key) && d.containsKey("default")) {
             into.put(key, d.get("default"));
           }
-          if (into.get(key) instanceof Map<?, ?> given && d.get("properties") instanceof Map<?, ?> p) {
+          if (into.get(key) instanceof Map<?, ?> given
+              && d.get("properties") instanceof Map<?, ?> p) {
             Map<String, Object> nested = new LinkedHashMap<>();
             given.forEach((k, v) -> nested.put(String.valueOf(k), v));
             insertDefaults(p, nested);

@@ -78,7 +78,8 @@ class ActionParametersTest {
 
   @Test
   void aRequiredParameterLeftOutIsRefused() {
-    refused(ctx, "backup", Map.of(), "action 'backup': parameter 'target' is required but not given");
+    refused(
+        ctx, "backup", Map.of(), "action 'backup': parameter 'target' is required but not given");
   }
 
   @Test
@@ -121,7 +122,8 @@ class ActionParametersTest {
   @Test
   void eachDeclaredTypeIsChecked() {
     Map<String, Object> base = Map.of("target", "/srv");
-    refused(ctx, "backup", Map.of("target", 7), "parameter 'target' must be a string, got number 7");
+    refused(
+        ctx, "backup", Map.of("target", 7), "parameter 'target' must be a string, got number 7");
     refused(
         ctx,
         "backup",
@@ -129,10 +131,10 @@ class ActionParametersTest {
         "parameter 'retries' must be an integer, got string \"3\"");
     refused(ctx, "backup", with(base, "retries", 2.5), "parameter 'retries' must be an integer");
     refused(ctx, "backup", with(base, "ratio", "half"), "parameter 'ratio' must be a number");
-    refused(
-        ctx, "backup", with(base, "compress", "yes"), "parameter 'compress' must be a boolean");
+    refused(ctx, "backup", with(base, "compress", "yes"), "parameter 'compress' must be a boolean");
     refused(ctx, "backup", with(base, "tags", "a,b"), "parameter 'tags' must be an array");
-    refused(ctx, "backup", with(base, "tags", List.of("a", 2)), "parameter 'tags[1]' must be a string");
+    refused(
+        ctx, "backup", with(base, "tags", List.of("a", 2)), "parameter 'tags[1]' must be a string");
     refused(ctx, "backup", with(base, "s3", "bucket"), "parameter 's3' must be an object");
   }
 

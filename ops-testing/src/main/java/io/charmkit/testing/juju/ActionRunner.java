@@ -72,7 +72,8 @@ final class ActionRunner {
 
   /** {@code dispatch} if executable, else the legacy {@code actions/<name>}, else nothing. */
   Path handler(Path charmDir) {
-    for (Path p : List.of(charmDir.resolve("dispatch"), charmDir.resolve("actions").resolve(name))) {
+    for (Path p :
+        List.of(charmDir.resolve("dispatch"), charmDir.resolve("actions").resolve(name))) {
       if (Files.isRegularFile(p) && Files.isExecutable(p)) {
         return p;
       }

@@ -219,22 +219,29 @@ public final class EmbeddedJujuCli {
   }
 
   /**
-   * Runs an action and prints its outcome as {@code juju run} does; false (the scenario stops)
-   * when it ended otherwise than the step's {@code expect:} ({@code completed} by default).
+   * Runs an action and prints its outcome as {@code juju run} does; false (the scenario stops) when
+   * it ended otherwise than the step's {@code expect:} ({@code completed} by default).
    */
   private boolean runAction(EmbeddedJuju juju, JsonNode arg) {
     String expect = arg == null ? "completed" : arg.path("expect").asText("completed");
     if (!expect.equals("completed") && !expect.equals("failed")) {
       throw new StepError("`expect:` is completed or failed, not " + expect);
     }
-    ActionResult r = juju.runAction(text(arg, "unit"), text(arg, "action"), map(arg.path("params")));
+    ActionResult r =
+        juju.runAction(text(arg, "unit"), text(arg, "action"), map(arg.path("params")));
     out.println("action " + r.action() + " on " + r.unit() + " (id " + r.id() + "): " + r.status());
     r.message().ifPresent(m -> out.println("  message: " + m));
     r.output().logs().forEach(l -> out.println("  log: " + l));
     r.results().forEach((k, v) -> out.println("  " + k + ": " + v));
     if (!r.status().equals(expect)) {
       err.println(
-          "embedded-juju: action " + r.action() + " on " + r.unit() + " " + r.status() + ", expected "
+          "embedded-juju: action "
+              + r.action()
+              + " on "
+              + r.unit()
+              + " "
+              + r.status()
+              + ", expected "
               + expect);
       return false;
     }
