@@ -56,8 +56,7 @@ class TemporalActionTest {
       ActionResult restart = juju.runAction("temporal-k8s/0", "restart", Map.of());
 
       assertThat(restart.status()).isEqualTo("failed");
-      assertThat(restart.message())
-          .hasValue("temporal is not configured yet: " + before.message());
+      assertThat(restart.message()).hasValue("temporal is not configured yet: " + before.message());
       assertThat(restart.exitCode()).isZero();
       assertThat(juju.unitStatus("temporal-k8s/0")).isEqualTo(before);
       assertThat(juju.hookRuns())
