@@ -130,8 +130,8 @@ public final class Context {
    * Runs {@code event} against {@code state} through the production dispatch loop.
    *
    * @return the output state and what happened
-   * @throws InconsistentStateException when the event and state could not happen with this charm
-   *     (nothing runs)
+   * @throws InconsistentStateException when the event and state could not happen with this charm,
+   *     or when Juju would refuse the action's parameters ({@link ActionParameters}); nothing runs
    * @throws UncaughtCharmException when the charm throws; its outcome holds the unchanged input
    *     state and the side channels Juju keeps
    */
