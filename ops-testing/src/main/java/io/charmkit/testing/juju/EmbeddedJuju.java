@@ -279,7 +279,8 @@ public final class EmbeddedJuju implements AutoCloseable {
   /**
    * Runs {@code action} on {@code unit} (or {@code <app>/leader}) now, between hooks, as {@code
    * juju run} does (see {@link ActionRunner}); hooks it causes (relation data it wrote) run at the
-   * next settle, and hooks already queued are not run first.
+   * next settle, and hooks already queued are not run first. The run is recorded in {@link
+   * #hookRuns()} under the action's name.
    *
    * @throws EmbeddedJujuException when Juju would refuse it (unknown unit or action, parameters
    *     that do not fit {@code actions.yaml}); nothing runs
