@@ -23,13 +23,18 @@ final class Consistency {
   private Consistency() {}
 
   static List<String> problems(
-      CharmMetadata metadata, String appName, int unitId, Event event, State state) {
+      CharmMetadata metadata,
+      String appName,
+      int unitId,
+      String jujuVersion,
+      Event event,
+      State state) {
     List<String> out = new ArrayList<>();
     checkConfig(metadata, state, out);
     checkRelations(metadata, appName, unitId, state, out);
     checkContainers(metadata, state, out);
     checkStorage(metadata, state, out);
-    checkEvent(metadata, event, state, out);
+    checkEvent(metadata, jujuVersion, event, state, out);
     return out;
   }
 
@@ -144,7 +149,7 @@ final class Consistency {
   }
 
   private static void checkEvent(
-      CharmMetadata metadata, Event event, State state, List<String> out) {
+      CharmMetadata metadata, String jujuVersion, Event event, State state, List<String> out) {
     DispatchPath path = DispatchPath.parse(event.dispatchPath());
     EventKind kind = path.kind();
     Map<String, String> env = event.environment();
@@ -222,29 +227,9 @@ final class Consistency {
         out.add(event + ": storage " + id + " is not in the state; add it with .storage()");
       }
     } else if (kind == EventKind.ACTION) {
-      String name = path.juju();
-      var spec = metadata.actions().get(name);
-      if (spec == null) {
-        out.add(
-            event
-                + ": the charm declares no action '"
-                + name
-                + "' in actions.yaml (declared: "
-                + String.join(", ", metadata.actions().keySet())
-                + ")");
-      } else if (!spec.params().isEmpty()) {
-        for (String param : event.params().keySet()) {
-          if (!spec.params().containsKey(param)) {
-            out.add(
-                event
-                    + ": parameter '"
-                    + param
-                    + "' is not declared (declared: "
-                    + String.join(", ", spec.params().keySet())
-                    + ")");
-          }
-        }
-      }
+      // Juju refuses `juju run` before anything runs: an unknown action or parameters that do not
+      // fit the action's schema.
+      out.addAll(ActionParameters.problems(metadata, jujuVersion, path.juju(), event.params()));
     }
   }
 }

@@ -18,14 +18,17 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -127,20 +130,33 @@ public final class Context {
    * Runs {@code event} against {@code state} through the production dispatch loop.
    *
    * @return the output state and what happened
-   * @throws InconsistentStateException when the event and state could not happen with this charm
-   *     (nothing runs)
+   * @throws InconsistentStateException when the event and state could not happen with this charm,
+   *     or when Juju would refuse the action's parameters ({@link ActionParameters}); nothing runs
    * @throws UncaughtCharmException when the charm throws; its outcome holds the unchanged input
    *     state and the side channels Juju keeps
    */
   public Outcome run(Event event, State state) {
-    List<String> problems = Consistency.problems(metadata, appName, unitId, event, state);
+    List<String> problems =
+        Consistency.problems(metadata, appName, unitId, jujuVersion, event, state);
     if (!problems.isEmpty()) {
       throw new InconsistentStateException(problems);
+    }
+    Event run = event;
+    if (event.isAction()) {
+      // Juju fills in the defaults of actions.yaml before the action sees its parameters.
+      run =
+          new Event(
+              event.dispatchPath(),
+              event.relation(),
+              event.remoteUnit(),
+              event.departingUnit(),
+              event.environment(),
+              ActionParameters.withDefaults(metadata, event.name(), event.params()));
     }
     synchronized (LOCK) {
       Path scratch = temporaryDirectory();
       try {
-        return dispatch(event, state, scratch);
+        return dispatch(run, state, scratch);
       } finally {
         deleteTree(scratch);
       }
@@ -211,7 +227,8 @@ public final class Context {
             juju.logs(),
             juju.actionOutput(),
             juju.calls(),
-            execHistory);
+            execHistory,
+            result.succeeded() ? permissions(scratch.resolve("containers")) : Map.of());
     if (!result.succeeded()) {
       throw new UncaughtCharmException(
           event,
@@ -293,6 +310,27 @@ public final class Context {
         throw new IllegalStateException("cannot construct " + type.getName(), e);
       }
     };
+  }
+
+  /** The permission bits of every file the containers hold, read before the scratch goes. */
+  private static Map<String, Map<String, String>> permissions(Path containers) {
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    if (!Files.isDirectory(containers)) {
+      return out;
+    }
+    try (Stream<Path> walk = Files.walk(containers)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        Path rel = containers.relativize(file);
+        int mode = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        out.computeIfAbsent(rel.getName(0).toString(), c -> new TreeMap<>())
+            .put(
+                "/" + rel.subpath(1, rel.getNameCount()).toString().replace('\\', '/'),
+                String.format(Locale.ROOT, "%03o", mode & 0777));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the container files under " + containers, e);
+    }
+    return out;
   }
 
   private static Path temporaryDirectory() {

@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * @param execHistory the commands the charm ran in each container (by container name), in order:
  *     command, environment, working directory, stdin and the other options as the charm passed
  *     them; a container where nothing ran is absent
+ * @param filePermissions the permission bits (octal, e.g. {@code 640}) of each file in each
+ *     container after a successful run, by container name and absolute path
  */
 public record Outcome(
     State state,
@@ -30,7 +32,8 @@ public record Outcome(
     List<LogLine> jujuLog,
     ActionOutput action,
     List<HookToolCall> hookToolCalls,
-    Map<String, List<ExecRequest>> execHistory) {
+    Map<String, List<ExecRequest>> execHistory,
+    Map<String, Map<String, String>> filePermissions) {
 
   /** Copies the lists. */
   public Outcome {
@@ -42,6 +45,9 @@ public record Outcome(
     appStatusHistory = List.copyOf(appStatusHistory);
     jujuLog = List.copyOf(jujuLog);
     hookToolCalls = List.copyOf(hookToolCalls);
+    Map<String, Map<String, String>> modes = new TreeMap<>();
+    filePermissions.forEach((c, files) -> modes.put(c, Map.copyOf(files)));
+    filePermissions = Collections.unmodifiableMap(modes);
   }
 
   /** The unit status in the output state. */

@@ -1,11 +1,15 @@
 package io.charmkit.testing.assertj;
 
+import io.charmkit.ops.hooktools.Port;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.state.Notice;
+import io.charmkit.testing.Container;
 import io.charmkit.testing.HookToolCall;
 import io.charmkit.testing.LogLine;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
+import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.AbstractObjectAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ListAssert;
@@ -66,6 +70,32 @@ public final class OutcomeAssert extends AbstractObjectAssert<OutcomeAssert, Out
     isNotNull();
     return Assertions.assertThat(actual.jujuLog().stream().map(LogLine::message).toList())
         .as("juju-log messages");
+  }
+
+  /** The container {@code name} in the output state; fails when the state has none. */
+  public ContainerAssert container(String name) {
+    isNotNull();
+    Container container =
+        actual
+            .state()
+            .container(name)
+            .orElseThrow(
+                () ->
+                    failure(
+                        "expected container %s in the output state, but it is not there", name));
+    return new ContainerAssert(container, actual.filePermissions().getOrDefault(name, Map.of()));
+  }
+
+  /** What the action reported (results, logs, failure). */
+  public ActionAssert action() {
+    isNotNull();
+    return new ActionAssert(actual.action());
+  }
+
+  /** The ports this unit has open after the run, e.g. {@code Port.tcp(8080)}. */
+  public ListAssert<Port> openedPorts() {
+    isNotNull();
+    return Assertions.assertThat(List.copyOf(actual.state().openedPorts())).as("opened ports");
   }
 
   /** The events left deferred in the output state. */

@@ -227,7 +227,7 @@ public final class EmbeddedJuju implements AutoCloseable {
       if (next == null) {
         return report(runs);
       }
-      HookRun run = run(next);
+      HookRun run = run(next, null);
       runs.add(run);
       fired.merge(next.unit() + " " + next.hook(), 1, Integer::sum);
     }
@@ -274,6 +274,26 @@ public final class EmbeddedJuju implements AutoCloseable {
                 .thenComparing(Map.Entry::getKey))
         .limit(5)
         .collect(Collectors.toList());
+  }
+
+  /**
+   * Runs {@code action} on {@code unit} (or {@code <app>/leader}) now, between hooks, as {@code
+   * juju run} does (see {@link ActionRunner}); hooks it causes (relation data it wrote) run at the
+   * next settle, and hooks already queued are not run first. The run is recorded in {@link
+   * #hookRuns()} under the action's name.
+   *
+   * @throws EmbeddedJujuException when Juju would refuse it (unknown unit or action, parameters
+   *     that do not fit {@code actions.yaml}); nothing runs
+   */
+  public ActionResult runAction(String unit, String action, Map<String, ?> params) {
+    ActionRunner runner;
+    String target;
+    synchronized (lock) {
+      target = ActionRunner.unitName(model, unit);
+      runner = ActionRunner.prepare(model, jujuVersion, unit, action, params, ++contextCounter);
+    }
+    run(PendingHook.simple(0, target, action), runner);
+    return runner.result();
   }
 
   // ---------------------------------------------------------------- observation
@@ -439,15 +459,25 @@ public final class EmbeddedJuju implements AutoCloseable {
     }
   }
 
-  private HookRun run(PendingHook hook) {
+  /** Runs a hook, or the action {@code action} when it is not null. */
+  private HookRun run(PendingHook hook, ActionRunner action) {
     HookContext ctx;
     Path handler;
     Map<String, String> env;
     synchronized (lock) {
       String id = hook.unit().replace('/', '-') + "-" + hook.hook() + "-" + (++contextCounter);
       ctx = model.begin(hook, id);
-      handler = handler(ctx.unit.charmDir(), hook.hook());
+      if (action != null) {
+        action.begin(ctx);
+      }
+      handler =
+          action != null
+              ? action.handler(ctx.unit.charmDir())
+              : handler(ctx.unit.charmDir(), hook.hook());
       env = environment(ctx);
+      if (action != null) {
+        action.environment(env);
+      }
     }
     int exit = 0;
     long start = System.nanoTime();
@@ -492,7 +522,7 @@ public final class EmbeddedJuju implements AutoCloseable {
       if (!stderr.isEmpty()) {
         model.log(unit, "WARNING", logger, stripNewline(stderr));
       }
-      if (exit != 0) {
+      if (exit != 0 && action == null) {
         model.log(
             unit,
             "ERROR",
@@ -501,7 +531,11 @@ public final class EmbeddedJuju implements AutoCloseable {
                 ? "hook \"" + hook.hook() + "\" was terminated"
                 : "hook \"" + hook.hook() + "\" (via dispatch) failed: exit status " + exit);
       }
-      model.finish(ctx, exit);
+      if (action != null) {
+        action.finish(model, ctx, exit, stdout, stderr);
+      } else {
+        model.finish(ctx, exit);
+      }
       String remote =
           hook.remoteUnit() != null
               ? hook.remoteUnit()

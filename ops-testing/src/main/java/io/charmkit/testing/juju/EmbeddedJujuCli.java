@@ -202,6 +202,9 @@ public final class EmbeddedJujuCli {
           return false;
         }
       }
+      case "run-action" -> {
+        return runAction(juju, arg);
+      }
       case "status" -> out.print("\n" + juju.status() + "\n");
       case "dump" -> out.print("\n" + juju.dump());
       case "figures" -> out.print("\n" + juju.figures());
@@ -209,8 +212,38 @@ public final class EmbeddedJujuCli {
       default ->
           throw new StepError(
               "unknown step; expected one of deploy, config, relate, remove-relation, add-unit,"
-                  + " remove-unit, elect-leader, resolve, update-status, settle, status, dump,"
-                  + " figures, log");
+                  + " remove-unit, elect-leader, resolve, update-status, settle, run-action,"
+                  + " status, dump, figures, log");
+    }
+    return true;
+  }
+
+  /**
+   * Runs an action and prints its outcome as {@code juju run} does; false (the scenario stops) when
+   * it ended otherwise than the step's {@code expect:} ({@code completed} by default).
+   */
+  private boolean runAction(EmbeddedJuju juju, JsonNode arg) {
+    String expect = arg == null ? "completed" : arg.path("expect").asText("completed");
+    if (!expect.equals("completed") && !expect.equals("failed")) {
+      throw new StepError("`expect:` is completed or failed, not " + expect);
+    }
+    ActionResult r =
+        juju.runAction(text(arg, "unit"), text(arg, "action"), map(arg.path("params")));
+    out.println("action " + r.action() + " on " + r.unit() + " (id " + r.id() + "): " + r.status());
+    r.message().ifPresent(m -> out.println("  message: " + m));
+    r.output().logs().forEach(l -> out.println("  log: " + l));
+    r.results().forEach((k, v) -> out.println("  " + k + ": " + v));
+    if (!r.status().equals(expect)) {
+      err.println(
+          "embedded-juju: action "
+              + r.action()
+              + " on "
+              + r.unit()
+              + " "
+              + r.status()
+              + ", expected "
+              + expect);
+      return false;
     }
     return true;
   }
@@ -243,7 +276,7 @@ public final class EmbeddedJujuCli {
       return Map.of();
     }
     if (!node.isObject()) {
-      throw new StepError("config values must be a mapping");
+      throw new StepError("config values and action params must be a mapping");
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (var e : node.properties()) {

@@ -8,11 +8,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Declares, once per test class, the charm under test and where its metadata is; test methods then
- * take a {@link io.charmkit.testing.Context} parameter:
+ * Declares, once per test class, the charm under test; test methods then take a {@link
+ * io.charmkit.testing.Context} parameter built from the charm's own metadata:
  *
  * <pre>{@code
- * @CharmTest(charm = MyCharm.class, metadata = "/charms/my-charm")
+ * @CharmTest(charm = MyCharm.class)
  * class MyCharmTest {
  *   @Test
  *   void becomesActive(Context ctx) {
@@ -21,6 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   }
  * }
  * }</pre>
+ *
+ * <p>By default the metadata is the module's own: {@code metadata.yaml} (with {@code config.yaml}
+ * and {@code actions.yaml} beside it) or {@code charmcraft.yaml} in the working directory, which is
+ * the module directory when Maven's surefire runs the tests; failing that, the same files at the
+ * root of the test class path. Each candidate is tried in that order and the error names them all.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,8 +35,9 @@ public @interface CharmTest {
   Class<? extends Charm> charm();
 
   /**
-   * A classpath directory holding {@code metadata.yaml} and, when the charm has them, {@code
-   * config.yaml} and {@code actions.yaml}, e.g. {@code /charms/my-charm}.
+   * A class path directory holding {@code metadata.yaml} (and, when the charm has them, {@code
+   * config.yaml} and {@code actions.yaml}) or {@code charmcraft.yaml}, e.g. {@code
+   * /charms/my-charm}; empty (the default) for the module's own metadata.
    */
-  String metadata();
+  String metadata() default "";
 }

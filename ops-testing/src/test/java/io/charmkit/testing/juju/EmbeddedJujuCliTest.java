@@ -52,6 +52,22 @@ class EmbeddedJujuCliTest {
   }
 
   @Test
+  void aRunActionStepPrintsTheOutcomeAndStopsWhenItEndsOtherwiseThanExpected() {
+    assertThat(run(scenario("actions.yaml"))).isEqualTo(1);
+
+    assertThat(out())
+        .containsPattern(
+            "action greet on actor/0 \\(id \\d+\\): completed\n"
+                + "  log: greeting ada 2 times\n"
+                + "  greeting: hello ada\n"
+                + "  times: 2\n")
+        .containsPattern("action refuse on actor/0 \\(id \\d+\\): failed\n  message: not today\n")
+        .doesNotContain("Model  Controller");
+    assertThat(err())
+        .isEqualTo("embedded-juju: action refuse on actor/0 failed, expected completed\n");
+  }
+
+  @Test
   void aFlappingScenarioExitsOneAndNamesTheKeys() {
     assertThat(run("--hook-bound", "20", scenario("flapping.yaml"))).isEqualTo(1);
 

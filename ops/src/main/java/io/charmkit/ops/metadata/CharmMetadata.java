@@ -253,7 +253,26 @@ public record CharmMetadata(
           spec != null && spec.has("params")
               ? YAML.convertValue(spec.get("params"), Map.class)
               : Map.of();
-      out.put(e.getKey(), new ActionSpec(e.getKey(), description, params));
+      List<String> required = new ArrayList<>();
+      JsonNode req = spec == null ? null : spec.get("required");
+      if (req != null && !req.isNull()) {
+        if (!req.isArray()) {
+          throw new MetadataException(
+              "actions.yaml: action '" + e.getKey() + "': required must be a list of parameters");
+        }
+        req.forEach(r -> required.add(r.asText()));
+      }
+      JsonNode extra = spec == null ? null : spec.get("additionalProperties");
+      out.put(
+          e.getKey(),
+          new ActionSpec(
+              e.getKey(),
+              description,
+              params,
+              required,
+              extra == null || !extra.isBoolean()
+                  ? Optional.empty()
+                  : Optional.of(extra.asBoolean())));
     }
     return out;
   }
