@@ -4,9 +4,15 @@ import io.charmkit.ops.pebble.ExecRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * One exec in the test Pebble, from its WebSockets to its exit (what Pebble's command manager does
@@ -49,7 +55,10 @@ final class ExecSession {
   private final long timeoutMillis;
   private final Completion completion;
   private final Stdin stdin = new Stdin();
-  private final Map<String, ServerWebSocket> sockets = new HashMap<>();
+
+  /** The claimed sockets; a socket's session is null until its upgrade completes. */
+  private final Map<String, Session> sockets = new HashMap<>();
+
   private boolean stopped;
 
   ExecSession(
@@ -110,39 +119,33 @@ final class ExecSession {
   }
 
   /**
-   * Serves the socket {@code id} on the calling connection thread until the client closes it:
-   * {@code stdio} feeds stdin; the control socket's messages (signals) are read and ignored.
+   * Claims the socket {@code id} (so a second upgrade for it is refused); see {@link ExecSocket}.
    */
-  void serve(String id, ServerWebSocket socket) {
-    synchronized (this) {
-      sockets.put(id, socket);
-      notifyAll();
-    }
-    try {
-      ServerWebSocket.Message message;
-      while ((message = socket.receive()) != null) {
-        if (!id.equals("stdio")) {
-          continue;
-        }
-        if (!message.text()) {
-          stdin.append(message.data());
-        } else if (message.asText().replaceAll("\\s", "").equals(END)) {
-          stdin.end();
-        }
-      }
-    } catch (IOException e) {
-      // The client went away; its streams end here.
-    } finally {
-      if (id.equals("stdio")) {
-        stdin.end();
-      }
-    }
+  synchronized ExecSocket claim(String id) {
+    sockets.put(id, null);
+    return new ExecSocket(this, id);
+  }
+
+  /** The socket {@code id} is open. */
+  synchronized void opened(String id, Session session) {
+    sockets.put(id, session);
+    notifyAll();
+  }
+
+  /** Bytes for stdin. */
+  void stdin(byte[] bytes) {
+    stdin.append(bytes);
+  }
+
+  /** Stdin's end: the end marker arrived, or the client went away. */
+  void stdinEnd() {
+    stdin.end();
   }
 
   private synchronized boolean awaitIo() throws InterruptedException {
     long deadline = System.nanoTime() + CONNECT_TIMEOUT_MILLIS * 1_000_000L;
     while (!stopped
-        && !(sockets.containsKey("stdio") && (!splitStderr || sockets.containsKey("stderr")))) {
+        && !(sockets.get("stdio") != null && (!splitStderr || sockets.get("stderr") != null))) {
       long left = (deadline - System.nanoTime()) / 1_000_000L;
       if (left <= 0) {
         return false;
@@ -167,8 +170,8 @@ final class ExecSession {
       Thread.currentThread().interrupt();
       return;
     }
-    ServerWebSocket stdio;
-    ServerWebSocket stderrSocket;
+    Session stdio;
+    Session stderrSocket;
     synchronized (this) {
       stdio = sockets.get("stdio");
       stderrSocket = splitStderr ? sockets.get("stderr") : stdio;
@@ -191,12 +194,12 @@ final class ExecSession {
    * finished, writes fail, so a handler stopped at its timeout cannot write after the end.
    */
   private static final class FrameOutput extends OutputStream {
-    private final ServerWebSocket socket;
+    private final Session socket;
     private final byte[] buffer = new byte[CHUNK];
     private int count;
     private boolean finished;
 
-    FrameOutput(ServerWebSocket socket) {
+    FrameOutput(Session socket) {
       this.socket = socket;
     }
 
@@ -225,7 +228,7 @@ final class ExecSession {
     @Override
     public synchronized void flush() throws IOException {
       if (count > 0) {
-        socket.sendBinary(buffer, 0, count);
+        send(socket, (s, done) -> s.sendBinary(ByteBuffer.wrap(buffer, 0, count), done));
         count = 0;
       }
     }
@@ -237,11 +240,27 @@ final class ExecSession {
       }
       try {
         flush();
-        socket.sendText(END);
+        send(socket, (s, done) -> s.sendText(END, done));
       } catch (IOException e) {
         // Nobody is listening any more; the task still records its end.
       }
       finished = true;
+    }
+  }
+
+  /** Sends one message and waits until it is written. */
+  private static void send(Session socket, BiConsumer<Session, Callback> message)
+      throws IOException {
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    message.accept(
+        socket, Callback.from(() -> written.complete(null), written::completeExceptionally));
+    try {
+      written.get();
+    } catch (ExecutionException e) {
+      throw new IOException("cannot send on the exec's WebSocket", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted sending on the exec's WebSocket");
     }
   }
 

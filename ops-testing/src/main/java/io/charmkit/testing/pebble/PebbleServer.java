@@ -9,6 +9,7 @@ import io.charmkit.ops.pebble.Plan;
 import io.charmkit.ops.pebble.PushOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -23,6 +24,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * The unix-socket front end of the simulated Pebble: speaks the documented Pebble API (PEBBLE.md)
@@ -40,6 +52,11 @@ public final class PebbleServer implements AutoCloseable {
   private static final long MAX_WAIT_MILLIS = 10 * 60 * 1000L;
 
   private static final int MIN_BOUNDARY = 32;
+
+  /** Gorilla's wording for a bad upgrade, which Pebble passes on as plain text. */
+  private static final String NOT_WEBSOCKET =
+      "websocket: the client is not using the websocket protocol\n";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path socketPath;
@@ -47,12 +64,40 @@ public final class PebbleServer implements AutoCloseable {
   private final PebbleEngine engine;
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, ExecSession> execSessions = new LinkedHashMap<>();
-  private UnixHttpServer http;
+  private final Server jetty;
+  private final ServerWebSocketContainer webSockets;
 
   private PebbleServer(Path socketPath, Path rootDir) {
     this.socketPath = socketPath;
     this.rootDir = rootDir;
     this.engine = new PebbleEngine(rootDir);
+    QueuedThreadPool threads = new QueuedThreadPool(200, 2);
+    threads.setName("pebble-server " + socketPath.getFileName());
+    threads.setDaemon(true);
+    jetty = new Server(threads);
+    jetty.setStopTimeout(0);
+    // As before Jetty: no Server or Date header, so responses keep the bytes the tests pin.
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendDateHeader(false);
+    UnixDomainServerConnector connector =
+        new UnixDomainServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+    connector.setUnixDomainPath(socketPath);
+    connector.setIdleTimeout(0); // Pebble keeps idle connections and long waits open
+    jetty.addConnector(connector);
+    webSockets = ServerWebSocketContainer.ensure(jetty);
+    webSockets.setIdleTimeout(Duration.ZERO);
+    webSockets.setMaxBinaryMessageSize(Integer.MAX_VALUE);
+    webSockets.setMaxTextMessageSize(Integer.MAX_VALUE);
+    jetty.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback)
+              throws IOException {
+            answer(PebbleServer.this.handle(HttpRequest.of(request)), request, response, callback);
+            return true;
+          }
+        });
   }
 
   /**
@@ -65,11 +110,15 @@ public final class PebbleServer implements AutoCloseable {
   public static PebbleServer start(Path socketPath, Path rootDir) {
     try {
       Files.createDirectories(socketPath.toAbsolutePath().getParent());
+      Files.deleteIfExists(socketPath); // a stale socket file from an earlier server
       PebbleServer server = new PebbleServer(socketPath, rootDir);
-      server.http = UnixHttpServer.start(socketPath, server::handle);
+      server.jetty.start();
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the test Pebble on " + socketPath, e);
+    } catch (Exception e) {
+      throw new UncheckedIOException(
+          "cannot start the test Pebble on " + socketPath, new IOException(e.getMessage(), e));
     }
   }
 
@@ -128,8 +177,11 @@ public final class PebbleServer implements AutoCloseable {
   /** Stops listening, drops open connections and removes the socket file. */
   @Override
   public void close() {
-    if (http != null) {
-      http.close();
+    try {
+      jetty.stop();
+      Files.deleteIfExists(socketPath);
+    } catch (Exception e) {
+      // Best effort: the test is over, and a leftover socket file in a temp dir is harmless.
     }
     synchronized (execSessions) {
       execSessions.values().forEach(ExecSession::stop);
@@ -138,6 +190,19 @@ public final class PebbleServer implements AutoCloseable {
   }
 
   // ---- routing ----
+
+  private void answer(HttpResponse answer, Request request, Response response, Callback callback) {
+    if (answer.webSocket() != null
+        && webSockets.upgrade((rq, rs, cb) -> answer.webSocket(), request, response, callback)) {
+      return;
+    }
+    HttpResponse reply =
+        answer.webSocket() == null ? answer : HttpResponse.text(400, NOT_WEBSOCKET);
+    response.setStatus(reply.status());
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+    response.write(true, ByteBuffer.wrap(reply.body()), callback);
+  }
 
   private HttpResponse handle(HttpRequest request) {
     requests.add(request.logLine());
@@ -216,7 +281,7 @@ public final class PebbleServer implements AutoCloseable {
   }
 
   private boolean isOpen() {
-    return http != null && Files.exists(socketPath);
+    return jetty.isRunning() && Files.exists(socketPath);
   }
 
   private static void requireMethod(HttpRequest r, String... allowed) {
@@ -280,7 +345,7 @@ public final class PebbleServer implements AutoCloseable {
     JsonNode body = jsonBody(r.body());
     List<String> names = new ArrayList<>();
     body.path("services").forEach(n -> names.add(n.asText()));
-    return Envelope.async(engine.serviceAction(body.path("action").asText(""), names).id());
+    return Envelope.async(engine.serviceAction(body.path("action").asText(""), names).id(), null);
   }
 
   // ---- files ----
@@ -327,7 +392,7 @@ public final class PebbleServer implements AutoCloseable {
     byte[] withNewline = Arrays.copyOf(envelope, envelope.length + 1);
     withNewline[envelope.length] = '\n';
     body.part("form-data; name=\"response\"", "application/json", withNewline);
-    return new HttpResponse(200, "OK", "multipart/form-data; boundary=" + boundary, body.finish());
+    return new HttpResponse(200, "multipart/form-data; boundary=" + boundary, body.finish());
   }
 
   private static ObjectNode ok(String path) {
@@ -547,10 +612,8 @@ public final class PebbleServer implements AutoCloseable {
         || connection == null
         || !connection.toLowerCase(Locale.ROOT).contains("upgrade")
         || !"13".equals(r.header("sec-websocket-version"))) {
-      // Gorilla's wording, which Pebble passes on as plain text.
-      return HttpResponse.text(400, "websocket: the client is not using the websocket protocol\n");
+      return HttpResponse.text(400, NOT_WEBSOCKET);
     }
-    return HttpResponse.webSocket(
-        ServerWebSocket.accept(key), (in, out) -> session.serve(id, new ServerWebSocket(in, out)));
+    return new HttpResponse(101, "", new byte[0], session.claim(id));
   }
 }
