@@ -1,6 +1,7 @@
 package io.charmkit.testing.juju;
 
 import io.charmkit.ops.context.HostFqdn;
+import io.charmkit.testing.pebble.ContainerFiles;
 import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.File;
 import java.io.IOException;
@@ -410,7 +411,7 @@ public final class EmbeddedJuju implements AutoCloseable {
       }
     }
     if (deleteWorkDir) {
-      Model.deleteTree(model.workDir);
+      ContainerFiles.deleteTree(model.workDir);
     }
   }
 

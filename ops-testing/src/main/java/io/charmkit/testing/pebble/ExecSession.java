@@ -1,16 +1,20 @@
 package io.charmkit.testing.pebble;
 
 import io.charmkit.ops.pebble.ExecRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.content.AsyncContent;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -264,82 +268,44 @@ final class ExecSession {
     }
   }
 
-  /** Stdin as it arrives from the client: kept whole (for the record) and read as a stream. */
+  /**
+   * Stdin as it arrives from the client: recorded whole, and fed to the command through Jetty's
+   * {@link AsyncContent}, whose input stream blocks until bytes or the end arrive.
+   */
   private static final class Stdin {
-    private byte[] data = new byte[0];
-    private int size;
-    private boolean ended;
+    private final ByteArrayOutputStream recorded = new ByteArrayOutputStream();
+    private final AsyncContent pipe = new AsyncContent();
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final InputStream input = Content.Source.asInputStream(pipe);
 
     synchronized void append(byte[] bytes) {
-      if (ended) {
-        return;
+      if (ended.getCount() > 0) {
+        recorded.writeBytes(bytes);
+        pipe.write(false, ByteBuffer.wrap(bytes), org.eclipse.jetty.util.Callback.NOOP);
       }
-      if (size + bytes.length > data.length) {
-        data = Arrays.copyOf(data, Math.max(size + bytes.length, data.length * 2));
-      }
-      System.arraycopy(bytes, 0, data, size, bytes.length);
-      size += bytes.length;
-      notifyAll();
     }
 
     synchronized void end() {
-      ended = true;
-      notifyAll();
+      if (ended.getCount() > 0) {
+        ended.countDown();
+        pipe.close();
+      }
     }
 
     synchronized byte[] bytes() {
-      return Arrays.copyOf(data, size);
+      return recorded.toByteArray();
     }
 
-    synchronized void awaitEnd(long millis) {
-      long deadline = System.nanoTime() + millis * 1_000_000L;
+    void awaitEnd(long millis) {
       try {
-        while (!ended) {
-          long left = (deadline - System.nanoTime()) / 1_000_000L;
-          if (left <= 0) {
-            return;
-          }
-          wait(left);
-        }
+        ended.await(millis, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
 
     InputStream input() {
-      return new InputStream() {
-        private int position;
-
-        @Override
-        public int read() throws IOException {
-          byte[] one = new byte[1];
-          return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-          if (len == 0) {
-            return 0;
-          }
-          synchronized (Stdin.this) {
-            try {
-              while (position >= size && !ended) {
-                Stdin.this.wait();
-              }
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new java.io.InterruptedIOException("interrupted reading stdin");
-            }
-            if (position >= size) {
-              return -1;
-            }
-            int n = Math.min(len, size - position);
-            System.arraycopy(data, position, b, off, n);
-            position += n;
-            return n;
-          }
-        }
-      };
+      return input;
     }
   }
 }
