@@ -3,9 +3,9 @@ package io.charmkit.testing.pebble;
 import io.charmkit.ops.pebble.ExecRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -49,54 +49,33 @@ final class ExecSession {
     void finished(ExecSession session, int exitCode, String failure);
   }
 
-  private final String changeId;
-  private final String taskId;
-  private final ExecRequest request;
-  private final Map<String, String> environment;
-  private final String workingDir;
+  private final PebbleEngine.ExecTask task;
   private final boolean splitStderr;
-  private final ExecHandler handler;
-  private final long timeoutMillis;
   private final Completion completion;
-  private final Stdin stdin = new Stdin();
 
   /** The claimed sockets; a socket's session is null until its upgrade completes. */
   private final Map<String, Session> sockets = new HashMap<>();
 
+  private final ByteArrayOutputStream stdinRecord = new ByteArrayOutputStream();
+  private final AsyncContent stdinPipe = new AsyncContent();
+  private final CountDownLatch stdinEnded = new CountDownLatch(1);
   private boolean stopped;
 
-  ExecSession(
-      String changeId,
-      String taskId,
-      ExecRequest request,
-      Map<String, String> environment,
-      String workingDir,
-      boolean splitStderr,
-      ExecHandler handler,
-      long timeoutMillis,
-      Completion completion) {
-    this.changeId = changeId;
-    this.taskId = taskId;
-    this.request = request;
-    this.environment = environment;
-    this.workingDir = workingDir;
+  ExecSession(PebbleEngine.ExecTask task, boolean splitStderr, Completion completion) {
+    this.task = task;
     this.splitStderr = splitStderr;
-    this.handler = handler;
-    this.timeoutMillis = timeoutMillis;
     this.completion = completion;
   }
 
-  String changeId() {
-    return changeId;
-  }
-
   String taskId() {
-    return taskId;
+    return task.taskId();
   }
 
   /** The request, with the stdin that arrived. */
   ExecRequest recorded() {
-    return request.withStdin(stdin.bytes());
+    synchronized (stdinRecord) {
+      return task.request().withStdin(stdinRecord.toByteArray());
+    }
   }
 
   /** Whether {@code id} names one of this exec's sockets. */
@@ -111,7 +90,7 @@ final class ExecSession {
 
   /** Starts the session's thread. */
   void start() {
-    Thread thread = new Thread(this::run, "test-pebble-exec-" + taskId);
+    Thread thread = new Thread(this::run, "test-pebble-exec-" + task.taskId());
     thread.setDaemon(true);
     thread.start();
   }
@@ -136,14 +115,27 @@ final class ExecSession {
     notifyAll();
   }
 
-  /** Bytes for stdin. */
+  /**
+   * Bytes for stdin: recorded whole, and fed to the command through Jetty's {@link AsyncContent},
+   * whose input stream blocks until bytes or the end arrive.
+   */
   void stdin(byte[] bytes) {
-    stdin.append(bytes);
+    synchronized (stdinRecord) {
+      if (stdinEnded.getCount() > 0) {
+        stdinRecord.writeBytes(bytes);
+        stdinPipe.write(false, ByteBuffer.wrap(bytes), org.eclipse.jetty.util.Callback.NOOP);
+      }
+    }
   }
 
   /** Stdin's end: the end marker arrived, or the client went away. */
   void stdinEnd() {
-    stdin.end();
+    synchronized (stdinRecord) {
+      if (stdinEnded.getCount() > 0) {
+        stdinEnded.countDown();
+        stdinPipe.close();
+      }
+    }
   }
 
   private synchronized boolean awaitIo() throws InterruptedException {
@@ -166,7 +158,7 @@ final class ExecSession {
             this,
             -1,
             "exec "
-                + taskId
+                + task.taskId()
                 + ": timeout waiting for websocket connections: context deadline exceeded");
         return;
       }
@@ -182,14 +174,28 @@ final class ExecSession {
     }
     FrameOutput out = new FrameOutput(stdio);
     FrameOutput err = splitStderr ? new FrameOutput(stderrSocket) : out;
-    ExecCall call = new ExecCall(request, environment, workingDir, stdin.input(), out, err);
-    PebbleEngine.Ending end = PebbleEngine.runHandler(handler, call, timeoutMillis, taskId);
+    ExecCall call =
+        new ExecCall(
+            task.request(),
+            task.environment(),
+            task.workingDir(),
+            Content.Source.asInputStream(stdinPipe),
+            out,
+            err);
+    Duration timeout = task.request().timeout();
+    PebbleEngine.Ending end =
+        PebbleEngine.runHandler(
+            task.handler(), call, timeout == null ? 0 : timeout.toMillis(), task.taskId());
     // Like Pebble: the output streams end (after what the command wrote), then the task does.
     out.finish();
     if (splitStderr) {
       err.finish();
     }
-    stdin.awaitEnd(STDIN_GRACE_MILLIS);
+    try {
+      stdinEnded.await(STDIN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     completion.finished(this, end.exitCode(), end.failure());
   }
 
@@ -265,47 +271,6 @@ final class ExecSession {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new java.io.InterruptedIOException("interrupted sending on the exec's WebSocket");
-    }
-  }
-
-  /**
-   * Stdin as it arrives from the client: recorded whole, and fed to the command through Jetty's
-   * {@link AsyncContent}, whose input stream blocks until bytes or the end arrive.
-   */
-  private static final class Stdin {
-    private final ByteArrayOutputStream recorded = new ByteArrayOutputStream();
-    private final AsyncContent pipe = new AsyncContent();
-    private final CountDownLatch ended = new CountDownLatch(1);
-    private final InputStream input = Content.Source.asInputStream(pipe);
-
-    synchronized void append(byte[] bytes) {
-      if (ended.getCount() > 0) {
-        recorded.writeBytes(bytes);
-        pipe.write(false, ByteBuffer.wrap(bytes), org.eclipse.jetty.util.Callback.NOOP);
-      }
-    }
-
-    synchronized void end() {
-      if (ended.getCount() > 0) {
-        ended.countDown();
-        pipe.close();
-      }
-    }
-
-    synchronized byte[] bytes() {
-      return recorded.toByteArray();
-    }
-
-    void awaitEnd(long millis) {
-      try {
-        ended.await(millis, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    InputStream input() {
-      return input;
     }
   }
 }

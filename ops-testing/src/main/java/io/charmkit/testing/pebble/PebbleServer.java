@@ -34,6 +34,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
@@ -74,12 +75,15 @@ public final class PebbleServer implements AutoCloseable {
     QueuedThreadPool threads = new QueuedThreadPool(200, 2);
     threads.setName("pebble-server " + socketPath.getFileName());
     threads.setDaemon(true);
-    jetty = new Server(threads);
+    // Daemon threads throughout, as before Jetty: a server a test forgets to close never holds
+    // the JVM open.
+    jetty = new Server(threads, new ScheduledExecutorScheduler("pebble-scheduler", true), null);
     jetty.setStopTimeout(0);
     // As before Jetty: no Server or Date header, so responses keep the bytes the tests pin.
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendDateHeader(false);
+    http.setRequestHeaderSize(64 * 1024); // long ?path=…&path=… lists; Go allows up to 1 MB
     UnixDomainServerConnector connector =
         new UnixDomainServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
     connector.setUnixDomainPath(socketPath);
@@ -379,13 +383,14 @@ public final class PebbleServer implements AutoCloseable {
     MultipartBody.Writer body = new MultipartBody.Writer(boundary);
     ArrayNode results = Envelope.JSON.createArrayNode();
     for (String path : paths) {
-      try {
-        byte[] content = engine.files().read(path);
-        body.part(MultipartBody.fileDisposition(path), "application/octet-stream", content);
-        results.add(ok(path));
-      } catch (PathProblem p) {
-        results.add(failed(path, p));
-      }
+      results.add(
+          outcome(
+              path,
+              () ->
+                  body.part(
+                      MultipartBody.fileDisposition(path),
+                      "application/octet-stream",
+                      engine.files().read(path))));
     }
     // Go's JSON encoder ends the response part with a newline; keep the bytes identical.
     byte[] envelope = Envelope.syncBytes(results);
@@ -399,6 +404,22 @@ public final class PebbleServer implements AutoCloseable {
     ObjectNode item = Envelope.JSON.createObjectNode();
     item.put("path", path);
     return item;
+  }
+
+  /** A file operation on one path, which may fail for that path alone. */
+  @FunctionalInterface
+  private interface PathOperation {
+    void run() throws PathProblem;
+  }
+
+  /** {@code {"path"}} when {@code operation} succeeds, with its {@code error} when it fails. */
+  private static ObjectNode outcome(String path, PathOperation operation) {
+    try {
+      operation.run();
+      return ok(path);
+    } catch (PathProblem p) {
+      return failed(path, p);
+    }
   }
 
   private static ObjectNode failed(String path, PathProblem problem) {
@@ -421,26 +442,17 @@ public final class PebbleServer implements AutoCloseable {
         case "make-dirs" -> {
           for (JsonNode dir : body.path("dirs")) {
             String path = dir.path("path").asText("");
-            try {
-              engine
-                  .files()
-                  .makeDir(
-                      path, dir.path("make-parents").asBoolean(false), text(dir, "permissions"));
-              out.add(ok(path));
-            } catch (PathProblem p) {
-              out.add(failed(path, p));
-            }
+            boolean parents = dir.path("make-parents").asBoolean(false);
+            out.add(
+                outcome(
+                    path, () -> engine.files().makeDir(path, parents, text(dir, "permissions"))));
           }
         }
         case "remove" -> {
           for (JsonNode item : body.path("paths")) {
             String path = item.path("path").asText("");
-            try {
-              engine.files().remove(path, item.path("recursive").asBoolean(false));
-              out.add(ok(path));
-            } catch (PathProblem p) {
-              out.add(failed(path, p));
-            }
+            boolean recursive = item.path("recursive").asBoolean(false);
+            out.add(outcome(path, () -> engine.files().remove(path, recursive)));
           }
         }
         default -> throw ApiError.badRequest("invalid action \"" + action + "\"");
@@ -484,12 +496,8 @@ public final class PebbleServer implements AutoCloseable {
       if (file == null) {
         throw ApiError.badRequest("no metadata for path \"" + path + "\"");
       }
-      try {
-        engine.files().write(path, part.content(), pushOptions(file));
-        results.put(path, ok(path));
-      } catch (PathProblem p) {
-        results.put(path, failed(path, p));
-      }
+      results.put(
+          path, outcome(path, () -> engine.files().write(path, part.content(), pushOptions(file))));
     }
     ArrayNode out = Envelope.JSON.createArrayNode();
     for (String path : wanted.keySet()) {
@@ -556,14 +564,8 @@ public final class PebbleServer implements AutoCloseable {
     PebbleEngine.ExecTask task = engine.startExec(request);
     ExecSession session =
         new ExecSession(
-            task.changeId(),
-            task.taskId(),
-            request,
-            task.environment(),
-            task.workingDir(),
+            task,
             body.path("split-stderr").asBoolean(false),
-            task.handler(),
-            timeoutMillis,
             (s, exitCode, failure) -> {
               synchronized (execSessions) {
                 execSessions.remove(s.taskId());
