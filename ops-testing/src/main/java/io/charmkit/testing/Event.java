@@ -212,22 +212,30 @@ public record Event(
 
   /** The action {@code name} with {@code params} ({@code actions.yaml} defaults apply too). */
   public static Event action(String name, Map<String, ?> params) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("JUJU_ACTION_NAME", name);
     return new Event(
         "actions/" + name,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        env,
+        Map.of("JUJU_ACTION_NAME", name),
         new LinkedHashMap<>(params));
   }
 
   // --- helpers ----------------------------------------------------------------------------------
 
   private static Event hook(String name) {
+    return hook(name, Map.of());
+  }
+
+  /** A hook that is not a relation event, with its event variables. */
+  private static Event hook(String name, Map<String, String> environment) {
     return new Event(
-        "hooks/" + name, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of());
+        "hooks/" + name,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        environment,
+        Map.of());
   }
 
   private static Event relationEvent(
@@ -258,13 +266,7 @@ public record Event(
     Map<String, String> env = new LinkedHashMap<>();
     env.put("JUJU_WORKLOAD_NAME", container.name());
     env.putAll(extra);
-    return new Event(
-        "hooks/" + container.name() + suffix,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        env,
-        Map.of());
+    return hook(container.name() + suffix, env);
   }
 
   private static Event secretEvent(String hook, Secret secret, Optional<Integer> revision) {
@@ -272,8 +274,7 @@ public record Event(
     env.put("JUJU_SECRET_ID", secret.id());
     env.put("JUJU_SECRET_LABEL", secret.label().orElse(""));
     revision.ifPresent(r -> env.put("JUJU_SECRET_REVISION", Integer.toString(r)));
-    return new Event(
-        "hooks/" + hook, Optional.empty(), Optional.empty(), Optional.empty(), env, Map.of());
+    return hook(hook, env);
   }
 
   private static Event storageEvent(Storage storage, String suffix) {
@@ -281,12 +282,6 @@ public record Event(
     env.put("JUJU_STORAGE_ID", storage.id());
     env.put("JUJU_STORAGE_LOCATION", storage.location());
     env.put("JUJU_STORAGE_KIND", "filesystem");
-    return new Event(
-        "hooks/" + storage.name() + suffix,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        env,
-        Map.of());
+    return hook(storage.name() + suffix, env);
   }
 }

@@ -1,6 +1,7 @@
 package io.charmkit.testing.juju;
 
 import io.charmkit.ops.context.HostFqdn;
+import io.charmkit.testing.pebble.ContainerFiles;
 import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.File;
 import java.io.IOException;
@@ -246,34 +247,28 @@ public final class EmbeddedJuju implements AutoCloseable {
     s.append("hooks that kept firing:\n");
     Map<String, Integer> repeated = new TreeMap<>(fired);
     repeated.values().removeIf(n -> n < 2);
-    top(repeated)
-        .forEach(
-            e ->
-                s.append("  ")
-                    .append(e.getKey())
-                    .append(": ")
-                    .append(e.getValue())
-                    .append(" runs\n"));
+    appendTop(s, repeated, " runs");
     s.append("databag keys that kept changing:\n");
-    top(model.keyChanges)
-        .forEach(
-            e ->
-                s.append("  ")
-                    .append(e.getKey())
-                    .append(": ")
-                    .append(e.getValue())
-                    .append(" changes\n"));
+    appendTop(s, model.keyChanges, " changes");
     return s.toString();
   }
 
-  private static List<Map.Entry<String, Integer>> top(Map<String, Integer> counts) {
-    return counts.entrySet().stream()
+  /** The five highest counts, highest first, one {@code " key: n<unit>"} line each. */
+  private static void appendTop(StringBuilder s, Map<String, Integer> counts, String unit) {
+    counts.entrySet().stream()
         .sorted(
             Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                 .reversed()
                 .thenComparing(Map.Entry::getKey))
         .limit(5)
-        .collect(Collectors.toList());
+        .forEach(
+            e ->
+                s.append("  ")
+                    .append(e.getKey())
+                    .append(": ")
+                    .append(e.getValue())
+                    .append(unit)
+                    .append('\n'));
   }
 
   /**
@@ -430,7 +425,7 @@ public final class EmbeddedJuju implements AutoCloseable {
       }
     }
     if (deleteWorkDir) {
-      Model.deleteTree(model.workDir);
+      ContainerFiles.deleteTree(model.workDir);
     }
   }
 

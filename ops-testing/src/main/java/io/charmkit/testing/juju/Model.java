@@ -4,6 +4,7 @@ import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.metadata.EndpointRole;
 import io.charmkit.ops.metadata.EndpointSpec;
 import io.charmkit.ops.metadata.MetadataException;
+import io.charmkit.testing.pebble.ContainerFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -207,7 +208,7 @@ final class Model {
     Unit unit = new Unit(unitName, app, n, dir, address);
     try {
       // A work directory kept from an earlier run may hold this unit already: start afresh.
-      deleteTree(dir);
+      ContainerFiles.deleteTree(dir);
       copyCharm(app.charmDir, unit.charmDir());
       for (String c : app.metadata.containers()) {
         unit.workloads.add(
@@ -248,7 +249,7 @@ final class Model {
       enqueue(PendingHook.workload(0, unitName, c));
     }
     for (Relation r : rels) {
-      for (Unit remote : remoteUnits(r, unit)) {
+      for (Unit remote : liveOn(r, unit)) {
         enqueue(relationHook(unit, r, "relation-joined", remote.name, null));
         enqueue(relationHook(unit, r, "relation-changed", remote.name, null));
         enqueue(relationHook(remote, r, "relation-joined", unitName, null));
@@ -362,7 +363,7 @@ final class Model {
       enqueue(relationHook(u, r, "relation-created", null, null));
     }
     for (Unit u : all) {
-      for (Unit remote : remoteUnits(r, u)) {
+      for (Unit remote : liveOn(r, u)) {
         enqueue(relationHook(u, r, "relation-joined", remote.name, null));
         enqueue(relationHook(u, r, "relation-changed", remote.name, null));
       }
@@ -845,10 +846,6 @@ final class Model {
     return out;
   }
 
-  private List<Unit> remoteUnits(Relation r, Unit unit) {
-    return liveOn(r, unit);
-  }
-
   private static Map<String, String> addressBag(Unit unit) {
     Map<String, String> bag = new TreeMap<>();
     bag.put("egress-subnets", unit.address + "/32");
@@ -901,28 +898,5 @@ final class Model {
         }
       }
     }
-  }
-
-  /** Deletes a directory tree (symbolic links are removed, not followed). */
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

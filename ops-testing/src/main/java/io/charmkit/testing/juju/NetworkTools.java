@@ -91,40 +91,26 @@ final class NetworkTools {
       throw new ToolArgs.UsageException("no endpoint specified");
     }
     String binding = a.positionals().get(0);
-    NetworkInfo given = ctx.unit.networks.get(binding);
-    if (given != null) {
-      return ToolText.formatted(a, encode(given, a));
+    NetworkInfo info = ctx.unit.networks.get(binding);
+    if (info == null) {
+      if (!binding.equals("juju-info") && !ctx.unit.app.metadata.endpoints().containsKey(binding)) {
+        throw new ToolError("no network config found for binding \"" + binding + "\"");
+      }
+      // The unit's own address, on eth0 in its /24, egress through itself alone.
+      String ip = ctx.unit.address;
+      String cidr = ip.substring(0, ip.lastIndexOf('.')) + ".0/24";
+      NetworkInfo.Address address =
+          new NetworkInfo.Address(ctx.unit.hostname(model.name), ip, cidr);
+      info =
+          new NetworkInfo(
+              List.of(new NetworkInfo.BindAddress("", "eth0", List.of(address))),
+              List.of(ip + "/32"),
+              List.of(ip));
     }
-    if (!binding.equals("juju-info") && !ctx.unit.app.metadata.endpoints().containsKey(binding)) {
-      throw new ToolError("no network config found for binding \"" + binding + "\"");
-    }
-    String ip = ctx.unit.address;
-    String subnet = ip + "/32";
-    Object out;
-    if (a.flag("primary-address") || a.flag("ingress-address")) {
-      out = ip;
-    } else if (a.flag("egress-subnets")) {
-      out = List.of(subnet);
-    } else {
-      Map<String, Object> address = new TreeMap<>();
-      address.put("hostname", ctx.unit.hostname(model.name));
-      address.put("value", ip);
-      address.put("address", ip);
-      address.put("cidr", ip.substring(0, ip.lastIndexOf('.')) + ".0/24");
-      Map<String, Object> bind = new TreeMap<>();
-      bind.put("mac-address", "");
-      bind.put("interface-name", "eth0");
-      bind.put("addresses", List.of(address));
-      Map<String, Object> all = new TreeMap<>();
-      all.put("bind-addresses", List.of(bind));
-      all.put("egress-subnets", List.of(subnet));
-      all.put("ingress-addresses", List.of(ip));
-      out = all;
-    }
-    return ToolText.formatted(a, out);
+    return ToolText.formatted(a, encode(info, a));
   }
 
-  /** A binding's network as the test gave it, in network-get's shape. */
+  /** A binding's network in network-get's shape (or one field of it, as a flag asks). */
   private static Object encode(NetworkInfo info, ToolArgs a) {
     if (a.flag("primary-address") || a.flag("ingress-address")) {
       return info.ingressAddresses().isEmpty() ? "" : info.ingressAddresses().get(0);

@@ -32,7 +32,7 @@ public final class ApiError extends RuntimeException {
    */
   public io.charmkit.ops.pebble.PebbleApiException toClientException() {
     return new io.charmkit.ops.pebble.PebbleApiException(
-        status, HttpResponse.reasonPhrase(status), getMessage(), kind);
+        status, org.eclipse.jetty.http.HttpStatus.getMessage(status), getMessage(), kind);
   }
 
   /** The HTTP status. */

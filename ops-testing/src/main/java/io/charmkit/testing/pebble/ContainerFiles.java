@@ -307,7 +307,8 @@ public final class ContainerFiles {
     return files;
   }
 
-  private static void deleteTree(Path target) throws IOException {
+  /** Deletes a file or a directory tree; symbolic links are removed, not followed. */
+  public static void deleteTree(Path target) throws IOException {
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.jetty.http.HttpStatus;
 
 /**
  * Pebble's response envelopes (PEBBLE.md §2), written in the field order Pebble uses so that the
@@ -26,9 +27,7 @@ final class Envelope {
 
   /** A sync 200 response with {@code result}. */
   static HttpResponse sync(Object result) {
-    ObjectNode env = head("sync", 200);
-    env.set("result", JSON.valueToTree(result));
-    return HttpResponse.json(200, bytes(env));
+    return HttpResponse.json(200, syncBytes(result));
   }
 
   /** The envelope object of a sync 200 response (for the pull response part). */
@@ -36,14 +35,6 @@ final class Envelope {
     ObjectNode env = head("sync", 200);
     env.set("result", JSON.valueToTree(result));
     return bytes(env);
-  }
-
-  /** An async 202 response naming the change. */
-  static HttpResponse async(String changeId) {
-    ObjectNode env = head("async", 202);
-    env.put("change", changeId);
-    env.putNull("result");
-    return HttpResponse.json(202, bytes(env));
   }
 
   /** An async 202 response naming the change, with a result (exec's task id and context). */
@@ -79,7 +70,7 @@ final class Envelope {
     ObjectNode env = JSON.createObjectNode();
     env.put("type", type);
     env.put("status-code", status);
-    env.put("status", HttpResponse.reasonPhrase(status));
+    env.put("status", HttpStatus.getMessage(status));
     return env;
   }
 

@@ -1,12 +1,22 @@
 package io.charmkit.testing.pebble;
 
 import io.charmkit.ops.pebble.ExecRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.content.AsyncContent;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * One exec in the test Pebble, from its WebSockets to its exit (what Pebble's command manager does
@@ -39,51 +49,33 @@ final class ExecSession {
     void finished(ExecSession session, int exitCode, String failure);
   }
 
-  private final String changeId;
-  private final String taskId;
-  private final ExecRequest request;
-  private final Map<String, String> environment;
-  private final String workingDir;
+  private final PebbleEngine.ExecTask task;
   private final boolean splitStderr;
-  private final ExecHandler handler;
-  private final long timeoutMillis;
   private final Completion completion;
-  private final Stdin stdin = new Stdin();
-  private final Map<String, ServerWebSocket> sockets = new HashMap<>();
+
+  /** The claimed sockets; a socket's session is null until its upgrade completes. */
+  private final Map<String, Session> sockets = new HashMap<>();
+
+  private final ByteArrayOutputStream stdinRecord = new ByteArrayOutputStream();
+  private final AsyncContent stdinPipe = new AsyncContent();
+  private final CountDownLatch stdinEnded = new CountDownLatch(1);
   private boolean stopped;
 
-  ExecSession(
-      String changeId,
-      String taskId,
-      ExecRequest request,
-      Map<String, String> environment,
-      String workingDir,
-      boolean splitStderr,
-      ExecHandler handler,
-      long timeoutMillis,
-      Completion completion) {
-    this.changeId = changeId;
-    this.taskId = taskId;
-    this.request = request;
-    this.environment = environment;
-    this.workingDir = workingDir;
+  ExecSession(PebbleEngine.ExecTask task, boolean splitStderr, Completion completion) {
+    this.task = task;
     this.splitStderr = splitStderr;
-    this.handler = handler;
-    this.timeoutMillis = timeoutMillis;
     this.completion = completion;
   }
 
-  String changeId() {
-    return changeId;
-  }
-
   String taskId() {
-    return taskId;
+    return task.taskId();
   }
 
   /** The request, with the stdin that arrived. */
   ExecRequest recorded() {
-    return request.withStdin(stdin.bytes());
+    synchronized (stdinRecord) {
+      return task.request().withStdin(stdinRecord.toByteArray());
+    }
   }
 
   /** Whether {@code id} names one of this exec's sockets. */
@@ -98,7 +90,7 @@ final class ExecSession {
 
   /** Starts the session's thread. */
   void start() {
-    Thread thread = new Thread(this::run, "test-pebble-exec-" + taskId);
+    Thread thread = new Thread(this::run, "test-pebble-exec-" + task.taskId());
     thread.setDaemon(true);
     thread.start();
   }
@@ -110,31 +102,38 @@ final class ExecSession {
   }
 
   /**
-   * Serves the socket {@code id} on the calling connection thread until the client closes it:
-   * {@code stdio} feeds stdin; the control socket's messages (signals) are read and ignored.
+   * Claims the socket {@code id} (so a second upgrade for it is refused); see {@link ExecSocket}.
    */
-  void serve(String id, ServerWebSocket socket) {
-    synchronized (this) {
-      sockets.put(id, socket);
-      notifyAll();
-    }
-    try {
-      ServerWebSocket.Message message;
-      while ((message = socket.receive()) != null) {
-        if (!id.equals("stdio")) {
-          continue;
-        }
-        if (!message.text()) {
-          stdin.append(message.data());
-        } else if (message.asText().replaceAll("\\s", "").equals(END)) {
-          stdin.end();
-        }
+  synchronized ExecSocket claim(String id) {
+    sockets.put(id, null);
+    return new ExecSocket(this, id);
+  }
+
+  /** The socket {@code id} is open. */
+  synchronized void opened(String id, Session session) {
+    sockets.put(id, session);
+    notifyAll();
+  }
+
+  /**
+   * Bytes for stdin: recorded whole, and fed to the command through Jetty's {@link AsyncContent},
+   * whose input stream blocks until bytes or the end arrive.
+   */
+  void stdin(byte[] bytes) {
+    synchronized (stdinRecord) {
+      if (stdinEnded.getCount() > 0) {
+        stdinRecord.writeBytes(bytes);
+        stdinPipe.write(false, ByteBuffer.wrap(bytes), org.eclipse.jetty.util.Callback.NOOP);
       }
-    } catch (IOException e) {
-      // The client went away; its streams end here.
-    } finally {
-      if (id.equals("stdio")) {
-        stdin.end();
+    }
+  }
+
+  /** Stdin's end: the end marker arrived, or the client went away. */
+  void stdinEnd() {
+    synchronized (stdinRecord) {
+      if (stdinEnded.getCount() > 0) {
+        stdinEnded.countDown();
+        stdinPipe.close();
       }
     }
   }
@@ -142,7 +141,7 @@ final class ExecSession {
   private synchronized boolean awaitIo() throws InterruptedException {
     long deadline = System.nanoTime() + CONNECT_TIMEOUT_MILLIS * 1_000_000L;
     while (!stopped
-        && !(sockets.containsKey("stdio") && (!splitStderr || sockets.containsKey("stderr")))) {
+        && !(sockets.get("stdio") != null && (!splitStderr || sockets.get("stderr") != null))) {
       long left = (deadline - System.nanoTime()) / 1_000_000L;
       if (left <= 0) {
         return false;
@@ -159,7 +158,7 @@ final class ExecSession {
             this,
             -1,
             "exec "
-                + taskId
+                + task.taskId()
                 + ": timeout waiting for websocket connections: context deadline exceeded");
         return;
       }
@@ -167,22 +166,36 @@ final class ExecSession {
       Thread.currentThread().interrupt();
       return;
     }
-    ServerWebSocket stdio;
-    ServerWebSocket stderrSocket;
+    Session stdio;
+    Session stderrSocket;
     synchronized (this) {
       stdio = sockets.get("stdio");
       stderrSocket = splitStderr ? sockets.get("stderr") : stdio;
     }
     FrameOutput out = new FrameOutput(stdio);
     FrameOutput err = splitStderr ? new FrameOutput(stderrSocket) : out;
-    ExecCall call = new ExecCall(request, environment, workingDir, stdin.input(), out, err);
-    PebbleEngine.Ending end = PebbleEngine.runHandler(handler, call, timeoutMillis, taskId);
+    ExecCall call =
+        new ExecCall(
+            task.request(),
+            task.environment(),
+            task.workingDir(),
+            Content.Source.asInputStream(stdinPipe),
+            out,
+            err);
+    Duration timeout = task.request().timeout();
+    PebbleEngine.Ending end =
+        PebbleEngine.runHandler(
+            task.handler(), call, timeout == null ? 0 : timeout.toMillis(), task.taskId());
     // Like Pebble: the output streams end (after what the command wrote), then the task does.
     out.finish();
     if (splitStderr) {
       err.finish();
     }
-    stdin.awaitEnd(STDIN_GRACE_MILLIS);
+    try {
+      stdinEnded.await(STDIN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     completion.finished(this, end.exitCode(), end.failure());
   }
 
@@ -191,12 +204,12 @@ final class ExecSession {
    * finished, writes fail, so a handler stopped at its timeout cannot write after the end.
    */
   private static final class FrameOutput extends OutputStream {
-    private final ServerWebSocket socket;
+    private final Session socket;
     private final byte[] buffer = new byte[CHUNK];
     private int count;
     private boolean finished;
 
-    FrameOutput(ServerWebSocket socket) {
+    FrameOutput(Session socket) {
       this.socket = socket;
     }
 
@@ -225,7 +238,7 @@ final class ExecSession {
     @Override
     public synchronized void flush() throws IOException {
       if (count > 0) {
-        socket.sendBinary(buffer, 0, count);
+        send(socket, (s, done) -> s.sendBinary(ByteBuffer.wrap(buffer, 0, count), done));
         count = 0;
       }
     }
@@ -237,7 +250,7 @@ final class ExecSession {
       }
       try {
         flush();
-        socket.sendText(END);
+        send(socket, (s, done) -> s.sendText(END, done));
       } catch (IOException e) {
         // Nobody is listening any more; the task still records its end.
       }
@@ -245,82 +258,19 @@ final class ExecSession {
     }
   }
 
-  /** Stdin as it arrives from the client: kept whole (for the record) and read as a stream. */
-  private static final class Stdin {
-    private byte[] data = new byte[0];
-    private int size;
-    private boolean ended;
-
-    synchronized void append(byte[] bytes) {
-      if (ended) {
-        return;
-      }
-      if (size + bytes.length > data.length) {
-        data = Arrays.copyOf(data, Math.max(size + bytes.length, data.length * 2));
-      }
-      System.arraycopy(bytes, 0, data, size, bytes.length);
-      size += bytes.length;
-      notifyAll();
-    }
-
-    synchronized void end() {
-      ended = true;
-      notifyAll();
-    }
-
-    synchronized byte[] bytes() {
-      return Arrays.copyOf(data, size);
-    }
-
-    synchronized void awaitEnd(long millis) {
-      long deadline = System.nanoTime() + millis * 1_000_000L;
-      try {
-        while (!ended) {
-          long left = (deadline - System.nanoTime()) / 1_000_000L;
-          if (left <= 0) {
-            return;
-          }
-          wait(left);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    InputStream input() {
-      return new InputStream() {
-        private int position;
-
-        @Override
-        public int read() throws IOException {
-          byte[] one = new byte[1];
-          return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-          if (len == 0) {
-            return 0;
-          }
-          synchronized (Stdin.this) {
-            try {
-              while (position >= size && !ended) {
-                Stdin.this.wait();
-              }
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new java.io.InterruptedIOException("interrupted reading stdin");
-            }
-            if (position >= size) {
-              return -1;
-            }
-            int n = Math.min(len, size - position);
-            System.arraycopy(data, position, b, off, n);
-            position += n;
-            return n;
-          }
-        }
-      };
+  /** Sends one message and waits until it is written. */
+  private static void send(Session socket, BiConsumer<Session, Callback> message)
+      throws IOException {
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    message.accept(
+        socket, Callback.from(() -> written.complete(null), written::completeExceptionally));
+    try {
+      written.get();
+    } catch (ExecutionException e) {
+      throw new IOException("cannot send on the exec's WebSocket", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted sending on the exec's WebSocket");
     }
   }
 }

@@ -350,7 +350,7 @@ public final class PebbleEngine {
     if (!kind.equals("stop")) {
       for (String name : start) {
         if (!failures.isEmpty()) {
-          tasks.add(heldTask(name));
+          tasks.add(task("start", "Start service \"" + name + "\"", "Hold", now(), null));
           continue;
         }
         Task task = startTask(name);
@@ -405,19 +405,6 @@ public final class PebbleEngine {
     }
     s.startedWith = null;
     return task("stop", "Stop service \"" + name + "\"", "Done", spawn, null);
-  }
-
-  private Task heldTask(String name) {
-    return new Task(
-        Integer.toString(nextTaskId++),
-        "start",
-        "Start service \"" + name + "\"",
-        "Hold",
-        null,
-        new Task.Progress("", 1, 1),
-        now(),
-        now(),
-        null);
   }
 
   private Task startTask(String name) {

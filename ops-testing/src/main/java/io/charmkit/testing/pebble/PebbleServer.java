@@ -9,6 +9,7 @@ import io.charmkit.ops.pebble.Plan;
 import io.charmkit.ops.pebble.PushOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -23,6 +24,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * The unix-socket front end of the simulated Pebble: speaks the documented Pebble API (PEBBLE.md)
@@ -40,6 +53,11 @@ public final class PebbleServer implements AutoCloseable {
   private static final long MAX_WAIT_MILLIS = 10 * 60 * 1000L;
 
   private static final int MIN_BOUNDARY = 32;
+
+  /** Gorilla's wording for a bad upgrade, which Pebble passes on as plain text. */
+  private static final String NOT_WEBSOCKET =
+      "websocket: the client is not using the websocket protocol\n";
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path socketPath;
@@ -47,12 +65,43 @@ public final class PebbleServer implements AutoCloseable {
   private final PebbleEngine engine;
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private final Map<String, ExecSession> execSessions = new LinkedHashMap<>();
-  private UnixHttpServer http;
+  private final Server jetty;
+  private final ServerWebSocketContainer webSockets;
 
   private PebbleServer(Path socketPath, Path rootDir) {
     this.socketPath = socketPath;
     this.rootDir = rootDir;
     this.engine = new PebbleEngine(rootDir);
+    QueuedThreadPool threads = new QueuedThreadPool(200, 2);
+    threads.setName("pebble-server " + socketPath.getFileName());
+    threads.setDaemon(true);
+    // Daemon threads throughout, as before Jetty: a server a test forgets to close never holds
+    // the JVM open.
+    jetty = new Server(threads, new ScheduledExecutorScheduler("pebble-scheduler", true), null);
+    jetty.setStopTimeout(0);
+    // As before Jetty: no Server or Date header, so responses keep the bytes the tests pin.
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendDateHeader(false);
+    http.setRequestHeaderSize(64 * 1024); // long ?path=…&path=… lists; Go allows up to 1 MB
+    UnixDomainServerConnector connector =
+        new UnixDomainServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+    connector.setUnixDomainPath(socketPath);
+    connector.setIdleTimeout(0); // Pebble keeps idle connections and long waits open
+    jetty.addConnector(connector);
+    webSockets = ServerWebSocketContainer.ensure(jetty);
+    webSockets.setIdleTimeout(Duration.ZERO);
+    webSockets.setMaxBinaryMessageSize(Integer.MAX_VALUE);
+    webSockets.setMaxTextMessageSize(Integer.MAX_VALUE);
+    jetty.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback)
+              throws IOException {
+            answer(PebbleServer.this.handle(HttpRequest.of(request)), request, response, callback);
+            return true;
+          }
+        });
   }
 
   /**
@@ -65,11 +114,15 @@ public final class PebbleServer implements AutoCloseable {
   public static PebbleServer start(Path socketPath, Path rootDir) {
     try {
       Files.createDirectories(socketPath.toAbsolutePath().getParent());
+      Files.deleteIfExists(socketPath); // a stale socket file from an earlier server
       PebbleServer server = new PebbleServer(socketPath, rootDir);
-      server.http = UnixHttpServer.start(socketPath, server::handle);
+      server.jetty.start();
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the test Pebble on " + socketPath, e);
+    } catch (Exception e) {
+      throw new UncheckedIOException(
+          "cannot start the test Pebble on " + socketPath, new IOException(e.getMessage(), e));
     }
   }
 
@@ -128,8 +181,11 @@ public final class PebbleServer implements AutoCloseable {
   /** Stops listening, drops open connections and removes the socket file. */
   @Override
   public void close() {
-    if (http != null) {
-      http.close();
+    try {
+      jetty.stop();
+      Files.deleteIfExists(socketPath);
+    } catch (Exception e) {
+      // Best effort: the test is over, and a leftover socket file in a temp dir is harmless.
     }
     synchronized (execSessions) {
       execSessions.values().forEach(ExecSession::stop);
@@ -138,6 +194,19 @@ public final class PebbleServer implements AutoCloseable {
   }
 
   // ---- routing ----
+
+  private void answer(HttpResponse answer, Request request, Response response, Callback callback) {
+    if (answer.webSocket() != null
+        && webSockets.upgrade((rq, rs, cb) -> answer.webSocket(), request, response, callback)) {
+      return;
+    }
+    HttpResponse reply =
+        answer.webSocket() == null ? answer : HttpResponse.text(400, NOT_WEBSOCKET);
+    response.setStatus(reply.status());
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
+    response.write(true, ByteBuffer.wrap(reply.body()), callback);
+  }
 
   private HttpResponse handle(HttpRequest request) {
     requests.add(request.logLine());
@@ -216,7 +285,7 @@ public final class PebbleServer implements AutoCloseable {
   }
 
   private boolean isOpen() {
-    return http != null && Files.exists(socketPath);
+    return jetty.isRunning() && Files.exists(socketPath);
   }
 
   private static void requireMethod(HttpRequest r, String... allowed) {
@@ -280,7 +349,7 @@ public final class PebbleServer implements AutoCloseable {
     JsonNode body = jsonBody(r.body());
     List<String> names = new ArrayList<>();
     body.path("services").forEach(n -> names.add(n.asText()));
-    return Envelope.async(engine.serviceAction(body.path("action").asText(""), names).id());
+    return Envelope.async(engine.serviceAction(body.path("action").asText(""), names).id(), null);
   }
 
   // ---- files ----
@@ -314,26 +383,43 @@ public final class PebbleServer implements AutoCloseable {
     MultipartBody.Writer body = new MultipartBody.Writer(boundary);
     ArrayNode results = Envelope.JSON.createArrayNode();
     for (String path : paths) {
-      try {
-        byte[] content = engine.files().read(path);
-        body.part(MultipartBody.fileDisposition(path), "application/octet-stream", content);
-        results.add(ok(path));
-      } catch (PathProblem p) {
-        results.add(failed(path, p));
-      }
+      results.add(
+          outcome(
+              path,
+              () ->
+                  body.part(
+                      MultipartBody.fileDisposition(path),
+                      "application/octet-stream",
+                      engine.files().read(path))));
     }
     // Go's JSON encoder ends the response part with a newline; keep the bytes identical.
     byte[] envelope = Envelope.syncBytes(results);
     byte[] withNewline = Arrays.copyOf(envelope, envelope.length + 1);
     withNewline[envelope.length] = '\n';
     body.part("form-data; name=\"response\"", "application/json", withNewline);
-    return new HttpResponse(200, "OK", "multipart/form-data; boundary=" + boundary, body.finish());
+    return new HttpResponse(200, "multipart/form-data; boundary=" + boundary, body.finish());
   }
 
   private static ObjectNode ok(String path) {
     ObjectNode item = Envelope.JSON.createObjectNode();
     item.put("path", path);
     return item;
+  }
+
+  /** A file operation on one path, which may fail for that path alone. */
+  @FunctionalInterface
+  private interface PathOperation {
+    void run() throws PathProblem;
+  }
+
+  /** {@code {"path"}} when {@code operation} succeeds, with its {@code error} when it fails. */
+  private static ObjectNode outcome(String path, PathOperation operation) {
+    try {
+      operation.run();
+      return ok(path);
+    } catch (PathProblem p) {
+      return failed(path, p);
+    }
   }
 
   private static ObjectNode failed(String path, PathProblem problem) {
@@ -356,26 +442,17 @@ public final class PebbleServer implements AutoCloseable {
         case "make-dirs" -> {
           for (JsonNode dir : body.path("dirs")) {
             String path = dir.path("path").asText("");
-            try {
-              engine
-                  .files()
-                  .makeDir(
-                      path, dir.path("make-parents").asBoolean(false), text(dir, "permissions"));
-              out.add(ok(path));
-            } catch (PathProblem p) {
-              out.add(failed(path, p));
-            }
+            boolean parents = dir.path("make-parents").asBoolean(false);
+            out.add(
+                outcome(
+                    path, () -> engine.files().makeDir(path, parents, text(dir, "permissions"))));
           }
         }
         case "remove" -> {
           for (JsonNode item : body.path("paths")) {
             String path = item.path("path").asText("");
-            try {
-              engine.files().remove(path, item.path("recursive").asBoolean(false));
-              out.add(ok(path));
-            } catch (PathProblem p) {
-              out.add(failed(path, p));
-            }
+            boolean recursive = item.path("recursive").asBoolean(false);
+            out.add(outcome(path, () -> engine.files().remove(path, recursive)));
           }
         }
         default -> throw ApiError.badRequest("invalid action \"" + action + "\"");
@@ -419,12 +496,8 @@ public final class PebbleServer implements AutoCloseable {
       if (file == null) {
         throw ApiError.badRequest("no metadata for path \"" + path + "\"");
       }
-      try {
-        engine.files().write(path, part.content(), pushOptions(file));
-        results.put(path, ok(path));
-      } catch (PathProblem p) {
-        results.put(path, failed(path, p));
-      }
+      results.put(
+          path, outcome(path, () -> engine.files().write(path, part.content(), pushOptions(file))));
     }
     ArrayNode out = Envelope.JSON.createArrayNode();
     for (String path : wanted.keySet()) {
@@ -491,14 +564,8 @@ public final class PebbleServer implements AutoCloseable {
     PebbleEngine.ExecTask task = engine.startExec(request);
     ExecSession session =
         new ExecSession(
-            task.changeId(),
-            task.taskId(),
-            request,
-            task.environment(),
-            task.workingDir(),
+            task,
             body.path("split-stderr").asBoolean(false),
-            task.handler(),
-            timeoutMillis,
             (s, exitCode, failure) -> {
               synchronized (execSessions) {
                 execSessions.remove(s.taskId());
@@ -547,10 +614,8 @@ public final class PebbleServer implements AutoCloseable {
         || connection == null
         || !connection.toLowerCase(Locale.ROOT).contains("upgrade")
         || !"13".equals(r.header("sec-websocket-version"))) {
-      // Gorilla's wording, which Pebble passes on as plain text.
-      return HttpResponse.text(400, "websocket: the client is not using the websocket protocol\n");
+      return HttpResponse.text(400, NOT_WEBSOCKET);
     }
-    return HttpResponse.webSocket(
-        ServerWebSocket.accept(key), (in, out) -> session.serve(id, new ServerWebSocket(in, out)));
+    return new HttpResponse(101, "", new byte[0], session.claim(id));
   }
 }

@@ -216,8 +216,7 @@ class EmbeddedJujuTest {
     juju.removeUnit("provider/1");
     SettleReport report = juju.settle();
 
-    assertThat(report.runs())
-        .extracting(r -> r.unit() + " " + r.hook() + " " + r.remote())
+    assertThat(withRemotes(report))
         .containsExactly(
             "provider/0 cluster-relation-departed provider/1",
             "provider/1 cluster-relation-departed provider/0",
@@ -256,8 +255,7 @@ class EmbeddedJujuTest {
     SettleReport report = juju.settle();
 
     assertThat(report.failed()).isEmpty();
-    assertThat(report.runs())
-        .extracting(r -> r.unit() + " " + r.hook() + " " + r.remote())
+    assertThat(withRemotes(report))
         .contains(
             "provider/1 db-relation-joined consumer/0",
             "consumer/0 db-relation-joined provider/1",
@@ -309,8 +307,7 @@ class EmbeddedJujuTest {
     SettleReport report = juju.settle();
 
     assertThat(report.failed()).isEmpty();
-    assertThat(report.runs())
-        .extracting(r -> r.unit() + " " + r.hook() + " " + r.remote())
+    assertThat(withRemotes(report))
         .containsExactly(
             "consumer/0 db-relation-departed provider/0",
             "consumer/0 db-relation-departed provider/1",
@@ -480,5 +477,10 @@ class EmbeddedJujuTest {
     assertThatThrownBy(() -> juju.relate("consumer:db", "provider:db"))
         .isInstanceOf(EmbeddedJujuException.class)
         .hasMessageContaining("already exists");
+  }
+
+  /** Each run as {@code unit hook remote}. */
+  private static List<String> withRemotes(SettleReport report) {
+    return report.runs().stream().map(r -> r.unit() + " " + r.hook() + " " + r.remote()).toList();
   }
 }

@@ -378,36 +378,35 @@ class PebbleClientTest {
 
     @Test
     void pushSendsTheMultipartLayoutPebbleRequires() throws Exception {
-      // A one-shot fake Pebble that records the raw request, to see the client's exact bytes.
+      // A fake Pebble that records the request as it arrived, to see the client's exact bytes.
       Path socket = dir.resolve("rec.sock");
-      try (var listener =
-          java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
-        listener.bind(java.net.UnixDomainSocketAddress.of(socket));
-        var recorded = new java.util.concurrent.CompletableFuture<HttpRequest>();
-        Thread fake =
-            new Thread(
-                () -> {
-                  try (var ch = listener.accept()) {
-                    HttpRequest req =
-                        HttpRequest.read(java.nio.channels.Channels.newInputStream(ch));
-                    recorded.complete(req);
-                    byte[] reply =
-                        ("{\"type\":\"sync\",\"status-code\":200,\"status\":\"OK\","
-                                + "\"result\":[{\"path\":\"/etc/app.conf\"}]}")
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    String head =
-                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                            + reply.length
-                            + "\r\nConnection: close\r\n\r\n";
-                    ch.write(
-                        java.nio.ByteBuffer.wrap(
-                            head.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-                    ch.write(java.nio.ByteBuffer.wrap(reply));
-                  } catch (IOException e) {
-                    recorded.completeExceptionally(e);
-                  }
-                });
-        fake.start();
+      var recorded = new java.util.concurrent.CompletableFuture<HttpRequest>();
+      org.eclipse.jetty.server.Server fake = new org.eclipse.jetty.server.Server();
+      var connector = new org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector(fake);
+      connector.setUnixDomainPath(socket);
+      fake.addConnector(connector);
+      fake.setHandler(
+          new org.eclipse.jetty.server.Handler.Abstract() {
+            @Override
+            public boolean handle(
+                org.eclipse.jetty.server.Request req,
+                org.eclipse.jetty.server.Response response,
+                org.eclipse.jetty.util.Callback callback)
+                throws IOException {
+              recorded.complete(HttpRequest.of(req));
+              response.getHeaders().put("Content-Type", "application/json");
+              response.write(
+                  true,
+                  java.nio.ByteBuffer.wrap(
+                      ("{\"type\":\"sync\",\"status-code\":200,\"status\":\"OK\","
+                              + "\"result\":[{\"path\":\"/etc/app.conf\"}]}")
+                          .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                  callback);
+              return true;
+            }
+          });
+      fake.start();
+      try {
         try (PebbleClient recordingClient = PebbleClient.forSocket("rec", socket)) {
           recordingClient.push(
               "/etc/app.conf",
@@ -415,7 +414,6 @@ class PebbleClientTest {
               PushOptions.defaults().withMakeDirs().withPermissions("644"));
         }
         HttpRequest request = recorded.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        fake.join();
 
         String contentType = request.header("content-type");
         assertThat(contentType).matches("multipart/form-data; boundary=[0-9a-f]{32}");
@@ -439,6 +437,8 @@ class PebbleClientTest {
                     + b
                     + "--\r\n");
         assertThat(request.header("accept")).isEqualTo("application/json");
+      } finally {
+        fake.stop();
       }
     }
 

@@ -395,4 +395,28 @@ class PebbleTranscriptTest {
             " ERROR cannot start service: fork/exec /no/such/binary: no such file or directory\"]");
     assertThat(server.serviceStatuses()).containsEntry("missing", "inactive");
   }
+
+  @Test
+  void execWebSocketsRefuseWhatPebbleRefuses() throws IOException {
+    server.onExec(java.util.List.of("sleep"), ExecHandler.ok(""));
+    String accepted =
+        RawHttp.postJson(socket, "/v1/exec", "{\"command\":[\"sleep\",\"1\"]}").text();
+    java.util.regex.Matcher task =
+        java.util.regex.Pattern.compile("\"task-id\":\"([0-9]+)\"").matcher(accepted);
+    assertThat(task.find()).as(accepted).isTrue();
+    String tasks = "/v1/tasks/" + task.group(1) + "/websocket/";
+
+    RawHttp.Response plain = RawHttp.get(socket, tasks + "stdio");
+    assertThat(plain.statusLine()).isEqualTo("HTTP/1.1 400 Bad Request");
+    assertThat(plain.contentType()).isEqualTo("text/plain; charset=utf-8");
+    assertThat(plain.text())
+        .isEqualTo("websocket: the client is not using the websocket protocol\n");
+    assertThat(RawHttp.get(socket, tasks + "nope").text())
+        .isEqualTo(
+            "{\"type\":\"error\",\"status-code\":404,\"status\":\"Not Found\","
+                + "\"result\":{\"message\":\"websocket \\\"nope\\\" not found\"}}");
+    assertThat(RawHttp.get(socket, "/v1/tasks/99/websocket/stdio").text())
+        .contains("\"status-code\":404")
+        .contains("cannot find task with id \\\"99\\\"");
+  }
 }
