@@ -52,7 +52,8 @@ public final class InputJournal implements HookTools {
   private final List<byte[]> answerHashes = new ArrayList<>();
   private final List<String> writes = new ArrayList<>();
   private String opaque;
-  private MessageDigest replay;
+  private boolean replaying;
+  private byte[] replayed;
 
   /**
    * Journals the reads of one dispatch.
@@ -89,8 +90,18 @@ public final class InputJournal implements HookTools {
   }
 
   /**
-   * Why this dispatch's reads cannot be replayed (a {@code resource-get}, an {@code action-get}, a
-   * {@code secret-get --refresh}, an answer with no canonical form), if one of them cannot.
+   * A short hash of each answer of {@link #requests()}, in order: what a replay compares as it
+   * goes, so that it stops at the first answer that differs.
+   */
+  public List<String> answers() {
+    List<String> out = new ArrayList<>(answerHashes.size());
+    answerHashes.forEach(h -> out.add(shortHash(h)));
+    return out;
+  }
+
+  /**
+   * Why this dispatch's reads cannot be replayed (a {@code resource-get}, an {@code action-get}, an
+   * answer with no canonical form), if one of them cannot.
    */
   public Optional<String> opaque() {
     return Optional.ofNullable(opaque);
@@ -111,34 +122,47 @@ public final class InputJournal implements HookTools {
   }
 
   /**
-   * Issues {@code recorded} again, in order, and returns the digest {@link #digest} would have
-   * given had this dispatch made exactly those reads. The answers are remembered (hook tools) for
+   * Issues {@code recorded} again, in order, comparing each answer with the recorded one, and stops
+   * at the first that differs: a read is issued only when every read before it answered as
+   * recorded, which is when the charm itself would issue it (so a {@code secret-get --refresh} is
+   * replayed only when the charm would make it anyway). The answers are remembered (hook tools) for
    * the reads that follow; the replayed reads are not added to {@link #requests()}.
    *
    * @param prefix the inputs that are not reads
    * @param recorded the reads of an earlier dispatch
-   * @return the digest; a request this journal does not know gives a digest that matches nothing
+   * @param expected their answers' short hashes ({@link #answers()} of that dispatch)
+   * @return the digest {@link #digest} gave that dispatch if every answer is the same; empty at the
+   *     first difference (or an unknown request)
    */
-  public String replay(String prefix, List<List<String>> recorded) {
+  public Optional<String> replay(
+      String prefix, List<List<String>> recorded, List<String> expected) {
+    if (recorded.size() != expected.size()) {
+      return Optional.empty();
+    }
     MessageDigest digest = sha256();
     digest.update(prefix.getBytes(StandardCharsets.UTF_8));
-    replay = digest;
+    replaying = true;
     try {
-      for (List<String> request : recorded) {
-        digest.update(Canonical.of(request).getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < recorded.size(); i++) {
+        List<String> request = recorded.get(i);
+        replayed = null;
         try {
           issue(request);
+        } catch (UnknownRequestException e) {
+          return Optional.empty();
         } catch (RuntimeException e) {
-          // Recorded as the answer by read(); an unknown request is hashed here instead.
-          if (e instanceof UnknownRequestException) {
-            digest.update(("?" + e.getMessage()).getBytes(StandardCharsets.UTF_8));
-          }
+          // A failure is an answer too (a file that is not there): read() hashed it.
         }
+        if (replayed == null || !shortHash(replayed).equals(expected.get(i))) {
+          return Optional.empty();
+        }
+        digest.update(Canonical.of(request).getBytes(StandardCharsets.UTF_8));
+        digest.update(replayed);
       }
     } finally {
-      replay = null;
+      replaying = false;
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return Optional.of(HexFormat.of().formatHex(digest.digest()));
   }
 
   // --- plumbing shared with JournaledPebble -------------------------------------------------
@@ -187,10 +211,9 @@ public final class InputJournal implements HookTools {
     } catch (IllegalArgumentException e) {
       form = null;
     }
-    if (replay != null) {
-      // A form-less answer can never match: hash something no recorded answer hashes to.
-      replay.update(
-          form == null ? new byte[] {0} : sha256().digest(form.getBytes(StandardCharsets.UTF_8)));
+    if (replaying) {
+      // A form-less answer can never match: it leaves replayed null.
+      replayed = form == null ? null : sha256().digest(form.getBytes(StandardCharsets.UTF_8));
       return;
     }
     if (form == null) {
@@ -199,6 +222,10 @@ public final class InputJournal implements HookTools {
     }
     requests.add(List.copyOf(request));
     answerHashes.add(sha256().digest(form.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String shortHash(byte[] hash) {
+    return HexFormat.of().formatHex(hash, 0, 8);
   }
 
   private static MessageDigest sha256() {
@@ -337,13 +364,11 @@ public final class InputJournal implements HookTools {
   @Override
   public Map<String, String> secretGet(
       Optional<String> id, Optional<String> label, boolean refresh, boolean peek) {
-    if (refresh) {
-      // --refresh moves this unit's tracked revision: a replay must not do it on its own.
-      unreplayable("secret-get --refresh");
-    }
+    // --refresh moves this unit's tracked revision; a replay issues it only where the charm would
+    // (see replay), and the answer is remembered so that the charm does not refresh twice.
     return read(
         req("secret-get", opt(id), opt(label), "" + refresh, "" + peek),
-        !refresh,
+        true,
         () -> tools.secretGet(id, label, refresh, peek));
   }
 

@@ -80,6 +80,7 @@ public final class SteadyState extends Component {
           "manifest.yaml");
 
   private final StoredState<String> stored;
+  private final String charmClass;
   private final Supplier<?> hostInputs;
   private InputJournal journal;
   private String key;
@@ -98,6 +99,7 @@ public final class SteadyState extends Component {
    */
   public SteadyState(Component charm, Supplier<?> hostInputs) {
     super(charm, "steady-state");
+    this.charmClass = charm.getClass().getName();
     this.hostInputs = Objects.requireNonNull(hostInputs, "hostInputs");
     this.stored = storedState("inputs", String.class, () -> "");
     framework().beforeCommit(this::recordIfQuiet);
@@ -151,7 +153,11 @@ public final class SteadyState extends Component {
       LOG.debug("steady state: nothing recorded for {}; reconciling", key);
       return false;
     }
-    boolean same = journal.replay(prefix, record.requests()).equals(record.digest());
+    boolean same =
+        journal
+            .replay(prefix, record.requests(), record.answers())
+            .filter(record.digest()::equals)
+            .isPresent();
     if (same) {
       LOG.debug("steady state: the {} inputs are unchanged; skipping the reconcile", key);
     } else {
@@ -177,7 +183,7 @@ public final class SteadyState extends Component {
   private String prefix(JujuContext context, StoredSnapshot start) {
     Map<String, Object> inputs = new LinkedHashMap<>();
     inputs.put("format", FORMAT);
-    inputs.put("charm", parentClass());
+    inputs.put("charm", charmClass);
     inputs.put("event", key);
     inputs.put("unit", context.unitName());
     inputs.put("model", context.modelUuid());
@@ -206,11 +212,6 @@ public final class SteadyState extends Component {
     return Canonical.of(inputs);
   }
 
-  private String parentClass() {
-    String handle = handle();
-    return handle.substring(0, handle.lastIndexOf('/'));
-  }
-
   private void recordIfQuiet() {
     if (journal == null || Boolean.TRUE.equals(unchanged) || statuses == null) {
       return; // not an eligible event, nothing to update after a skip, or no statuses computed
@@ -226,7 +227,8 @@ public final class SteadyState extends Component {
     }
     Map<String, Record> records = records();
     records.remove(key);
-    records.put(key, new Record(journal.digest(prefix), statuses, journal.requests()));
+    records.put(
+        key, new Record(journal.digest(prefix), statuses, journal.requests(), journal.answers()));
     Iterator<String> oldest = records.keySet().iterator();
     while (records.size() > MAX_RECORDS) {
       oldest.next();
@@ -249,7 +251,8 @@ public final class SteadyState extends Component {
   }
 
   /** What one quiet dispatch of an event read, and the statuses it set. */
-  record Record(String digest, List<Status> statuses, List<List<String>> requests) {}
+  record Record(
+      String digest, List<Status> statuses, List<List<String>> requests, List<String> answers) {}
 
   /** The text form of the records: length-prefixed tokens, so any string round-trips. */
   static final class Records {
@@ -269,7 +272,9 @@ public final class SteadyState extends Component {
               token(out, s.message());
             }
             token(out, "" + r.requests().size());
-            for (List<String> request : r.requests()) {
+            for (int i = 0; i < r.requests().size(); i++) {
+              List<String> request = r.requests().get(i);
+              token(out, r.answers().get(i));
               token(out, "" + request.size());
               request.forEach(part -> token(out, part));
             }
@@ -293,8 +298,10 @@ public final class SteadyState extends Component {
           statuses.add(new Status(StatusName.parse(in.next()), in.next()));
         }
         List<List<String>> requests = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
         int m = in.number();
         for (int j = 0; j < m; j++) {
+          answers.add(in.next());
           int parts = in.number();
           List<String> request = new ArrayList<>(parts);
           for (int k = 0; k < parts; k++) {
@@ -302,7 +309,9 @@ public final class SteadyState extends Component {
           }
           requests.add(List.copyOf(request));
         }
-        out.put(key, new Record(digest, List.copyOf(statuses), List.copyOf(requests)));
+        out.put(
+            key,
+            new Record(digest, List.copyOf(statuses), List.copyOf(requests), List.copyOf(answers)));
       }
       if (!in.done()) {
         throw new IllegalArgumentException("trailing data");
