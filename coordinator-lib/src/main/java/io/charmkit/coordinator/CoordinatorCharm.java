@@ -164,10 +164,18 @@ public abstract class CoordinatorCharm extends Charm {
       }
     }
     observe(on().collectUnitStatus(), this::collectUnitStatus);
-    // The host facts the reconcile reads besides hook tools, Pebble and stored state.
+    // What the reconcile reads besides hook tools, Pebble and stored state: the host facts, and
+    // the certificate (a TlsSource may take it from anywhere, a test fixture included).
     this.steady =
         new SteadyState(
-            this, () -> List.of(fqdn(), resolver(), ipv6(), String.valueOf(steadyStateInputs())));
+            this,
+            () ->
+                List.of(
+                    fqdn(),
+                    resolver(),
+                    ipv6(),
+                    tlsSource.current(),
+                    String.valueOf(steadyStateInputs())));
   }
 
   /**
