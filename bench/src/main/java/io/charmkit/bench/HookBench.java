@@ -305,17 +305,19 @@ public final class HookBench {
                 Locale.ROOT, "- %s: the first run made %d writing call(s)", hook, writes));
       }
       if (writes == 0) {
+        agent.render();
+        boolean fast = takesFastPath(charm, logged, log);
+        agent.render();
         if (noted) {
-          agent.render();
           return;
         }
         notes.append(
             String.format(
                 Locale.ROOT,
-                "; steady state after %d run(s): no relation-set, open-port or close-port; bags read more than once: %s.%n",
+                "; steady state after %d run(s): no relation-set, open-port or close-port; bags read more than once: %s; the timed runs %s the steady-state fast path (probe run at DEBUG).%n",
                 round + 1,
-                reads.isEmpty() ? "none" : reads));
-        agent.render();
+                reads.isEmpty() ? "none" : reads,
+                fast ? "take" : "do NOT take"));
         return;
       }
     }
@@ -324,6 +326,28 @@ public final class HookBench {
             + " still writes relation data after "
             + SETTLE_LIMIT
             + " runs: unchanged data is being written, or the output is not deterministic");
+  }
+
+  /**
+   * Runs the settled hook once more with {@code CHARMKIT_LOG_LEVEL=DEBUG} and tells whether the
+   * base said it skipped the reconcile (its {@code juju-log} call is in the call log). The run
+   * changes nothing: a skip writes nothing, and a full run of a settled hook writes nothing either.
+   */
+  private static boolean takesFastPath(Path charm, Map<String, String> env, Path log)
+      throws Exception {
+    Map<String, String> debug = new HashMap<>(env);
+    debug.put("CHARMKIT_LOG_LEVEL", "DEBUG");
+    Files.deleteIfExists(log);
+    Run run = dispatch(charm, debug);
+    if (run.exitCode() != 0) {
+      throw new IllegalStateException("the probe run failed:\n" + run.output());
+    }
+    boolean skipped =
+        FakeAgent.calls(log).stream()
+            .anyMatch(
+                c -> c.tool().equals("juju-log") && c.key().contains("skipping the reconcile"));
+    Files.deleteIfExists(log);
+    return skipped;
   }
 
   private void measure(

@@ -29,6 +29,7 @@ import io.charmkit.ops.framework.Event;
 import io.charmkit.ops.framework.EventSource;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.hooktools.Port;
+import io.charmkit.ops.inputs.SteadyState;
 import io.charmkit.ops.model.Relation;
 import io.charmkit.ops.model.Secret;
 import io.charmkit.ops.model.Status;
@@ -45,6 +46,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -109,6 +111,7 @@ public abstract class CoordinatorCharm extends Charm {
   private final DatasourceExchange exchange;
   private final List<String> exchangeEndpoints;
   private final HostEnvironment host;
+  private final SteadyState steady;
   private Snapshot snapshot;
   private final List<WorkloadFault> workloadFaults = new ArrayList<>();
   private String fqdn;
@@ -161,6 +164,18 @@ public abstract class CoordinatorCharm extends Charm {
       }
     }
     observe(on().collectUnitStatus(), this::collectUnitStatus);
+    // What the reconcile reads besides hook tools, Pebble and stored state: the host facts, and
+    // the certificate (a TlsSource may take it from anywhere, a test fixture included).
+    this.steady =
+        new SteadyState(
+            this,
+            () ->
+                List.of(
+                    fqdn(),
+                    resolver(),
+                    ipv6(),
+                    tlsSource.current(),
+                    String.valueOf(steadyStateInputs())));
   }
 
   /**
@@ -188,6 +203,28 @@ public abstract class CoordinatorCharm extends Charm {
    * @return the configuration; the base renders it against the gathered workers
    */
   protected abstract NginxConfig nginxConfig(String serverName, String resolver, boolean ipv6);
+
+  /**
+   * Returns what the product's callbacks read that is neither a hook tool, Pebble, stored state nor
+   * the host facts the base reads (FQDN, DNS server, IPv6): the steady-state fast path hashes it
+   * with the other inputs, so that a change to it is never skipped. Its {@code toString} must tell
+   * different values apart. The products' callbacks read nothing else, so the default is empty.
+   *
+   * @return the extra inputs
+   */
+  protected Object steadyStateInputs() {
+    return List.of();
+  }
+
+  /**
+   * Tells whether this dispatch skipped the reconcile because every input was as after the last
+   * quiet dispatch of the same event ({@link SteadyState}).
+   *
+   * @return whether it was skipped
+   */
+  protected final boolean steadyStateSkipped() {
+    return steady.unchanged();
+  }
 
   /**
    * Returns the TCP ports this coordinator unit opens.
@@ -313,6 +350,11 @@ public abstract class CoordinatorCharm extends Charm {
   }
 
   private void reconcile(Event event) {
+    if (steady.unchanged()) {
+      // Nothing any input could change: no decoding, validation, rendering or comparison, and no
+      // write (the statuses are set at collect-status from the record).
+      return;
+    }
     Snapshot now = snapshot();
     S3Relation.requestBucket(model(), endpoints.s3(), s3Bucket());
     registerWithGrafana();
@@ -432,14 +474,26 @@ public abstract class CoordinatorCharm extends Charm {
   }
 
   private void collectUnitStatus(CollectStatusEvent event) {
+    List<Status> statuses = steady.unchanged() ? steady.recordedStatuses() : computeStatuses();
+    steady.statuses(statuses);
+    statuses.forEach(event::addStatus);
+  }
+
+  private List<Status> computeStatuses() {
+    List<Status> out = new ArrayList<>();
+    computeStatuses(out::add);
+    return out;
+  }
+
+  private void computeStatuses(Consumer<Status> event) {
     Snapshot now = snapshot();
     if (!now.status().gateOpen()) {
-      event.addStatus(Status.blocked(now.status().message()));
+      event.accept(Status.blocked(now.status().message()));
       return;
     }
     // A workload that fails is shown, never a failed hook; the next event tries again.
     for (WorkloadFault fault : workloadFaults) {
-      event.addStatus(
+      event.accept(
           fault.unreachable() ? Status.waiting(fault.status()) : Status.blocked(fault.status()));
     }
     SortedSet<String> invalid =
@@ -447,13 +501,13 @@ public abstract class CoordinatorCharm extends Charm {
             .map(CoordinatorCharm::applicationOf)
             .collect(Collectors.toCollection(TreeSet::new));
     if (!invalid.isEmpty()) {
-      event.addStatus(
+      event.accept(
           Status.blocked(
               CoordinatorStatus.invalidWorkerData(
                   invalid, now.view().problems().get(0).summary())));
     }
-    productStatuses().forEach(event::addStatus);
-    event.addStatus(
+    productStatuses().forEach(event);
+    event.accept(
         Status.active(
             CoordinatorStatus.withUnderScaled(activeMessage(), now.consistency().underScaled())));
   }

@@ -16,6 +16,7 @@ import io.charmkit.ops.framework.EventSource;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.hooktools.HookTools;
 import io.charmkit.ops.hooktools.ProcessHookTools;
+import io.charmkit.ops.inputs.InputJournal;
 import io.charmkit.ops.log.JujuLogSink;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.metadata.MetadataException;
@@ -159,7 +160,9 @@ public final class Dispatcher {
       Function<Framework, ? extends Charm> charmFactory) {
     Framework framework = null;
     try {
-      Model model = new Model(context, metadata, tools, pebble);
+      // Every read is journaled for the steady-state fast path (io.charmkit.ops.inputs).
+      InputJournal journal = new InputJournal(context, tools, pebble);
+      Model model = new Model(context, metadata, journal, journal.pebble());
       framework = new Framework(model, store);
       Charm charm = charmFactory.apply(framework);
       boolean restricted = context.restricted();

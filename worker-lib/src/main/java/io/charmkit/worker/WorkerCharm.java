@@ -12,6 +12,7 @@ import io.charmkit.ops.framework.Event;
 import io.charmkit.ops.framework.EventSource;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.hooktools.Port;
+import io.charmkit.ops.inputs.SteadyState;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.metadata.ConfigOption;
 import io.charmkit.ops.model.Relation;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -102,6 +104,7 @@ public abstract class WorkerCharm extends Charm {
   private final HostEnvironment environment;
   private final List<String> roleOptions;
   private final ClusterRequirer cluster;
+  private final SteadyState steady;
 
   // Read at most once per dispatch (every dispatch builds a new charm).
   private List<String> roles;
@@ -148,6 +151,12 @@ public abstract class WorkerCharm extends Charm {
     }
     this.cluster = new ClusterRequirer(this, endpoint);
     observe(on().collectUnitStatus(), this::collectStatus);
+    // The host facts the reconcile reads besides hook tools, Pebble and stored state: the FQDN it
+    // publishes and the proxy variables its layer carries.
+    this.steady =
+        new SteadyState(
+            this,
+            () -> List.of(address(), charmEnvironment(), String.valueOf(steadyStateInputs())));
   }
 
   // --- what a product supplies ------------------------------------------------------------------
@@ -219,6 +228,29 @@ public abstract class WorkerCharm extends Charm {
    */
   protected List<Status> productStatuses() {
     return List.of();
+  }
+
+  /**
+   * Returns what the product's callbacks ({@link #layer()}, {@link #workerConfig}, {@link
+   * #productStatuses()}, …) read that is neither a hook tool, Pebble, stored state nor the host
+   * facts the base reads (FQDN, the {@code JUJU_CHARM_*} variables): the steady-state fast path
+   * hashes it with the other inputs, so that a change to it is never skipped. Its {@code toString}
+   * must tell different values apart. Empty by default.
+   *
+   * @return the extra inputs
+   */
+  protected Object steadyStateInputs() {
+    return List.of();
+  }
+
+  /**
+   * Tells whether this dispatch skipped the reconcile because every input was as after the last
+   * quiet dispatch of the same event ({@link SteadyState}).
+   *
+   * @return whether it was skipped
+   */
+  protected final boolean steadyStateSkipped() {
+    return steady.unchanged();
   }
 
   // --- what a product can read ------------------------------------------------------------------
@@ -307,6 +339,11 @@ public abstract class WorkerCharm extends Charm {
   // --- reconcile --------------------------------------------------------------------------------
 
   private void reconcile() {
+    if (steady.unchanged()) {
+      // Nothing any input could change: no decoding, validation, rendering or comparison, and no
+      // write (the statuses are set at collect-status from the record).
+      return;
+    }
     cluster.publish(roles(), address(), topology().forWorker());
     // Bad coordinator data changes nothing: the workload keeps its last good configuration. A
     // local decision (no role enabled) still stops it.
@@ -526,8 +563,29 @@ public abstract class WorkerCharm extends Charm {
   // --- status -----------------------------------------------------------------------------------
 
   private void collectStatus(CollectStatusEvent event) {
-    productStatuses().forEach(event::addStatus);
-    workerStatuses().forEach(event::addStatus);
+    List<Status> statuses = new ArrayList<>();
+    if (steady.unchanged()) {
+      statuses.addAll(steady.recordedStatuses());
+    } else {
+      statuses.addAll(productStatuses());
+      statuses.addAll(workerStatuses());
+    }
+    steady.statuses(statuses);
+    statuses.forEach(event::addStatus);
+  }
+
+  /** The {@code JUJU_CHARM_*} variables (Juju's proxy settings), which the layer carries. */
+  private Map<String, String> charmEnvironment() {
+    Map<String, String> out = new TreeMap<>();
+    environment
+        .env()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith("JUJU_CHARM_")) {
+                out.put(k, v);
+              }
+            });
+    return out;
   }
 
   private List<Status> workerStatuses() {

@@ -48,8 +48,16 @@ final class TestWorker extends WorkerCharm {
 
   static final CharmMetadata META = CharmMetadata.parse(METADATA, CONFIG, null);
 
+  private final Runnable onLayer;
+
   TestWorker(Framework framework, HostEnvironment environment) {
+    this(framework, environment, () -> {});
+  }
+
+  /** A worker that calls {@code onLayer} each time the base asks for its layer (a render). */
+  TestWorker(Framework framework, HostEnvironment environment, Runnable onLayer) {
     super(framework, CONTAINER, ENDPOINT, environment);
+    this.onLayer = onLayer;
   }
 
   /** An environment with the test FQDN, the given variables and a clock that never waits. */
@@ -64,6 +72,7 @@ final class TestWorker extends WorkerCharm {
 
   @Override
   protected Optional<Layer> layer() {
+    onLayer.run();
     Service service =
         Service.builder(
                 "/bin/workload -config "

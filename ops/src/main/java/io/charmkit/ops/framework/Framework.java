@@ -37,6 +37,7 @@ public final class Framework {
   private final Map<String, StoredState<?>> states = new LinkedHashMap<>();
   private final List<Notice> notices;
   private final List<String> emitted = new ArrayList<>();
+  private final List<Runnable> beforeCommit = new ArrayList<>();
 
   private record Observer<E extends Event>(
       String id, EventSource<E> source, Consumer<? super E> handler) {
@@ -61,6 +62,19 @@ public final class Framework {
   /** The paths of the events emitted so far, in order (a record for tests and figures). */
   public List<String> emitted() {
     return Collections.unmodifiableList(emitted);
+  }
+
+  /** Stored state and deferred events as loaded at the start of the dispatch. */
+  public StoredSnapshot storedAtStart() {
+    return loaded;
+  }
+
+  /**
+   * Runs {@code action} at {@link #commit()}, before stored state is saved (after the model's
+   * relation writes): a last chance to set stored state from what the whole dispatch did.
+   */
+  public void beforeCommit(Runnable action) {
+    beforeCommit.add(Objects.requireNonNull(action, "action"));
   }
 
   /** The deferred events that will be stored at commit. */
@@ -163,6 +177,7 @@ public final class Framework {
    * dispatch succeeded.
    */
   public void commit() {
+    beforeCommit.forEach(Runnable::run);
     Map<String, JsonNode> values = new HashMap<>(loaded.values());
     for (StoredState<?> state : states.values()) {
       JsonNode json = state.toJson();

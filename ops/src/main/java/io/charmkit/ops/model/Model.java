@@ -71,6 +71,16 @@ public final class Model {
     return containers.computeIfAbsent(name, n -> new Container(n, pebble));
   }
 
+  /**
+   * The journal of this dispatch's reads, when the runtime put one between the model and the hook
+   * tools (it always does; a model built by hand over bare tools has none).
+   */
+  public Optional<io.charmkit.ops.inputs.InputJournal> journal() {
+    return tools instanceof io.charmkit.ops.inputs.InputJournal journal
+        ? Optional.of(journal)
+        : Optional.empty();
+  }
+
   /** The model name. */
   public String name() {
     return context.modelName();
