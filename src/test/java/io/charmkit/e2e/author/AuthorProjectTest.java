@@ -164,6 +164,27 @@ class AuthorProjectTest {
         .contains("charm.main.class must be the fully qualified name of the charm's class");
   }
 
+  @Test
+  void aMisspeltCharmFileFailsTheBuildInsteadOfBuildingAPlainJar() throws Exception {
+    Path work = Files.createDirectories(tmp.resolve("typo"));
+    Run init =
+        maven(
+            work,
+            "io.charmkit:charmkit-maven-plugin:" + charmkitVersion + ":init",
+            "-Dname=typo");
+    assertThat(init.exitCode()).as(init.output()).isZero();
+    Path project = work.resolve("typo");
+    Files.move(project.resolve("charmcraft.yaml"), project.resolve("charmcraft.yml"));
+
+    Run typo = maven(project, "validate");
+
+    assertThat(typo.exitCode()).as(typo.output()).isNotZero();
+    assertThat(typo.output())
+        .contains("charmcraft.yml")
+        .contains("A charm's files end in .yaml")
+        .contains("rename the .yml file");
+  }
+
   /** A reactor module as the nested build sees it once installed. */
   private record Module(Path dir, String artifactId, String packaging) {
     void installInto(Path repo, String version) throws IOException {
