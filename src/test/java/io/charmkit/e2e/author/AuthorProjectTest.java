@@ -169,9 +169,7 @@ class AuthorProjectTest {
     Path work = Files.createDirectories(tmp.resolve("typo"));
     Run init =
         maven(
-            work,
-            "io.charmkit:charmkit-maven-plugin:" + charmkitVersion + ":init",
-            "-Dname=typo");
+            work, "io.charmkit:charmkit-maven-plugin:" + charmkitVersion + ":init", "-Dname=typo");
     assertThat(init.exitCode()).as(init.output()).isZero();
     Path project = work.resolve("typo");
     Files.move(project.resolve("charmcraft.yaml"), project.resolve("charmcraft.yml"));

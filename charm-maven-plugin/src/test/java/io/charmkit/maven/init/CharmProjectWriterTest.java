@@ -40,7 +40,8 @@ class CharmProjectWriterTest {
         .contains("<artifactId>charmkit-charm-parent</artifactId>\n    <version>9.9.9</version>")
         .contains("<charm.main.class>com.example.mywebapp.MyWebAppCharm</charm.main.class>")
         .doesNotContain("{{");
-    assertThat(Files.readString(tmp.resolve("p/charmcraft.yaml"))).startsWith("type: charm\nname: my-web-app\n");
+    assertThat(Files.readString(tmp.resolve("p/charmcraft.yaml")))
+        .startsWith("type: charm\nname: my-web-app\n");
     assertThat(CharmProjectSpec.of("hello-charm", "org.acme", "org.acme.hi", "1").className())
         .isEqualTo("HelloCharm");
   }
