@@ -116,6 +116,13 @@ public final class CharmMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.version}", readonly = true)
   private String version;
 
+  /**
+   * charmkit's own version for the manifest: this plugin's, which the author parent pins to
+   * charmkit's release whatever the charm project's own version is.
+   */
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  private String charmkitVersion;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     try {
@@ -213,7 +220,9 @@ public final class CharmMojo extends AbstractMojo {
     }
     List<Base> bases = bases(files, Architectures.ofJdk(runtimeJdk), runtimeJdk);
     Files.writeString(
-        dir.resolve("manifest.yaml"), Manifest.render(bases, version), StandardCharsets.UTF_8);
+        dir.resolve("manifest.yaml"),
+        Manifest.render(bases, charmkitVersion),
+        StandardCharsets.UTF_8);
     String key = DispatchScript.buildKey(lib, jars, jvmOptions, mainClass, release);
     Path dispatch = dir.resolve("dispatch");
     Files.writeString(
