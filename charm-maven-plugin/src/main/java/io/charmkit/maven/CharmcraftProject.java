@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.charmkit.ops.metadata.CharmMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A {@code charmcraft.yaml} and what {@code charmcraft pack} derives from it: {@code metadata.yaml}
@@ -27,28 +29,17 @@ import java.util.TreeSet;
  * write, and written from the parsed value instead when the text cannot be cut that simply.
  */
 final class CharmcraftProject {
-  /** The keys charmcraft copies into {@code metadata.yaml} as they are. */
-  static final Set<String> METADATA_KEYS =
-      Set.of(
-          "name",
-          "summary",
-          "description",
-          "assumes",
-          "containers",
-          "devices",
-          "documentation",
-          "extra-bindings",
-          "peers",
-          "provides",
-          "requires",
-          "resources",
-          "storage",
-          "subordinate",
-          "terms",
-          "charm-user");
-
   /** The keys charmcraft renames on the way to {@code metadata.yaml}. */
   static final Set<String> RENAMED_KEYS = Set.of("title", "links");
+
+  /**
+   * The keys charmcraft copies into {@code metadata.yaml} as they are: the runtime's set (which
+   * reads the same keys from charmcraft.yaml) without the renamed ones.
+   */
+  static final Set<String> METADATA_KEYS =
+      CharmMetadata.METADATA_KEYS.stream()
+          .filter(key -> !RENAMED_KEYS.contains(key))
+          .collect(Collectors.toUnmodifiableSet());
 
   /** Keys that only tell charmcraft how to build: none reaches the charm. */
   static final Set<String> BUILD_KEYS =

@@ -39,8 +39,12 @@ public record CharmMetadata(
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  /** charmcraft.yaml's keys that belong in metadata.yaml: a charm declares them in one file. */
-  private static final Set<String> METADATA_KEYS =
+  /**
+   * charmcraft.yaml's top-level keys that belong in metadata.yaml (charmcraft renames {@code title}
+   * and {@code links} on the way; it copies the others as they are). A charm declares them in one
+   * file or the other, never both. The packager derives metadata.yaml from the same set.
+   */
+  public static final Set<String> METADATA_KEYS =
       Set.of(
           "name",
           "summary",
@@ -50,6 +54,7 @@ public record CharmMetadata(
           "assumes",
           "containers",
           "devices",
+          "documentation",
           "extra-bindings",
           "peers",
           "provides",
