@@ -184,12 +184,15 @@ public final class Context {
     }
     PebbleConnector connector =
         name ->
-            pebbles.computeIfAbsent(
-                name,
-                // A declared container the state leaves out is one Juju has not started yet.
-                n ->
-                    new MemoryPebble(
-                        Container.disconnected(n), directory(scratch.resolve("containers/" + n))));
+            pebbles
+                .computeIfAbsent(
+                    name,
+                    // A declared container the state leaves out is one Juju has not started yet.
+                    n ->
+                        new MemoryPebble(
+                            Container.disconnected(n),
+                            directory(scratch.resolve("containers/" + n))))
+                .client();
     MemoryStore store = new MemoryStore(new StoredSnapshot(state.storedState(), state.deferred()));
 
     Map<String, String> logEnv = new LinkedHashMap<>(env);

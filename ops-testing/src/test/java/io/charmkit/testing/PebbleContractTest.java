@@ -59,7 +59,7 @@ class PebbleContractTest {
                 .withExec(ExecResult.ok(List.of("app", "--version"), "app 1.2.3\n"))
                 .withExec(ExecResult.failed(List.of("app", "check"), 4, "not ready\n"))
                 .withCheckStatus("ready", "down");
-        return new MemoryPebble(container, dir.resolve("root"));
+        return new MemoryPebble(container, dir.resolve("root")).client();
       }
     },
     UNIX_SOCKET {
