@@ -21,7 +21,10 @@ class EnvironmentTest {
   private final Context ctx = new Context(f -> null, META).withUnitId(2);
 
   private JujuContext parse(Event event) {
-    Map<String, String> env = ctx.environment(event, State.builder().build(), Path.of("/charm"));
+    // The event's relation is in the state, as Context.run's consistency check requires.
+    State.Builder state = State.builder();
+    event.relation().ifPresent(state::relation);
+    Map<String, String> env = ctx.environment(event, state.build(), Path.of("/charm"));
     return JujuContext.fromEnvironment(env);
   }
 
