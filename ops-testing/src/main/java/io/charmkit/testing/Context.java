@@ -13,6 +13,7 @@ import io.charmkit.ops.model.PebbleConnector;
 import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.state.StoredSnapshot;
 import io.charmkit.testing.juju.StateModel;
+import io.charmkit.testing.pebble.ContainerFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -315,10 +315,8 @@ public final class Context {
   }
 
   private static void deleteTree(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      ContainerFiles.deleteTree(root);
     } catch (IOException e) {
       // A leftover temporary directory must not fail the test that produced it.
     }
