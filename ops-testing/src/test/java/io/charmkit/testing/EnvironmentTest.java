@@ -52,6 +52,28 @@ class EnvironmentTest {
   }
 
   @Test
+  void aRelationCreatedHookHasTheVariablesTheEmbeddedJujuSetsToo() {
+    Relation db = Relation.of("db").withRemoteApp("pg");
+
+    Map<String, String> env =
+        ctx.environment(
+            Event.relationCreated(db), State.builder().relation(db).build(), Path.of("/charm"));
+
+    // One builder for both front ends: as Juju, an empty remote unit on created; the proxy and
+    // locale variables; only the agent's address differs (a unix socket here).
+    assertThat(env)
+        .containsEntry("JUJU_RELATION_ID", "db:" + db.id())
+        .containsEntry("JUJU_REMOTE_APP", "pg")
+        .containsEntry("JUJU_REMOTE_UNIT", "")
+        .containsEntry("JUJU_CHARM_HTTP_PROXY", "")
+        .containsEntry("LANG", "C.UTF-8")
+        .containsEntry("JUJU_AGENT_SOCKET_NETWORK", "unix")
+        .containsEntry(
+            "JUJU_AGENT_SOCKET_ADDRESS", "@/var/lib/juju/agents/unit-demo-2/agent.socket");
+    assertThat(JujuContext.fromEnvironment(env).remoteUnit()).isEmpty();
+  }
+
+  @Test
   void actionsHaveAnEmptyHookNameAndAnId() {
     Map<String, String> env =
         ctx.environment(Event.action("backup"), State.builder().build(), Path.of("/charm"));

@@ -112,6 +112,20 @@ class PebbleContractTest {
 
   @ParameterizedTest
   @EnumSource(FrontEnd.class)
+  void pathsThatNeedUrlEncodingSurviveTheClientsQueryStrings(FrontEnd front) throws IOException {
+    PebbleClient pebble = client(front);
+    String path = "/srv/a b+c/é&x=1.txt";
+
+    pebble.push(path, "odd\n", PushOptions.defaults().withMakeDirs());
+
+    assertThat(pebble.pullText(path)).isEqualTo("odd\n");
+    assertThat(pebble.listFiles("/srv/a b+c", "*.txt", false))
+        .extracting(FileInfo::path)
+        .containsExactly(path);
+  }
+
+  @ParameterizedTest
+  @EnumSource(FrontEnd.class)
   void systemInfoIsPebble1141(FrontEnd front) throws IOException {
     PebbleClient pebble = client(front);
 
