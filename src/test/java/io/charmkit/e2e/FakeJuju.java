@@ -1,5 +1,6 @@
 package io.charmkit.e2e;
 
+import io.charmkit.ops.hooktools.JujuToolSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Just enough of a unit agent to run one hook of a packaged charm: a directory of hook-tool
@@ -16,30 +18,10 @@ import java.util.Map;
  * print canned answers, and a {@code dispatch} runner with the Juju environment.
  */
 final class FakeJuju {
-  static final List<String> TOOLS =
-      List.of(
-          "relation-ids",
-          "relation-list",
-          "relation-get",
-          "relation-set",
-          "config-get",
-          "is-leader",
-          "status-get",
-          "status-set",
-          "juju-log",
-          "application-version-set",
-          "network-get",
-          "goal-state",
-          "state-get",
-          "state-set",
-          "opened-ports",
-          "open-port",
-          "close-port",
-          "secret-get",
-          "secret-add",
-          "action-get",
-          "action-set",
-          "action-fail");
+  /** The Juju version the hooks are told; its tools, from the one catalogue, are on PATH. */
+  static final String JUJU_VERSION = "3.6.14";
+
+  static final Set<String> TOOLS = JujuToolSet.forVersion(JUJU_VERSION).tools();
 
   private static final String SCRIPT =
       """
@@ -104,7 +86,7 @@ final class FakeJuju {
     env.put("JUJU_MODEL_UUID", "6b8c1f2e-3d4a-4b5c-9d6e-7f8091a2b3c4");
     env.put("JUJU_CHARM_DIR", charmDir.toString());
     env.put("JUJU_CONTEXT_ID", "probe/0-" + hook + "-1");
-    env.put("JUJU_VERSION", "3.6.14");
+    env.put("JUJU_VERSION", JUJU_VERSION);
     env.put("FAKE_JUJU_DIR", dir.toString());
     env.putAll(extraEnv);
     pb.redirectErrorStream(true);

@@ -19,7 +19,7 @@ import java.util.Set;
  * (ops.testing's consistency checker). Each problem is one sentence naming what is wrong and, where
  * it helps, what would be right.
  */
-final class Consistency {
+public final class Consistency {
   private Consistency() {}
 
   static List<String> problems(
@@ -30,7 +30,7 @@ final class Consistency {
       Event event,
       State state) {
     List<String> out = new ArrayList<>();
-    checkConfig(metadata, state, out);
+    out.addAll(configProblems(metadata, state.config()));
     checkRelations(metadata, appName, unitId, state, out);
     checkContainers(metadata, state, out);
     checkStorage(metadata, state, out);
@@ -38,8 +38,14 @@ final class Consistency {
     return out;
   }
 
-  private static void checkConfig(CharmMetadata metadata, State state, List<String> out) {
-    for (Map.Entry<String, Object> e : state.config().entrySet()) {
+  /**
+   * Why Juju would refuse {@code values} as the charm's config, one sentence each (empty when it
+   * would take them): an option {@code config.yaml} does not declare, a value not of its type. A
+   * {@code null} value resets an option. Used by both front ends.
+   */
+  public static List<String> configProblems(CharmMetadata metadata, Map<String, ?> values) {
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, ?> e : values.entrySet()) {
       ConfigOption option = metadata.options().get(e.getKey());
       if (option == null) {
         out.add(
@@ -59,6 +65,7 @@ final class Consistency {
         out.add(bad.getMessage());
       }
     }
+    return out;
   }
 
   private static void checkRelations(

@@ -13,6 +13,7 @@ import io.charmkit.ops.model.PebbleConnector;
 import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.state.StoredSnapshot;
 import io.charmkit.testing.juju.StateModel;
+import io.charmkit.testing.pebble.ContainerFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -165,17 +165,9 @@ public final class Context {
 
   private Outcome dispatch(Event event, State state, Path scratch) {
     Path charmDir = directory(scratch.resolve("charm"));
-    Map<String, String> env = environment(event, state, charmDir);
+    StateModel juju = model(event, state, scratch.resolve("model"));
+    Map<String, String> env = juju.environment(event, charmDir);
     JujuContext context = JujuContext.fromEnvironment(env);
-    StateModel juju =
-        StateModel.of(
-            state,
-            metadata,
-            appName,
-            unitId,
-            event,
-            Optional.of(jujuVersion),
-            scratch.resolve("model"));
     HookTools tools = new ProcessHookTools(juju.transport(), env);
     Map<String, MemoryPebble> pebbles = new LinkedHashMap<>();
     for (Container c : state.containers()) {
@@ -184,12 +176,15 @@ public final class Context {
     }
     PebbleConnector connector =
         name ->
-            pebbles.computeIfAbsent(
-                name,
-                // A declared container the state leaves out is one Juju has not started yet.
-                n ->
-                    new MemoryPebble(
-                        Container.disconnected(n), directory(scratch.resolve("containers/" + n))));
+            pebbles
+                .computeIfAbsent(
+                    name,
+                    // A declared container the state leaves out is one Juju has not started yet.
+                    n ->
+                        new MemoryPebble(
+                            Container.disconnected(n),
+                            directory(scratch.resolve("containers/" + n))))
+                .client();
     MemoryStore store = new MemoryStore(new StoredSnapshot(state.storedState(), state.deferred()));
 
     Map<String, String> logEnv = new LinkedHashMap<>(env);
@@ -245,45 +240,15 @@ public final class Context {
     return outcome;
   }
 
+  /** The simulated Juju model {@code state} describes, running {@code event} on this unit. */
+  private StateModel model(Event event, State state, Path scratch) {
+    return StateModel.of(
+        state, metadata, appName, unitId, event, Optional.of(jujuVersion), scratch);
+  }
+
   /** The environment Juju would give the charm process for {@code event} (JUJU.md §2). */
   Map<String, String> environment(Event event, State state, Path charmDir) {
-    String unit = unitName();
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("JUJU_DISPATCH_PATH", event.dispatchPath());
-    env.put("JUJU_HOOK_NAME", event.isAction() ? "" : event.name());
-    env.put("JUJU_UNIT_NAME", unit);
-    env.put("JUJU_MODEL_NAME", state.modelName());
-    env.put("JUJU_MODEL_UUID", state.modelUuid());
-    env.put("JUJU_CHARM_DIR", charmDir.toString());
-    env.put("CHARM_DIR", charmDir.toString());
-    env.put("JUJU_VERSION", jujuVersion);
-    env.put("JUJU_CONTEXT_ID", unit + "-" + event.name() + "-1");
-    env.put("JUJU_AGENT_SOCKET_NETWORK", "unix");
-    env.put(
-        "JUJU_AGENT_SOCKET_ADDRESS",
-        "@/var/lib/juju/agents/unit-" + appName + "-" + unitId + "/agent.socket");
-    env.put("JUJU_MACHINE_ID", "");
-    env.put("JUJU_PRINCIPAL_UNIT", "");
-    env.put("JUJU_AVAILABILITY_ZONE", "");
-    event
-        .relation()
-        .ifPresent(
-            r -> {
-              String remoteApp = r.isPeer() ? appName : r.remoteApp();
-              env.put("JUJU_RELATION", r.endpoint());
-              env.put("JUJU_RELATION_ID", r.ref());
-              env.put("JUJU_REMOTE_APP", remoteApp);
-              event.remoteUnit().ifPresent(n -> env.put("JUJU_REMOTE_UNIT", remoteApp + "/" + n));
-              event
-                  .departingUnit()
-                  .ifPresent(n -> env.put("JUJU_DEPARTING_UNIT", remoteApp + "/" + n));
-            });
-    if (event.isAction()) {
-      env.put("JUJU_ACTION_UUID", "1");
-      env.put("JUJU_ACTION_TAG", "action-1");
-    }
-    env.putAll(event.environment());
-    return env;
+    return model(event, state, charmDir).environment(event, charmDir);
   }
 
   private static Function<Framework, ? extends Charm> factory(Class<? extends Charm> type) {
@@ -350,10 +315,8 @@ public final class Context {
   }
 
   private static void deleteTree(Path root) {
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      ContainerFiles.deleteTree(root);
     } catch (IOException e) {
       // A leftover temporary directory must not fail the test that produced it.
     }

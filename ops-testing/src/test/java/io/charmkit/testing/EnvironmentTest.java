@@ -21,7 +21,10 @@ class EnvironmentTest {
   private final Context ctx = new Context(f -> null, META).withUnitId(2);
 
   private JujuContext parse(Event event) {
-    Map<String, String> env = ctx.environment(event, State.builder().build(), Path.of("/charm"));
+    // The event's relation is in the state, as Context.run's consistency check requires.
+    State.Builder state = State.builder();
+    event.relation().ifPresent(state::relation);
+    Map<String, String> env = ctx.environment(event, state.build(), Path.of("/charm"));
     return JujuContext.fromEnvironment(env);
   }
 
@@ -46,6 +49,28 @@ class EnvironmentTest {
 
     assertThat(c.remoteApp()).contains("demo");
     assertThat(c.remoteUnit()).contains("demo/0");
+  }
+
+  @Test
+  void aRelationCreatedHookHasTheVariablesTheEmbeddedJujuSetsToo() {
+    Relation db = Relation.of("db").withRemoteApp("pg");
+
+    Map<String, String> env =
+        ctx.environment(
+            Event.relationCreated(db), State.builder().relation(db).build(), Path.of("/charm"));
+
+    // One builder for both front ends: as Juju, an empty remote unit on created; the proxy and
+    // locale variables; only the agent's address differs (a unix socket here).
+    assertThat(env)
+        .containsEntry("JUJU_RELATION_ID", "db:" + db.id())
+        .containsEntry("JUJU_REMOTE_APP", "pg")
+        .containsEntry("JUJU_REMOTE_UNIT", "")
+        .containsEntry("JUJU_CHARM_HTTP_PROXY", "")
+        .containsEntry("LANG", "C.UTF-8")
+        .containsEntry("JUJU_AGENT_SOCKET_NETWORK", "unix")
+        .containsEntry(
+            "JUJU_AGENT_SOCKET_ADDRESS", "@/var/lib/juju/agents/unit-demo-2/agent.socket");
+    assertThat(JujuContext.fromEnvironment(env).remoteUnit()).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.charmkit.ops.pebble.Check;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.PebbleApiException;
+import io.charmkit.ops.pebble.PebbleClient;
 import io.charmkit.ops.pebble.Plan;
 import io.charmkit.ops.pebble.Service;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class LayerPlanTest {
 
   /** What the in-memory client's add-layer refuses the layer with (the engine's rule), if any. */
   private Optional<String> problem(String label, Layer layer) {
-    MemoryPebble pebble = new MemoryPebble(Container.connected("c"), root);
+    PebbleClient pebble = new MemoryPebble(Container.connected("c"), root).client();
     try {
       pebble.addLayer(label, layer, false);
       return Optional.empty();

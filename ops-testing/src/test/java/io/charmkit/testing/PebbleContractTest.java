@@ -59,7 +59,7 @@ class PebbleContractTest {
                 .withExec(ExecResult.ok(List.of("app", "--version"), "app 1.2.3\n"))
                 .withExec(ExecResult.failed(List.of("app", "check"), 4, "not ready\n"))
                 .withCheckStatus("ready", "down");
-        return new MemoryPebble(container, dir.resolve("root"));
+        return new MemoryPebble(container, dir.resolve("root")).client();
       }
     },
     UNIX_SOCKET {
@@ -108,6 +108,20 @@ class PebbleContractTest {
         .map(ServiceInfo::current)
         .findFirst()
         .orElseThrow();
+  }
+
+  @ParameterizedTest
+  @EnumSource(FrontEnd.class)
+  void pathsThatNeedUrlEncodingSurviveTheClientsQueryStrings(FrontEnd front) throws IOException {
+    PebbleClient pebble = client(front);
+    String path = "/srv/a b+c/é&x=1.txt";
+
+    pebble.push(path, "odd\n", PushOptions.defaults().withMakeDirs());
+
+    assertThat(pebble.pullText(path)).isEqualTo("odd\n");
+    assertThat(pebble.listFiles("/srv/a b+c", "*.txt", false))
+        .extracting(FileInfo::path)
+        .containsExactly(path);
   }
 
   @ParameterizedTest

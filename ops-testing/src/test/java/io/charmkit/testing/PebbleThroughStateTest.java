@@ -2,11 +2,13 @@ package io.charmkit.testing;
 
 import static io.charmkit.testing.assertj.CharmAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.charmkit.ops.Charm;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.model.Status;
+import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.PebbleApiException;
 import io.charmkit.ops.pebble.PebbleClient;
@@ -161,12 +163,12 @@ class PebbleThroughStateTest {
             .withExec(ExecResult.ok(List.of("demo", "--version"), "1.2.3"));
     Path root = Files.createTempDirectory("exec-test");
     try {
-      MemoryPebble pebble = new MemoryPebble(c, root);
-      assertThat(pebble.execResult(List.of("demo", "--version")).orElseThrow().stdout())
-          .isEqualTo("1.2.3");
-      assertThat(pebble.execResult(List.of("demo", "run")).orElseThrow().stdout())
-          .isEqualTo("generic");
-      assertThat(pebble.execResult(List.of("other"))).isEmpty();
+      PebbleClient pebble = new MemoryPebble(c, root).client();
+      assertThat(pebble.exec(ExecRequest.of("demo", "--version")).stdoutText()).isEqualTo("1.2.3");
+      assertThat(pebble.exec(ExecRequest.of("demo", "run")).stdoutText()).isEqualTo("generic");
+      assertThatThrownBy(() -> pebble.exec(ExecRequest.of("other")))
+          .isInstanceOf(PebbleApiException.class)
+          .hasMessageContaining("cannot find executable \"other\"");
     } finally {
       Files.delete(root);
     }

@@ -1,5 +1,6 @@
 package io.charmkit.e2e.packaging;
 
+import io.charmkit.ops.hooktools.JujuToolSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,18 +24,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * holds the tools and the base system's directories).
  */
 final class Unit {
-  private static final List<String> TOOLS =
-      List.of(
-          "relation-ids",
-          "relation-list",
-          "relation-get",
-          "relation-set",
-          "config-get",
-          "is-leader",
-          "status-get",
-          "status-set",
-          "juju-log",
-          "application-version-set");
+  /** The Juju version the hooks are told; its tools, from the one catalogue, are on PATH. */
+  private static final String JUJU_VERSION = "3.6.14";
+
+  private static final Set<String> TOOLS = JujuToolSet.forVersion(JUJU_VERSION).tools();
 
   private static final String TOOL =
       """
@@ -94,7 +87,7 @@ final class Unit {
     env.put("JUJU_MODEL_UUID", "6b8c1f2e-3d4a-4b5c-9d6e-7f8091a2b3c4");
     env.put("JUJU_CHARM_DIR", charmDir.toString());
     env.put("JUJU_CONTEXT_ID", "probe/0-" + hook + "-1");
-    env.put("JUJU_VERSION", "3.6.14");
+    env.put("JUJU_VERSION", JUJU_VERSION);
     env.put("FAKE_JUJU_DIR", agentDir.toString());
     env.put("CHARMKIT_JAVA_OPTS", javaOpts);
     pb.redirectErrorStream(true);

@@ -67,7 +67,7 @@ final class ActionRunner {
 
   /** Marks the context as running this action, so the action tools answer. */
   void begin(HookContext ctx) {
-    ctx.action = new HookContext.Action(name, params);
+    ctx.action = new HookContext.Action(name, id, params);
   }
 
   /** {@code dispatch} if executable, else the legacy {@code actions/<name>}, else nothing. */
@@ -80,15 +80,6 @@ final class ActionRunner {
     }
     implemented = false;
     return null;
-  }
-
-  /** The action's variables over the hook environment (JUJU.md §2). */
-  void environment(Map<String, String> env) {
-    env.put("JUJU_HOOK_NAME", "");
-    env.put("JUJU_DISPATCH_PATH", "actions/" + name);
-    env.put("JUJU_ACTION_NAME", name);
-    env.put("JUJU_ACTION_UUID", id);
-    env.put("JUJU_ACTION_TAG", "action-" + id);
   }
 
   /** Commits on exit 0 (without holding the unit in error otherwise) and records the result. */

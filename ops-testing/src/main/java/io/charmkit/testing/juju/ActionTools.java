@@ -1,6 +1,5 @@
 package io.charmkit.testing.juju;
 
-import io.charmkit.ops.metadata.ActionSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * The action tools ({@code action-get}, {@code -set}, {@code -log}, {@code -fail}): only while an
- * action runs, parameters with the defaults of {@code actions.yaml} filled in.
+ * action runs, its parameters as {@link io.charmkit.testing.ActionParameters} completed them.
  */
 final class ActionTools {
   private ActionTools() {}
@@ -29,23 +28,11 @@ final class ActionTools {
 
   private static ToolResponse actionGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
-    HookContext.Action action = action(ctx);
-    Map<String, Object> params = new TreeMap<>();
-    ActionSpec spec = ctx.unit.app.metadata.actions().get(action.name());
-    if (spec != null) {
-      spec.params()
-          .forEach(
-              (name, declared) -> {
-                if (declared instanceof Map<?, ?> d && d.containsKey("default")) {
-                  params.put(name, d.get("default"));
-                }
-              });
-    }
-    params.putAll(action.params());
+    // Both front ends fill in the defaults of actions.yaml before the action runs.
+    Map<String, Object> params = new TreeMap<>(action(ctx).params());
     Object out = params;
     if (!a.positionals().isEmpty()) {
       // A dotted key reaches into nested parameters, as Juju's action-get does.
-      out = params;
       for (String part : a.positionals().get(0).split("\\.")) {
         out = out instanceof Map<?, ?> m ? m.get(part) : null;
       }

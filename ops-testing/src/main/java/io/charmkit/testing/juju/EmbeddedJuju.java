@@ -470,9 +470,6 @@ public final class EmbeddedJuju implements AutoCloseable {
               ? action.handler(ctx.unit.charmDir())
               : handler(ctx.unit.charmDir(), hook.hook());
       env = environment(ctx);
-      if (action != null) {
-        action.environment(env);
-      }
     }
     int exit = 0;
     long start = System.nanoTime();
@@ -565,66 +562,18 @@ public final class EmbeddedJuju implements AutoCloseable {
     return null;
   }
 
-  /** The fresh environment Juju builds for a hook (JUJU.md §2). */
+  /** The hook's environment (JUJU.md §2), its agent on this model's tool server. */
   private Map<String, String> environment(HookContext ctx) {
     Unit unit = ctx.unit;
-    PendingHook hook = ctx.hook;
-    Map<String, String> env = new TreeMap<>();
-    String charmDir = unit.charmDir().toString();
-    env.put("CHARM_DIR", charmDir);
-    env.put("JUJU_CHARM_DIR", charmDir);
-    env.put("JUJU_CONTEXT_ID", ctx.id);
-    env.put("JUJU_HOOK_NAME", hook.hook());
-    env.put("JUJU_DISPATCH_PATH", "hooks/" + hook.hook());
-    env.put("JUJU_UNIT_NAME", unit.name);
-    env.put("JUJU_MODEL_NAME", model.name);
-    env.put("JUJU_MODEL_UUID", model.uuid);
-    env.put("JUJU_VERSION", jujuVersion);
+    Map<String, String> env =
+        HookEnvironment.of(
+            model, ctx, jujuVersion, unit.charmDir(), "tcp", "127.0.0.1:" + tools.port());
     // All units share this host: give each the pod FQDN it would have on Kubernetes.
     env.put(HostFqdn.OVERRIDE, unit.hostname(model.name));
-    env.put("JUJU_AGENT_SOCKET_ADDRESS", "127.0.0.1:" + tools.port());
-    env.put("JUJU_AGENT_SOCKET_NETWORK", "tcp");
-    env.put("JUJU_API_ADDRESSES", "127.0.0.1:17070");
-    env.put("JUJU_MACHINE_ID", "");
-    env.put("JUJU_PRINCIPAL_UNIT", "");
-    env.put("JUJU_AVAILABILITY_ZONE", "");
-    env.put("JUJU_CHARM_HTTP_PROXY", "");
-    env.put("JUJU_CHARM_HTTPS_PROXY", "");
-    env.put("JUJU_CHARM_FTP_PROXY", "");
-    env.put("JUJU_CHARM_NO_PROXY", "");
-    env.put("LANG", "C.UTF-8");
-    env.put("DEBIAN_FRONTEND", "noninteractive");
-    env.put("APT_LISTCHANGES_FRONTEND", "none");
     env.put("CHARMKIT_CONTAINERS_DIR", unit.containersDir().toString());
     env.put("PATH", toolsDir + File.pathSeparator + inheritedPath);
     if (javaHome != null) {
       env.put("JAVA_HOME", javaHome);
-    }
-    if (hook.relationId() != null) {
-      Relation r = model.relationIfPresent(hook.relationId());
-      String ref =
-          r != null
-              ? r.ref(unit.app.name)
-              : hook.hook().substring(0, hook.hook().indexOf("-relation-"))
-                  + ":"
-                  + hook.relationId();
-      env.put("JUJU_RELATION", ref.substring(0, ref.lastIndexOf(':')));
-      env.put("JUJU_RELATION_ID", ref);
-      env.put("JUJU_REMOTE_APP", Objects.requireNonNullElse(hook.remoteApp(), ""));
-      env.put("JUJU_REMOTE_UNIT", Objects.requireNonNullElse(hook.remoteUnit(), ""));
-      if (hook.departingUnit() != null) {
-        env.put("JUJU_DEPARTING_UNIT", hook.departingUnit());
-      }
-    }
-    if (hook.workload() != null) {
-      env.put("JUJU_WORKLOAD_NAME", hook.workload());
-    }
-    if (hook.secretId() != null) {
-      env.put("JUJU_SECRET_ID", hook.secretId());
-      env.put("JUJU_SECRET_LABEL", Objects.requireNonNullElse(hook.secretLabel(), ""));
-      if (hook.secretRevision() != null) {
-        env.put("JUJU_SECRET_REVISION", hook.secretRevision().toString());
-      }
     }
     return env;
   }

@@ -44,8 +44,8 @@ final class HookContext {
   final List<String> actionLogs = new ArrayList<>();
   String actionFailure;
 
-  /** A running action: its name and the parameters it was given. */
-  record Action(String name, Map<String, Object> params) {}
+  /** A running action: its name, its id ({@code JUJU_ACTION_UUID}) and its parameters. */
+  record Action(String name, String id, Map<String, Object> params) {}
 
   HookContext(String id, PendingHook hook, Unit unit) {
     this.id = id;

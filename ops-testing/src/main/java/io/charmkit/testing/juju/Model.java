@@ -4,6 +4,7 @@ import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.metadata.EndpointRole;
 import io.charmkit.ops.metadata.EndpointSpec;
 import io.charmkit.ops.metadata.MetadataException;
+import io.charmkit.testing.Consistency;
 import io.charmkit.testing.pebble.ContainerFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -292,17 +293,10 @@ final class Model {
   }
 
   private static void checkConfig(App app, Map<String, Object> values) {
-    for (String key : values.keySet()) {
-      if (!app.metadata.options().containsKey(key)) {
-        throw new EmbeddedJujuException(
-            "application \""
-                + app.name
-                + "\" has no config option \""
-                + key
-                + "\" (options: "
-                + new TreeSet<>(app.metadata.options().keySet())
-                + ")");
-      }
+    List<String> problems = Consistency.configProblems(app.metadata, values);
+    if (!problems.isEmpty()) {
+      throw new EmbeddedJujuException(
+          "application \"" + app.name + "\" refuses the config: " + String.join("; ", problems));
     }
   }
 

@@ -1,17 +1,17 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.ops.hooktools.Port;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code open-port}, {@code close-port} and {@code opened-ports}, on the hook's working copy. */
 final class PortTools {
-  private static final Pattern PORT =
-      Pattern.compile("^(\\d{1,5})(?:-(\\d{1,5}))?(?:/(tcp|udp))?$");
+  /** What Juju accepts; {@link Port#parse} reads it. */
+  private static final Pattern PORT = Pattern.compile("icmp|\\d{1,5}(-\\d{1,5})?(/(tcp|udp))?");
 
   private PortTools() {}
 
@@ -28,24 +28,13 @@ final class PortTools {
       throw new ToolArgs.UsageException("no port or range specified");
     }
     String spec = a.positionals().get(0).toLowerCase(Locale.ROOT);
-    String normalised;
-    if (spec.equals("icmp")) {
-      normalised = "icmp";
-    } else {
-      Matcher m = PORT.matcher(spec);
-      if (!m.matches()) {
-        throw new ToolError("invalid port range \"" + spec + "\"");
-      }
-      int from = Integer.parseInt(m.group(1));
-      int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
-      if (from < 1 || to > 65535 || to < from) {
-        throw new ToolError("invalid port range \"" + spec + "\"");
-      }
-      normalised =
-          (from == to ? "" + from : from + "-" + to)
-              + "/"
-              + (m.group(3) == null ? "tcp" : m.group(3));
+    Port port = PORT.matcher(spec).matches() ? Port.parse(spec) : null;
+    if (port == null
+        || (!spec.equals("icmp")
+            && (port.from() < 1 || port.to() > 65535 || port.to() < port.from()))) {
+      throw new ToolError("invalid port range \"" + spec + "\"");
     }
+    String normalised = port.argument();
     if (tool.equals("open-port")) {
       ctx.ports().add(normalised);
     } else {

@@ -41,6 +41,7 @@ import java.util.TreeSet;
  * output and the record of calls are kept either way.
  */
 public final class StateModel {
+  private final Model model;
   private final State input;
   private final String version;
   private final HookToolSet tools;
@@ -48,7 +49,9 @@ public final class StateModel {
   private final HookContext ctx;
   private final List<HookToolCall> calls = new ArrayList<>();
 
-  private StateModel(State input, String version, HookToolSet tools, Unit unit, HookContext ctx) {
+  private StateModel(
+      Model model, State input, String version, HookToolSet tools, Unit unit, HookContext ctx) {
+    this.model = model;
     this.input = input;
     this.version = version;
     this.tools = tools;
@@ -111,13 +114,14 @@ public final class StateModel {
     HookContext ctx =
         new HookContext(unit.name + "-" + event.name() + "-1", hook(event, unit, appName), unit);
     if (event.isAction()) {
-      ctx.action = new HookContext.Action(event.name(), event.params());
+      ctx.action = new HookContext.Action(event.name(), "1", event.params());
     }
     HookToolSet tools =
         jujuVersion.isPresent()
             ? HookToolSet.forVersion(model, jujuVersion.get())
             : HookToolSet.all(model);
-    return new StateModel(state, jujuVersion.orElse(EmbeddedJuju.JUJU_VERSION), tools, unit, ctx);
+    return new StateModel(
+        model, state, jujuVersion.orElse(EmbeddedJuju.JUJU_VERSION), tools, unit, ctx);
   }
 
   private static List<String> bindings(CharmMetadata metadata) {
@@ -199,6 +203,23 @@ public final class StateModel {
         remoteApp,
         event.remoteUnit().map(n -> remoteApp + "/" + n).orElse(null),
         event.departingUnit().map(n -> remoteApp + "/" + n).orElse(null));
+  }
+
+  /**
+   * The environment Juju gives the charm process for {@code event} (JUJU.md §2), the agent on a
+   * unix socket as on a real unit; {@code charmDir} is the charm's directory.
+   */
+  public Map<String, String> environment(Event event, Path charmDir) {
+    Map<String, String> env =
+        HookEnvironment.of(
+            model,
+            ctx,
+            version,
+            charmDir,
+            "unix",
+            "@/var/lib/juju/agents/unit-" + unit.name.replace('/', '-') + "/agent.socket");
+    env.putAll(event.environment());
+    return env;
   }
 
   /**

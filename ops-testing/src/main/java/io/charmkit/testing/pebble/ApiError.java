@@ -25,16 +25,6 @@ public final class ApiError extends RuntimeException {
     return new ApiError(404, message, null);
   }
 
-  /**
-   * What the production client throws for this error's envelope: a {@link
-   * io.charmkit.ops.pebble.PebbleApiException} with the same status, reason phrase, message and
-   * kind.
-   */
-  public io.charmkit.ops.pebble.PebbleApiException toClientException() {
-    return new io.charmkit.ops.pebble.PebbleApiException(
-        status, org.eclipse.jetty.http.HttpStatus.getMessage(status), getMessage(), kind);
-  }
-
   /** The HTTP status. */
   public int status() {
     return status;

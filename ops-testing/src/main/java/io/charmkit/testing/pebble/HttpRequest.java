@@ -7,6 +7,8 @@ import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.URIUtil;
+import org.eclipse.jetty.util.UrlEncoded;
 
 /**
  * One request as the test Pebble routes it: method, decoded path, raw and decoded query, headers
@@ -24,6 +26,28 @@ record HttpRequest(
         Request.extractQueryParameters(request, StandardCharsets.UTF_8),
         request.getHeaders(),
         Request.asInputStream(request).readAllBytes());
+  }
+
+  /** The production client's {@code request}, as it would arrive over the socket. */
+  static HttpRequest of(io.charmkit.ops.pebble.HttpRequest request) {
+    String target = request.target();
+    int question = target.indexOf('?');
+    String rawQuery = question < 0 ? null : target.substring(question + 1);
+    Fields query = new Fields(true);
+    if (rawQuery != null) {
+      UrlEncoded.decodeUtf8To(rawQuery, query);
+    }
+    HttpFields.Mutable headers = HttpFields.build().add("Accept", request.accept());
+    if (request.contentType() != null) {
+      headers.add("Content-Type", request.contentType());
+    }
+    return new HttpRequest(
+        request.method(),
+        URIUtil.decodePath(question < 0 ? target : target.substring(0, question)),
+        rawQuery,
+        query,
+        headers,
+        request.body() == null ? new byte[0] : request.body());
   }
 
   /** The first value of a query parameter, or {@code null}. */

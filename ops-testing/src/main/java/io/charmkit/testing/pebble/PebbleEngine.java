@@ -35,9 +35,9 @@ import java.util.function.Supplier;
 /**
  * The one simulated Pebble: the state and rules of a workload container's Pebble v1.14.1 (layers
  * and plan, services, changes, checks, files, exec), behind both front ends, the unix-socket HTTP
- * {@link PebbleServer} and the in-memory client of state-transition tests. Each method is one API
- * operation; errors are {@link ApiError}s (the envelope Pebble would send) or, per path, {@link
- * PathProblem}s.
+ * {@link PebbleServer} and the {@link InProcessTransport} of state-transition tests. Each method is
+ * one API operation; errors are {@link ApiError}s (the envelope Pebble would send) or, per path,
+ * {@link PathProblem}s.
  *
  * <p>Services are simulated, not run. Whether one starts is decided by the container's {@link
  * ContainerImage}: a command whose program the image lacks fails with Pebble's change error and
@@ -733,28 +733,27 @@ public final class PebbleEngine {
   }
 
   /** What an exec run in process printed, and how it ended. */
-  public record ExecRun(int exitCode, byte[] stdout, byte[] stderr, String failure) {}
+  record ExecRun(int exitCode, byte[] stdout, byte[] stderr, String failure) {}
 
   /**
-   * Runs an accepted exec on the calling thread's behalf (no WebSockets: the in-memory front end),
-   * its stdin from the request, bounded by the request's timeout as Pebble bounds it.
+   * Runs an accepted exec on the caller's behalf with {@code stdin} (or none when {@code null}), no
+   * WebSockets (the in-process front end), bounded by the request's timeout as Pebble bounds it.
    */
-  public ExecRun runExec(ExecTask exec) {
+  ExecRun runExec(ExecTask exec, byte[] stdin) {
     ExecRequest request = exec.request();
-    byte[] stdin = request.stdin() == null ? new byte[0] : request.stdin();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ExecCall call =
         new ExecCall(
-            request.withStdin((byte[]) null),
+            request,
             exec.environment(),
             exec.workingDir(),
-            new ByteArrayInputStream(stdin),
+            new ByteArrayInputStream(stdin == null ? new byte[0] : stdin),
             out,
             err);
     long timeout = request.timeout() == null ? 0 : request.timeout().toMillis();
     Ending end = runHandler(exec.handler(), call, timeout, exec.taskId());
-    execFinished(exec, request, end.exitCode(), end.failure());
+    execFinished(exec, request.withStdin(stdin), end.exitCode(), end.failure());
     return new ExecRun(end.exitCode(), out.toByteArray(), err.toByteArray(), end.failure());
   }
 

@@ -469,7 +469,7 @@ class EmbeddedJujuTest {
         .hasMessageContaining("an application to itself");
     assertThatThrownBy(() -> juju.config("provider", Map.of("colour", "red")))
         .isInstanceOf(EmbeddedJujuException.class)
-        .hasMessageContaining("has no config option \"colour\"");
+        .hasMessageContaining("config option 'colour' is not declared in config.yaml");
     assertThatThrownBy(() -> juju.deploy("x", Path.of("/nonexistent"), 1, Map.of()))
         .isInstanceOf(EmbeddedJujuException.class)
         .hasMessageContaining("does not exist");

@@ -23,13 +23,9 @@ final class ExecStreams {
   /** Stdin goes out in binary messages of this size. */
   private static final int STDIN_CHUNK = 32 * 1024;
 
-  /** What the command printed on each stream. */
-  record Output(byte[] stdout, byte[] stderr) {}
-
-  // Output collected so far, readable after a failure (a timeout's partial output).
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  // Output collected so far, the caller's: readable after a failure (a timeout's partial output).
+  private final ByteArrayOutputStream stdout;
+  private final ByteArrayOutputStream stderr;
   private final Path socketPath;
   private final String taskId;
   private final Duration connectTimeout;
@@ -39,8 +35,18 @@ final class ExecStreams {
    * Streams for one exec task.
    *
    * @param ioTimeout how long any read or write may wait: the command's own timeout plus a grace
+   * @param stdout where the command's standard output goes
+   * @param stderr where its standard error goes
    */
-  ExecStreams(Path socketPath, String taskId, Duration connectTimeout, Duration ioTimeout) {
+  ExecStreams(
+      Path socketPath,
+      String taskId,
+      Duration connectTimeout,
+      Duration ioTimeout,
+      ByteArrayOutputStream stdout,
+      ByteArrayOutputStream stderr) {
+    this.stdout = stdout;
+    this.stderr = stderr;
     this.socketPath = socketPath;
     this.taskId = taskId;
     this.connectTimeout = connectTimeout;
@@ -48,14 +54,14 @@ final class ExecStreams {
   }
 
   /**
-   * Runs the exchange: returns once both output streams have ended.
+   * Runs the exchange: returns once both output streams have ended, their bytes in the sinks.
    *
    * @param stdin the input, or {@code null} for none (stdin then ends at once)
    * @throws WebSocket.UpgradeRefusedException when Pebble refuses a WebSocket
    * @throws java.net.SocketTimeoutException when Pebble sends nothing for {@code ioTimeout}
    * @throws IOException when a connection breaks
    */
-  Output run(byte[] stdin) throws IOException {
+  void run(byte[] stdin) throws IOException {
     Random random = new SecureRandom();
     List<WebSocket> sockets = new ArrayList<>(3);
     Thread stdinWriter = null;
@@ -98,16 +104,6 @@ final class ExecStreams {
     }
     if (stderrFailure.error != null) {
       throw stderrFailure.error;
-    }
-    return new Output(stdout.toByteArray(), stderr.toByteArray());
-  }
-
-  /** Whatever both streams received so far. */
-  Output partial() {
-    synchronized (stdout) {
-      synchronized (stderr) {
-        return new Output(stdout.toByteArray(), stderr.toByteArray());
-      }
     }
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
@@ -18,9 +19,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The production {@link PebbleClient}: HTTP/1.1 over the container's unix socket through {@link
- * UnixHttpTransport} (the JDK alone; one kept-alive connection). Only {@link LazyPebbleClient}
- * creates it, on the first call, so loading this class (and Jackson with it) is deferred too.
+ * The production {@link PebbleClient}: every request it builds and every envelope it reads, over a
+ * {@link PebbleTransport}. In a charm that is HTTP/1.1 over the container's unix socket through
+ * {@link UnixHttpTransport} (the JDK alone; one kept-alive connection), created by {@link
+ * LazyPebbleClient} on the first call, so loading this class (and Jackson with it) is deferred too;
+ * in a state-transition test it is the in-process simulated Pebble.
  */
 final class HttpPebbleClient implements PebbleClient {
   /** ops' socket timeout: a call that takes longer than this is treated as Pebble being stuck. */
@@ -49,13 +52,19 @@ final class HttpPebbleClient implements PebbleClient {
 
   private final String container;
   private final Path socketPath;
-  private final UnixHttpTransport transport;
+  private final PebbleTransport transport;
 
+  /** A client over the container's unix socket. */
   HttpPebbleClient(String container, Path socketPath) {
+    // Connecting to a unix socket is immediate or refused; the timeout only guards a full backlog.
+    this(container, socketPath, new UnixHttpTransport(socketPath, SOCKET_TIMEOUT, SOCKET_TIMEOUT));
+  }
+
+  /** A client over {@code transport}; {@code socketPath} names the Pebble in errors. */
+  HttpPebbleClient(String container, Path socketPath, PebbleTransport transport) {
     this.container = container;
     this.socketPath = socketPath;
-    // Connecting to a unix socket is immediate or refused; the timeout only guards a full backlog.
-    this.transport = new UnixHttpTransport(socketPath, SOCKET_TIMEOUT, SOCKET_TIMEOUT);
+    this.transport = transport;
   }
 
   @Override
@@ -67,9 +76,7 @@ final class HttpPebbleClient implements PebbleClient {
 
   private HttpResponse send(HttpRequest request, Duration readTimeout) {
     try {
-      return readTimeout == null
-          ? transport.exchange(request)
-          : transport.exchange(request, readTimeout);
+      return transport.exchange(request, readTimeout == null ? SOCKET_TIMEOUT : readTimeout);
     } catch (NoSuchFileException e) {
       throw new PebbleConnectionException(container, socketPath, e.getReason(), e);
     } catch (IOException e) {
@@ -348,10 +355,10 @@ final class HttpPebbleClient implements PebbleClient {
               + " but returned no change or task id");
     }
     Duration limit = request.timeout() == null ? NO_LIMIT : request.timeout().plus(EXEC_GRACE);
-    ExecStreams streams = new ExecStreams(socketPath, taskId, SOCKET_TIMEOUT, limit);
-    ExecStreams.Output output;
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     try {
-      output = streams.run(request.stdin());
+      transport.exec(taskId, request.stdin(), limit, stdout, stderr);
     } catch (WebSocket.UpgradeRefusedException e) {
       envelope(e.response(), what); // an error envelope throws here with Pebble's message
       throw new PebbleException(
@@ -363,7 +370,7 @@ final class HttpPebbleClient implements PebbleClient {
               + e.response().status());
     } catch (SocketTimeoutException e) {
       throw new ExecTimeoutException(
-          output(request, -1, streams.partial()),
+          output(request, -1, stdout, stderr),
           limit,
           "Pebble of container \"" + container + "\" stopped sending its output",
           e);
@@ -379,11 +386,12 @@ final class HttpPebbleClient implements PebbleClient {
     } catch (ChangeErrorException e) {
       // Pebble's words when it kills a command at its timeout: "timed out after 1s: …".
       if (request.timeout() != null && e.err() != null && e.err().contains("timed out after")) {
-        throw new ExecTimeoutException(output(request, -1, output), request.timeout(), e.err(), e);
+        throw new ExecTimeoutException(
+            output(request, -1, stdout, stderr), request.timeout(), e.err(), e);
       }
       throw e;
     }
-    ExecOutput result = output(request, exitCode(change), output);
+    ExecOutput result = output(request, exitCode(change), stdout, stderr);
     if (result.exitCode() != 0) {
       throw new ExecException(result);
     }
@@ -412,8 +420,12 @@ final class HttpPebbleClient implements PebbleClient {
     return body;
   }
 
-  private static ExecOutput output(ExecRequest request, int exitCode, ExecStreams.Output output) {
-    return new ExecOutput(request.command(), exitCode, output.stdout(), output.stderr());
+  private static ExecOutput output(
+      ExecRequest request,
+      int exitCode,
+      ByteArrayOutputStream stdout,
+      ByteArrayOutputStream stderr) {
+    return new ExecOutput(request.command(), exitCode, stdout.toByteArray(), stderr.toByteArray());
   }
 
   /** {@code tasks[0].data["exit-code"]}, or -1 when Pebble reported none (as ops reads it). */

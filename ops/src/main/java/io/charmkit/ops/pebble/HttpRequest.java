@@ -3,7 +3,8 @@ package io.charmkit.ops.pebble;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One HTTP/1.1 request to Pebble, before it is put on the wire.
+ * One HTTP/1.1 request to Pebble, before it is put on the wire: what a {@link PebbleTransport}
+ * carries.
  *
  * @param method {@code GET} or {@code POST}
  * @param target the origin-form request target, path and query, already URL-encoded
@@ -11,9 +12,11 @@ import java.nio.charset.StandardCharsets;
  * @param contentType the body's {@code Content-Type}, or {@code null} without a body
  * @param body the body, or {@code null} for none
  */
-record HttpRequest(String method, String target, String accept, String contentType, byte[] body) {
+public record HttpRequest(
+    String method, String target, String accept, String contentType, byte[] body) {
 
-  HttpRequest {
+  /** Validates the target and that a body comes with its content type. */
+  public HttpRequest {
     // A space, CR or LF in the target would let a caller forge a request line or header.
     // (A loop, not a stream with a lambda: the first lambda costs a fresh JVM tens of ms.)
     boolean valid = target.startsWith("/");

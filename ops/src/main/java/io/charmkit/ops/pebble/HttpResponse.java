@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One HTTP/1.1 response from Pebble, its body fully read (de-chunked).
+ * One HTTP/1.1 response from Pebble, its body fully read (de-chunked): what a {@link
+ * PebbleTransport} returns.
  *
  * @param status the status code, e.g. 200
  * @param reason the reason phrase, e.g. {@code OK}
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param body the body bytes, empty when there is none
  * @param keepAlive whether the connection may carry another request after this response
  */
-record HttpResponse(
+public record HttpResponse(
     int status, String reason, Map<String, String> headers, byte[] body, boolean keepAlive) {
 
   /** A header's value, or {@code null} when absent. */

@@ -56,6 +56,15 @@ public interface PebbleClient extends AutoCloseable {
   }
 
   /**
+   * The production client over another transport (the test harness's in-process Pebble): the same
+   * requests, envelope reading and errors as {@link #forContainer}; {@code socketPath} only names
+   * the Pebble in error messages.
+   */
+  static PebbleClient forTransport(String container, Path socketPath, PebbleTransport transport) {
+    return new HttpPebbleClient(container, socketPath, transport);
+  }
+
+  /**
    * Whether Pebble is up and answering ({@code GET /v1/system-info} succeeds). Never throws: a
    * missing socket, a refused connection and an API error all mean {@code false}.
    */

@@ -1,5 +1,6 @@
 package io.charmkit.ops.pebble;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.time.Duration;
  * Pebble response as this class does, and every Juju hook is a fresh JVM (see {@code
  * PebbleStartupProbe} in ops-testing for the measurement).
  */
-final class UnixHttpTransport implements AutoCloseable {
+final class UnixHttpTransport implements PebbleTransport {
   private final Path socketPath;
   private final Duration connectTimeout;
   private final Duration readTimeout;
@@ -51,7 +52,9 @@ final class UnixHttpTransport implements AutoCloseable {
    * @throws HttpResponseReader.MalformedHttpException when the response is not HTTP/1.1
    * @throws IOException for any other failure of the connection
    */
-  synchronized HttpResponse exchange(HttpRequest request, Duration readTimeout) throws IOException {
+  @Override
+  public synchronized HttpResponse exchange(HttpRequest request, Duration readTimeout)
+      throws IOException {
     UnixSocketConnection conn = connection();
     try {
       conn.readTimeout(readTimeout);
@@ -71,6 +74,18 @@ final class UnixHttpTransport implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /** Connects the task's WebSockets (a connection each, as ops opens them) and runs its I/O. */
+  @Override
+  public void exec(
+      String taskId,
+      byte[] stdin,
+      Duration ioTimeout,
+      ByteArrayOutputStream stdout,
+      ByteArrayOutputStream stderr)
+      throws IOException {
+    new ExecStreams(socketPath, taskId, connectTimeout, ioTimeout, stdout, stderr).run(stdin);
   }
 
   private UnixSocketConnection connection() throws IOException {

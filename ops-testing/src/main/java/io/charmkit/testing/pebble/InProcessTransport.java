@@ -1,0 +1,94 @@
+package io.charmkit.testing.pebble;
+
+import io.charmkit.ops.pebble.HttpRequest;
+import io.charmkit.ops.pebble.HttpResponse;
+import io.charmkit.ops.pebble.PebbleTransport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The in-process front end of the simulated Pebble: a {@link PebbleTransport} under the production
+ * client ({@code PebbleClient.forTransport}) that hands each request to the same request handling
+ * the unix-socket {@link PebbleServer} uses, so state-transition tests exercise the production
+ * encoder and decoder. Only exec's I/O is carried differently: the accepted command runs on the
+ * engine with the request's stdin, without WebSockets.
+ */
+public final class InProcessTransport implements PebbleTransport {
+  private final PebbleEngine engine;
+  private final PebbleApi api;
+  private final Path socketPath;
+  private final Optional<String> unreachable;
+  private final Map<String, PebbleEngine.ExecTask> accepted = new HashMap<>();
+
+  /**
+   * A transport to {@code engine}.
+   *
+   * @param socketPath the socket it stands for, named when it cannot connect
+   * @param unreachable why Pebble cannot be reached, or empty when it can: then every exchange
+   *     fails as a missing socket does
+   */
+  public InProcessTransport(PebbleEngine engine, Path socketPath, Optional<String> unreachable) {
+    this.engine = engine;
+    this.socketPath = socketPath;
+    this.unreachable = unreachable;
+    this.api = new PebbleApi(engine, new Io(), () -> true);
+  }
+
+  @Override
+  public HttpResponse exchange(HttpRequest request, Duration readTimeout) throws IOException {
+    if (unreachable.isPresent()) {
+      throw new NoSuchFileException(socketPath.toString(), null, unreachable.get());
+    }
+    io.charmkit.testing.pebble.HttpResponse answer =
+        api.handle(io.charmkit.testing.pebble.HttpRequest.of(request));
+    return new HttpResponse(
+        answer.status(), "", Map.of("content-type", answer.contentType()), answer.body(), true);
+  }
+
+  @Override
+  public void exec(
+      String taskId,
+      byte[] stdin,
+      Duration ioTimeout,
+      ByteArrayOutputStream stdout,
+      ByteArrayOutputStream stderr)
+      throws IOException {
+    PebbleEngine.ExecTask task;
+    synchronized (accepted) {
+      task = accepted.remove(taskId);
+    }
+    if (task == null) {
+      throw new IOException("no exec task \"" + taskId + "\" is waiting for its I/O");
+    }
+    PebbleEngine.ExecRun run = engine.runExec(task, stdin);
+    stdout.writeBytes(run.stdout());
+    stderr.writeBytes(run.stderr());
+  }
+
+  @Override
+  public void close() {
+    // Nothing to release: there is no connection.
+  }
+
+  /** Keeps each accepted exec until the client asks for its I/O. */
+  private final class Io implements PebbleApi.ExecIo {
+    @Override
+    public void accepted(PebbleEngine.ExecTask task, boolean splitStderr) {
+      synchronized (accepted) {
+        accepted.put(task.taskId(), task);
+      }
+    }
+
+    @Override
+    public io.charmkit.testing.pebble.HttpResponse webSocket(
+        String taskId, String id, io.charmkit.testing.pebble.HttpRequest request) {
+      throw ApiError.badRequest("the in-process Pebble carries an exec's I/O without WebSockets");
+    }
+  }
+}
