@@ -5,6 +5,7 @@ import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.Service;
+import io.charmkit.worker.JaegerTracing;
 import io.charmkit.worker.WorkerCharm;
 import io.charmkit.worker.WorkerFiles;
 import java.util.LinkedHashMap;
@@ -77,13 +78,8 @@ public final class LokiWorkerCharm extends WorkerCharm {
       env.put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
       env.put("AWS_REQUEST_CHECKSUM_VALIDATION", "when_required");
     }
-    String endpoint = cluster().workloadTracingReceivers().get("jaeger_thrift_http");
-    if (endpoint != null) {
-      env.put("JAEGER_ENDPOINT", endpoint + "/api/traces?format=jaeger.thrift");
-      env.put("JAEGER_SAMPLER_PARAM", "1");
-      env.put("JAEGER_SAMPLER_TYPE", "const");
-      env.put("JAEGER_TAGS", topologyAttributes());
-    }
+    env.putAll(
+        JaegerTracing.environment(cluster().workloadTracingReceivers(), topologyAttributes()));
     return env;
   }
 
