@@ -1,8 +1,10 @@
 package io.charmkit.examples.loki.coordinator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.coordinator.ClusterContext;
 import io.charmkit.coordinator.CoordinatorCharm;
 import io.charmkit.coordinator.CoordinatorEndpoints;
+import io.charmkit.coordinator.datasource.DatasourceCorrelation;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.tls.TlsSource;
@@ -22,8 +24,9 @@ import java.util.Optional;
  *
  * <p>The coordinator's URL {@code http(s)://<fqdn>:3100} is given to the workers as the compactor
  * address and the ruler's external URL, as the Python charm does without ingress. Loki registers
- * itself with Grafana as a {@value #DATASOURCE_TYPE} datasource at that URL and shares the UIDs
- * Grafana assigned on {@code send-datasource}.
+ * itself with Grafana as a {@value #DATASOURCE_TYPE} datasource at that URL, with the tenant header
+ * and, when a Tempo datasource is shared with it, links from trace IDs in log lines to the traces
+ * ({@link LokiCorrelation}); it shares the UIDs Grafana assigned on {@code send-datasource}.
  *
  * <p>Not served here: the {@code logging} push endpoint, {@code alertmanager} (the ruler gets no
  * Alertmanager URL), ingress, alert rules and the other COS relations of the Python charm.
@@ -88,6 +91,11 @@ public final class LokiCoordinatorCharm extends CoordinatorCharm {
   @Override
   protected Optional<DatasourceSpec> grafanaDatasource() {
     return Optional.of(new DatasourceSpec(DATASOURCE_TYPE, url(tls().isPresent())));
+  }
+
+  @Override
+  protected Optional<ObjectNode> datasourceExtraFields(DatasourceCorrelation correlation) {
+    return LokiCorrelation.extraFields(correlation);
   }
 
   @Override

@@ -277,4 +277,55 @@ class LokiCoordinatorCharmTest {
         .contains("retention_enabled: false")
         .contains("reporting_enabled: false");
   }
+
+  private static Relation grafana() {
+    return Relation.of("grafana-source")
+        .withId(20)
+        .withRemoteApp("grafana")
+        .withRemoteAppData(
+            Map.of("grafana_uid", "g1", "datasource_uids", "{\"loki/0\": \"loki-ds-uid\"}"));
+  }
+
+  @Test
+  void itRegistersAsALokiDatasourceWithTheTenantHeaderAndSharesTheAssignedUid() {
+    Outcome out =
+        run(
+            simpleScalable(1)
+                .relation(grafana())
+                .relation(Relation.of("send-datasource").withId(30).withRemoteApp("tempo")));
+
+    Relation grafana = out.state().relation(20).orElseThrow();
+    assertThat(grafana.localAppData())
+        .containsEntry(
+            "grafana_source_data",
+            "{\"model\": \"cos\", \"model_uuid\": \"6b8c1f2e-3d4a-4b5c-9d6e-7f8091a2b3c4\","
+                + " \"application\": \"loki\", \"type\": \"loki\", \"extra_fields\":"
+                + " {\"httpHeaderName1\": \"X-Scope-OrgID\"}, \"secure_extra_fields\": null}");
+    assertThat(grafana.localUnitData())
+        .containsEntry("grafana_source_host", "http://" + FQDN + ":3100");
+    assertThat(out.state().relation(30).orElseThrow().localAppData())
+        .containsEntry(
+            "datasources", "[{\"type\":\"loki\",\"uid\":\"loki-ds-uid\",\"grafana_uid\":\"g1\"}]");
+  }
+
+  @Test
+  void aTempoDatasourceOnTheSameGrafanaTurnsTraceIdsInLogLinesIntoLinks() {
+    Relation tempo =
+        Relation.of("send-datasource")
+            .withId(30)
+            .withRemoteApp("tempo")
+            .withRemoteAppData(
+                Map.of(
+                    "datasources",
+                    "[{\"type\":\"tempo\",\"uid\":\"tempo-ds\",\"grafana_uid\":\"g1\"}]"));
+
+    Outcome out = run(simpleScalable(1).relation(grafana()).relation(tempo));
+
+    assertThat(out.state().relation(20).orElseThrow().localAppData().get("grafana_source_data"))
+        .contains(
+            "\"extra_fields\": {\"httpHeaderName1\": \"X-Scope-OrgID\", \"derivedFields\":"
+                + " [{\"datasourceUid\": \"tempo-ds\", \"matcherRegex\":"
+                + " \"(?:traceID|trace_id|tid)=(\\\\w+)\", \"name\": \"traceID\", \"url\":"
+                + " \"$${__value.raw}\", \"urlDisplayLabel\": \"View trace\"}]}");
+  }
 }
