@@ -234,6 +234,18 @@ public abstract class CoordinatorCharm extends Charm {
   protected abstract Collection<Integer> coordinatorPorts();
 
   /**
+   * Returns the nginx port whose status page the nginx-prometheus-exporter scrapes: a port the
+   * product's routes listen on.
+   *
+   * @param tls whether nginx listens with TLS
+   * @return {@link NginxFiles#TLS_PORT} under TLS, else {@link NginxFiles#PORT} (the default); Loki
+   *     serves everything on 3100 either way
+   */
+  protected int nginxStatusPort(boolean tls) {
+    return tls ? NginxFiles.TLS_PORT : NginxFiles.PORT;
+  }
+
+  /**
    * Returns the active message ({@code ""} for Tempo, Loki and Mimir).
    *
    * @return the message
@@ -441,9 +453,10 @@ public abstract class CoordinatorCharm extends Charm {
     String text = nginx.render(context.members().addressesByRole(), tls.isPresent());
     NginxWorkload.reconcile(model(), text, tls).ifPresent(workloadFaults::add);
     String scrape =
-        tls.isPresent()
-            ? "https://127.0.0.1:" + NginxFiles.TLS_PORT + "/status"
-            : "http://127.0.0.1:" + NginxFiles.PORT + "/status";
+        (tls.isPresent() ? "https" : "http")
+            + "://127.0.0.1:"
+            + nginxStatusPort(tls.isPresent())
+            + "/status";
     NginxWorkload.reconcileExporter(model(), scrape).ifPresent(workloadFaults::add);
   }
 

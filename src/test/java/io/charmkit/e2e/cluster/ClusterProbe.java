@@ -49,7 +49,8 @@ public final class ClusterProbe {
         .container(
             "nginx-prometheus-exporter", ContainerImage.of("/usr/bin/nginx-prometheus-exporter"))
         .container("tempo", ContainerImage.of("/bin/tempo"))
-        .container("pyroscope", ContainerImage.of("/usr/bin/pyroscope"));
+        .container("pyroscope", ContainerImage.of("/usr/bin/pyroscope"))
+        .container("loki", ContainerImage.of("/bin/loki"));
   }
 
   /**
@@ -80,9 +81,13 @@ public final class ClusterProbe {
    * followed by {@code :7946}.
    */
   List<String> ring(List<String> units) {
-    return units.stream().map(this::fqdn).collect(Collectors.toCollection(TreeSet::new)).stream()
-        .map(fqdn -> fqdn + ":7946")
-        .toList();
+    return bareRing(units).stream().map(fqdn -> fqdn + ":7946").toList();
+  }
+
+  /** Loki's and Mimir's ring (PRODUCTS.md §1.11): the units' FQDNs, sorted, with no port. */
+  List<String> bareRing(List<String> units) {
+    return List.copyOf(
+        units.stream().map(this::fqdn).collect(Collectors.toCollection(TreeSet::new)));
   }
 
   /** Every unit of the given applications, in application order then unit order. */

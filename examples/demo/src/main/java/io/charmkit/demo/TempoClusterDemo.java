@@ -1,19 +1,13 @@
 package io.charmkit.demo;
 
 import io.charmkit.testing.juju.EmbeddedJuju;
-import io.charmkit.testing.juju.SettleReport;
-import io.charmkit.testing.pebble.ContainerImage;
-import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The README's first command: the embedded Juju forms a Tempo cluster from the packaged example
@@ -35,11 +29,11 @@ public final class TempoClusterDemo {
       List.of("querier", "query-frontend", "ingester", "distributor", "compactor");
 
   private final PrintStream out;
-  private final Path root;
+  private final DemoModel demo;
 
   TempoClusterDemo(PrintStream out, Path root) {
     this.out = out;
-    this.root = root;
+    this.demo = new DemoModel(out, root);
   }
 
   /** Runs the demo from the repository root given as the first argument (default: the cwd). */
@@ -49,25 +43,12 @@ public final class TempoClusterDemo {
     System.exit(code);
   }
 
-  /**
-   * The programs of the upstream images, as the demo's units run them: nginx on the nginx image's
-   * PATH, the exporter's binary, and {@code /bin/tempo} in the Tempo worker image (PRODUCTS.md).
-   * The in-process Pebbles start nothing an image does not provide.
-   */
-  static WorkloadImages upstreamImages() {
-    return new WorkloadImages()
-        .container("nginx", ContainerImage.of("/usr/sbin/nginx"))
-        .container(
-            "nginx-prometheus-exporter", ContainerImage.of("/usr/bin/nginx-prometheus-exporter"))
-        .container("tempo", ContainerImage.of("/bin/tempo"));
-  }
-
   int run() throws IOException {
     Path coordinator = charm("examples/tempo-coordinator/target/charm");
     Path worker = charm("examples/tempo-worker/target/charm");
     Path s3 = charm("examples/s3-standin/charm");
     try (EmbeddedJuju juju =
-        EmbeddedJuju.builder().modelName("tempo-demo").images(upstreamImages()).build()) {
+        EmbeddedJuju.builder().modelName("tempo-demo").images(DemoModel.upstreamImages()).build()) {
       step("1. Deploy the Tempo coordinator on its own");
       juju.deploy("tempo", coordinator, 1, Map.of());
       settle(juju);
@@ -100,51 +81,25 @@ public final class TempoClusterDemo {
       out.println(juju.status());
 
       step("The config every worker received (/etc/worker/config.yaml)");
-      Map<String, List<String>> byConfig = new TreeMap<>();
-      for (String role : ROLES) {
-        for (String unit : juju.units("tempo-" + role)) {
-          Path file = juju.containerRoot(unit, "tempo").resolve("etc/worker/config.yaml");
-          String config =
-              Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(none)";
-          byConfig.computeIfAbsent(config, c -> new ArrayList<>()).add(unit);
-        }
-      }
-      if (byConfig.size() == 1) {
-        Map.Entry<String, List<String>> only = byConfig.entrySet().iterator().next();
-        out.println("All " + only.getValue().size() + " workers hold the same config:");
-        out.println(only.getKey());
-      } else {
-        out.println("Workers disagree on their config (" + byConfig.size() + " variants):");
-        byConfig.forEach((config, units) -> out.println(units + ":\n" + config));
-      }
+      List<String> units = new ArrayList<>();
+      ROLES.forEach(role -> units.addAll(juju.units("tempo-" + role)));
+      boolean shared = demo.printSharedConfig(juju, "tempo", units);
 
       step("Per-hook figures");
       out.println(juju.figures());
-      return byConfig.size() == 1 ? 0 : 1;
+      return shared ? 0 : 1;
     }
   }
 
   private void settle(EmbeddedJuju juju) {
-    SettleReport report = juju.settle();
-    out.println(
-        "settled: "
-            + report.runs().size()
-            + " hooks"
-            + (report.failed().isEmpty() ? "" : ", failed: " + report.failed()));
-    out.println();
+    demo.settle(juju);
   }
 
   private void step(String title) {
-    out.println();
-    out.println("== " + title);
+    demo.step(title);
   }
 
   private Path charm(String relative) {
-    Path dir = root.resolve(relative);
-    if (!Files.isExecutable(dir.resolve("dispatch"))) {
-      throw new IllegalStateException(
-          "no packaged charm at " + dir + ": run `mvn package` first (bin/demo does)");
-    }
-    return dir;
+    return demo.charm(relative);
   }
 }

@@ -1,0 +1,150 @@
+package io.charmkit.examples.loki.coordinator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.charmkit.coordinator.ClusterContext;
+import io.charmkit.coordinator.CoordinatorCharm;
+import io.charmkit.coordinator.CoordinatorEndpoints;
+import io.charmkit.coordinator.datasource.DatasourceCorrelation;
+import io.charmkit.coordinator.datasource.DatasourceSpec;
+import io.charmkit.coordinator.nginx.NginxConfig;
+import io.charmkit.coordinator.tls.TlsSource;
+import io.charmkit.interfaces.cluster.RolesTable;
+import io.charmkit.ops.Dispatcher;
+import io.charmkit.ops.context.HostEnvironment;
+import io.charmkit.ops.framework.Framework;
+import io.charmkit.ops.model.Status;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Loki coordinator (PRODUCTS.md §4): configures Loki workers running the simple-scalable
+ * targets ({@code read}, {@code write}, {@code backend}, or {@code all} for a monolithic worker)
+ * and fronts them with nginx on port 3100, with or without TLS.
+ *
+ * <p>The coordinator's URL {@code http(s)://<fqdn>:3100} is given to the workers as the compactor
+ * address and the ruler's external URL, as the Python charm does without ingress. Loki registers
+ * itself with Grafana as a {@value #DATASOURCE_TYPE} datasource at that URL, with the tenant header
+ * and, when a Tempo datasource is shared with it, links from trace IDs in log lines to the traces
+ * ({@link LokiCorrelation}); it shares the UIDs Grafana assigned on {@code send-datasource}.
+ *
+ * <p>Not served here: the {@code logging} push endpoint, {@code alertmanager} (the ruler gets no
+ * Alertmanager URL), ingress, alert rules and the other COS relations of the Python charm.
+ */
+public final class LokiCoordinatorCharm extends CoordinatorCharm {
+  /** The Grafana datasource type of Loki. */
+  public static final String DATASOURCE_TYPE = "loki";
+
+  /** The endpoint names of loki-coordinator-k8s (PRODUCTS.md §4.5). */
+  public static final CoordinatorEndpoints ENDPOINTS =
+      new CoordinatorEndpoints(
+          "loki-cluster",
+          "s3",
+          "certificates",
+          "loki-peers",
+          "logging-consumer",
+          "send-remote-write");
+
+  /**
+   * Creates the charm with TLS off (no certificate source wired yet).
+   *
+   * @param framework the dispatch's framework
+   */
+  public LokiCoordinatorCharm(Framework framework) {
+    this(framework, TlsSource.NONE);
+  }
+
+  /**
+   * Creates the charm with a certificate source.
+   *
+   * @param framework the dispatch's framework
+   * @param tls where the certificate comes from
+   */
+  public LokiCoordinatorCharm(Framework framework, TlsSource tls) {
+    this(framework, tls, HostEnvironment.system());
+  }
+
+  /**
+   * Creates the charm with a certificate source and the host's facts (tests pass their own).
+   *
+   * @param framework the dispatch's framework
+   * @param tls where the certificate comes from
+   * @param host the host's FQDN, DNS server and IPv6 address
+   */
+  public LokiCoordinatorCharm(Framework framework, TlsSource tls, HostEnvironment host) {
+    super(framework, RolesTable.LOKI, ENDPOINTS, tls, host);
+  }
+
+  @Override
+  protected String workerConfig(ClusterContext cluster) {
+    return new LokiConfig(
+            cluster.members(),
+            cluster.s3(),
+            settings(),
+            url(cluster.tls()),
+            cluster.tls(),
+            LokiConfig.clusterLabel(model().name()),
+            List.of())
+        .render();
+  }
+
+  @Override
+  protected Optional<DatasourceSpec> grafanaDatasource() {
+    return Optional.of(new DatasourceSpec(DATASOURCE_TYPE, url(tls().isPresent())));
+  }
+
+  @Override
+  protected Optional<ObjectNode> datasourceExtraFields(DatasourceCorrelation correlation) {
+    return LokiCorrelation.extraFields(correlation);
+  }
+
+  @Override
+  protected List<Integer> workerPorts(String role) {
+    return LokiPorts.workerPorts(role);
+  }
+
+  @Override
+  protected NginxConfig nginxConfig(String serverName, String resolver, boolean ipv6) {
+    return LokiRoutes.nginx(serverName, resolver, ipv6);
+  }
+
+  @Override
+  protected Collection<Integer> coordinatorPorts() {
+    return List.of(LokiPorts.HTTP);
+  }
+
+  /** nginx serves its status page on 3100 like everything else, TLS or not. */
+  @Override
+  protected int nginxStatusPort(boolean tls) {
+    return LokiPorts.HTTP;
+  }
+
+  /** Blocked on options Loki would refuse; the workers then run with those options' defaults. */
+  @Override
+  protected List<Status> productStatuses() {
+    return settings().validationMessage().map(Status::blocked).stream().toList();
+  }
+
+  private String url(boolean tls) {
+    return (tls ? "https" : "http") + "://" + fqdn() + ":" + LokiPorts.HTTP;
+  }
+
+  private LokiSettings settings() {
+    LokiSettings d = LokiSettings.DEFAULTS;
+    return new LokiSettings(
+        config().integer("ingestion-rate-mb").orElse(d.ingestionRateMb()),
+        config().integer("ingestion-burst-size-mb").orElse(d.ingestionBurstSizeMb()),
+        config().integer("max-global-streams-per-user").orElse(d.maxGlobalStreamsPerUser()),
+        config().integer("retention-period").orElse(d.retentionPeriodDays()),
+        config().bool("reporting_enabled").orElse(d.reportingEnabled()));
+  }
+
+  /**
+   * The entry point the charm's dispatch script runs.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    Dispatcher.main(LokiCoordinatorCharm::new);
+  }
+}
