@@ -109,8 +109,8 @@ public final class LayerCombiner {
 
   /**
    * Pebble's checks of one layer's log targets, made when the layer is parsed (before overrides are
-   * looked at): no null entry, no label in the reserved {@code pebble_} namespace, a known type when
-   * one is given (a missing type is checked on the combined plan).
+   * looked at): no null entry, no label in the reserved {@code pebble_} namespace, a known type
+   * when one is given (a missing type is checked on the combined plan).
    */
   private static Optional<String> logTargetProblem(ObjectNode layer) {
     if (!(layer.get("log-targets") instanceof ObjectNode targets)) {

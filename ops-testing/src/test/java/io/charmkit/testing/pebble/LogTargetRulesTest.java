@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The test Pebble refuses the log targets Pebble refuses (plan.go's layer and plan validation), with
- * Pebble's words, and leaves the plan as it was.
+ * The test Pebble refuses the log targets Pebble refuses (plan.go's layer and plan validation),
+ * with Pebble's words, and leaves the plan as it was.
  */
 class LogTargetRulesTest {
   Path dir;
@@ -34,7 +34,8 @@ class LogTargetRulesTest {
     server = PebbleServer.start(dir.resolve("workload/pebble.socket"), dir.resolve("root"));
     client =
         PebbleClient.forContainer("workload", Map.of("CHARMKIT_CONTAINERS_DIR", dir.toString()));
-    client.addLayer("base", Layer.of("base", Map.of("app", Service.builder("sleep 1").build())), true);
+    client.addLayer(
+        "base", Layer.of("base", Map.of("app", Service.builder("sleep 1").build())), true);
   }
 
   @AfterEach

@@ -11,6 +11,7 @@ import io.charmkit.ops.Dispatcher;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.model.Status;
+import io.charmkit.schema.catalogue.CatalogueItem;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +93,21 @@ public final class PyroscopeCoordinatorCharm extends CoordinatorCharm {
   protected String activeMessage() {
     String scheme = tls().isPresent() ? "https" : "http";
     return PyroscopeConfig.activeMessage(scheme + "://" + fqdn() + ":" + PyroscopePorts.NGINX_HTTP);
+  }
+
+  /** The catalogue entry the Python Pyroscope coordinator publishes: its UI, no API list. */
+  @Override
+  protected Optional<CatalogueItem> catalogueItem() {
+    return Optional.of(
+        new CatalogueItem(
+            "Pyroscope (" + app().name() + ")",
+            "Grafana Pyroscope is a distributed continuous profiling backend. Allows you to"
+                + " collect, store, query, and visualize profiles from your distributed"
+                + " deployment.",
+            internalUrl() + ":" + PyroscopePorts.NGINX_HTTP,
+            "flame",
+            "",
+            null));
   }
 
   /** Blocked on invalid time options; the workers then run with cleanup disabled. */
