@@ -9,6 +9,8 @@ import io.charmkit.coordinator.datasource.DatasourceCorrelation;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
 import io.charmkit.coordinator.datasource.GrafanaSource;
 import io.charmkit.coordinator.datasource.GrafanaSourceData;
+import io.charmkit.coordinator.ingress.IngressContext;
+import io.charmkit.coordinator.ingress.TraefikConfig;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.nginx.NginxFiles;
 import io.charmkit.coordinator.s3.S3Readiness;
@@ -92,8 +94,8 @@ import org.slf4j.LoggerFactory;
  * when they go ({@link CoordinatorLogForwarding}); the same units are the workers' {@code
  * loki_endpoints}. Once the cluster is coherent the leader also publishes the product's {@link
  * #catalogueItem()} to every catalogue related on {@code catalogue}; whatever the state of the
- * cluster, it routes the product's {@link #ingressPorts()} through the Traefik related on {@code
- * ingress} (traefik_route), one entry point per port, to every coordinator unit.
+ * cluster, it submits the product's {@link #ingressConfig} route to the Traefik related on {@code
+ * ingress} (traefik_route), balancing over every coordinator unit.
  *
  * <p>The datasource endpoints are optional and used when declared: {@code grafana-source}
  * (provides, grafana_datasource) needs {@link #grafanaDatasource()}; the exchange endpoints must be
@@ -339,13 +341,26 @@ public abstract class CoordinatorCharm extends Charm {
   }
 
   /**
-   * Returns the ports Traefik routes to this coordinator over {@code ingress} (traefik_route), one
-   * entry point each.
+   * Returns the route this coordinator submits to the Traefik related on {@code ingress}
+   * (traefik_route); asked on the leader while a Traefik is related.
    *
-   * @return the ports; empty (the default) to submit no route
+   * @param context the model and application names, every coordinator unit's FQDN and the TLS
+   *     state, which a route is built from ({@link io.charmkit.coordinator.ingress.PortIngress}
+   *     builds the one-entry-point-per-port route of the Python Tempo coordinator)
+   * @return the route; empty (the default) to submit none
    */
-  protected List<IngressPort> ingressPorts() {
-    return List.of();
+  protected Optional<TraefikConfig> ingressConfig(IngressContext context) {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the URL Traefik serves this application at, once it sent its scheme and host over
+   * {@code ingress}.
+   *
+   * @return e.g. {@code https://traefik.example.com}, without a port or path
+   */
+  protected Optional<String> ingressUrl() {
+    return ingress == null ? Optional.empty() : ingress.externalUrl();
   }
 
   /**
@@ -355,7 +370,7 @@ public abstract class CoordinatorCharm extends Charm {
    * @return e.g. {@code https://traefik.example.com}, without a port
    */
   protected String externalUrl() {
-    return ingress == null ? internalUrl() : ingress.externalUrl().orElseGet(this::internalUrl);
+    return ingressUrl().orElseGet(this::internalUrl);
   }
 
   /**
@@ -497,15 +512,11 @@ public abstract class CoordinatorCharm extends Charm {
   }
 
   /**
-   * (Leader) Routes the product's {@link #ingressPorts()} through the related Traefik, whatever the
-   * state of the cluster, as the Python Tempo coordinator does.
+   * (Leader) Submits the product's {@link #ingressConfig} route to the related Traefik, whatever
+   * the state of the cluster, as the Python Tempo coordinator does.
    */
   private void submitIngress(boolean tls) {
     if (ingress == null || !model().isLeader() || !ingress.related()) {
-      return;
-    }
-    List<IngressPort> ports = ingressPorts();
-    if (ports.isEmpty()) {
       return;
     }
     List<String> servers = new ArrayList<>(List.of(fqdn()));
@@ -520,9 +531,8 @@ public abstract class CoordinatorCharm extends Charm {
                       .ifPresent(servers::add));
     }
     boolean https = ingress.scheme().filter("https"::equals).isPresent();
-    ingress.submit(
-        PortIngress.dynamic(model().name(), app().name(), ports, tls, https, servers),
-        Optional.of(PortIngress.staticConfig(ports)));
+    ingressConfig(new IngressContext(model().name(), app().name(), servers, tls, https))
+        .ifPresent(config -> ingress.submit(config.dynamic(), config.staticConfig()));
   }
 
   /** Writes this unit's URL and, on the leader, the datasource description to every Grafana. */

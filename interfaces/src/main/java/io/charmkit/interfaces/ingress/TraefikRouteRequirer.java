@@ -93,7 +93,7 @@ public final class TraefikRouteRequirer {
    * @param config Traefik's dynamic configuration
    * @param staticConfig Traefik's static configuration; empty for none
    */
-  public void submit(Map<String, ?> config, Optional<Map<String, ?>> staticConfig) {
+  public void submit(Map<String, ?> config, Optional<? extends Map<String, ?>> staticConfig) {
     Optional<Relation> relation = relation();
     if (relation.isEmpty() || !model.isLeader()) {
       return;

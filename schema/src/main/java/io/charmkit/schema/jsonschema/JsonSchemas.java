@@ -69,6 +69,13 @@ public final class JsonSchemas {
     ObjectNode properties = root.putObject("properties");
     properties.set("app", bag(provider ? spec.providerApp() : spec.requirerApp(), spec));
     properties.set("unit", bag(provider ? spec.providerUnit() : spec.requirerUnit(), spec));
+    if (hasRawText(provider ? spec.providerApp() : spec.requirerApp())
+        || hasRawText(provider ? spec.providerUnit() : spec.requirerUnit())) {
+      root.put(
+          "description",
+          root.get("description").textValue()
+              + " Keys described as raw text hold the text itself, not JSON.");
+    }
     return root;
   }
 
@@ -110,6 +117,10 @@ public final class JsonSchemas {
       value.put("type", "string");
       if (annotated(model, key, RawText.class)) {
         value.put("description", "Raw text, not JSON.");
+        if (field.getValue().has("pattern")) {
+          // Jakarta's @Pattern matches the whole value; a JSON Schema pattern searches in it.
+          value.put("pattern", "^(?:" + field.getValue().get("pattern").textValue() + ")$");
+        }
         continue;
       }
       if (annotated(model, key, RawTextAccepted.class)) {
@@ -139,6 +150,18 @@ public final class JsonSchemas {
         product + " roles, comma-joined without spaces, e.g. \"querier,query-frontend\".");
     schema.put("pattern", "^(" + one + ")(,(" + one + "))*$");
     return schema;
+  }
+
+  private static boolean hasRawText(Class<?> model) {
+    if (model == null) {
+      return false;
+    }
+    for (Field field : model.getDeclaredFields()) {
+      if (field.isAnnotationPresent(RawText.class)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean annotated(

@@ -4,6 +4,8 @@ import io.charmkit.coordinator.ClusterContext;
 import io.charmkit.coordinator.CoordinatorCharm;
 import io.charmkit.coordinator.CoordinatorEndpoints;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
+import io.charmkit.coordinator.ingress.IngressContext;
+import io.charmkit.coordinator.ingress.TraefikConfig;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.cluster.RolesTable;
@@ -95,7 +97,16 @@ public final class PyroscopeCoordinatorCharm extends CoordinatorCharm {
     return PyroscopeConfig.activeMessage(scheme + "://" + fqdn() + ":" + PyroscopePorts.NGINX_HTTP);
   }
 
-  /** The catalogue entry the Python Pyroscope coordinator publishes: its UI, no API list. */
+  /** The route of the Python Pyroscope coordinator: the UI under a path prefix, gRPC apart. */
+  @Override
+  protected Optional<TraefikConfig> ingressConfig(IngressContext context) {
+    return Optional.of(PyroscopeIngress.config(context));
+  }
+
+  /**
+   * The catalogue entry the Python Pyroscope coordinator publishes: its UI (through Traefik once it
+   * is known), no API list.
+   */
   @Override
   protected Optional<CatalogueItem> catalogueItem() {
     return Optional.of(
@@ -104,7 +115,9 @@ public final class PyroscopeCoordinatorCharm extends CoordinatorCharm {
             "Grafana Pyroscope is a distributed continuous profiling backend. Allows you to"
                 + " collect, store, query, and visualize profiles from your distributed"
                 + " deployment.",
-            internalUrl() + ":" + PyroscopePorts.NGINX_HTTP,
+            ingressUrl()
+                .map(url -> url + PyroscopeIngress.prefix(model().name(), app().name()))
+                .orElseGet(() -> internalUrl() + ":" + PyroscopePorts.NGINX_HTTP),
             "flame",
             "",
             null));

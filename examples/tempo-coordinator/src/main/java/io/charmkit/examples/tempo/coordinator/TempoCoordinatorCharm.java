@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.coordinator.ClusterContext;
 import io.charmkit.coordinator.CoordinatorCharm;
 import io.charmkit.coordinator.CoordinatorEndpoints;
-import io.charmkit.coordinator.IngressPort;
 import io.charmkit.coordinator.datasource.DatasourceCorrelation;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
+import io.charmkit.coordinator.ingress.IngressContext;
+import io.charmkit.coordinator.ingress.IngressPort;
+import io.charmkit.coordinator.ingress.PortIngress;
+import io.charmkit.coordinator.ingress.TraefikConfig;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.cluster.RolesTable;
@@ -92,14 +95,14 @@ public final class TempoCoordinatorCharm extends CoordinatorCharm {
    * gRPC APIs and every receiver, requested or not.
    */
   @Override
-  protected List<IngressPort> ingressPorts() {
+  protected Optional<TraefikConfig> ingressConfig(IngressContext context) {
     List<IngressPort> ports = new ArrayList<>();
     ports.add(new IngressPort("tempo_http", TempoPorts.HTTP, false));
     ports.add(new IngressPort("tempo_grpc", TempoPorts.GRPC, true));
     for (TempoReceiver receiver : TempoReceiver.values()) {
       ports.add(new IngressPort(receiver.protocol(), receiver.port(), receiver.grpc()));
     }
-    return ports;
+    return Optional.of(PortIngress.of(context, ports));
   }
 
   /**

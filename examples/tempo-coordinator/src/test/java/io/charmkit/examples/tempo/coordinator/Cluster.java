@@ -1,8 +1,12 @@
 package io.charmkit.examples.tempo.coordinator;
 
+import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.testing.Container;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +65,19 @@ final class Cluster {
             "bucket", "tempo",
             "access-key", "AKIA",
             "secret-key", "s3cr3t"));
+  }
+
+  /** A host whose FQDN is {@code fqdn}, with no IPv6, a fixed clock and no sleeping. */
+  static HostEnvironment host(String fqdn) {
+    return new HostEnvironment(
+        () -> fqdn,
+        Map.of(),
+        () -> "10.152.183.10",
+        () -> false,
+        Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+        d -> {
+          throw new AssertionError("the coordinator never sleeps");
+        });
   }
 
   /** A leader with both containers reachable and the given relations, in this order. */

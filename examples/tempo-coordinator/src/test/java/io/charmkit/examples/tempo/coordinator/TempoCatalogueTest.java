@@ -7,7 +7,6 @@ import static io.charmkit.examples.tempo.coordinator.Cluster.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.coordinator.tls.TlsSource;
-import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
@@ -15,9 +14,6 @@ import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,18 +23,14 @@ import org.junit.jupiter.api.Test;
  */
 class TempoCatalogueTest {
   private static final CharmMetadata METADATA = CharmMetadata.load(Path.of(""));
-  private static final HostEnvironment HOST =
-      new HostEnvironment(
-          () -> "tempo-0.tempo-endpoints.cos.svc.cluster.local",
-          Map.of(),
-          () -> "10.152.183.10",
-          () -> false,
-          Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-          d -> {
-            throw new AssertionError("the coordinator never sleeps");
-          });
   private static final Context CTX =
-      new Context(fw -> new TempoCoordinatorCharm(fw, TlsSource.NONE, HOST), METADATA)
+      new Context(
+              fw ->
+                  new TempoCoordinatorCharm(
+                      fw,
+                      TlsSource.NONE,
+                      Cluster.host("tempo-0.tempo-endpoints.cos.svc.cluster.local")),
+              METADATA)
           .withAppName("tempo");
 
   private static Relation catalogue(int id) {

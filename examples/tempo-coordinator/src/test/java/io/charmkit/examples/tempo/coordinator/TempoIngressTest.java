@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
-import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.schema.catalogue.CatalogueItem;
 import io.charmkit.testing.Context;
@@ -20,9 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,16 +35,6 @@ class TempoIngressTest {
   private static final CharmMetadata METADATA = CharmMetadata.load(Path.of(""));
   private static final String FQDN = "tempo-0.tempo-endpoints.cos.svc.cluster.local";
   private static final String PEER_FQDN = "tempo-1.tempo-endpoints.cos.svc.cluster.local";
-  private static final HostEnvironment HOST =
-      new HostEnvironment(
-          () -> FQDN,
-          Map.of(),
-          () -> "10.152.183.10",
-          () -> false,
-          Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-          d -> {
-            throw new AssertionError("the coordinator never sleeps");
-          });
   private static final ServerTls TLS =
       new ServerTls(
           "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----",
@@ -56,7 +42,7 @@ class TempoIngressTest {
           "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----");
 
   private static Context context(TlsSource tls) {
-    return new Context(fw -> new TempoCoordinatorCharm(fw, tls, HOST), METADATA)
+    return new Context(fw -> new TempoCoordinatorCharm(fw, tls, Cluster.host(FQDN)), METADATA)
         .withAppName("tempo");
   }
 
@@ -114,38 +100,37 @@ class TempoIngressTest {
     assertThat(bag(out)).isEmpty();
   }
 
-  @Test
-  void theCatalogueShowsTraefiksUrlOnceItIsKnown() {
+  /** The catalogue entry's status URL and the run, with Traefik having sent {@code traefik}. */
+  private static Outcome withCatalogue(Map<String, String> traefik) {
     State state =
         leaderWith(
             worker(1, "tempo-worker", "all", 3),
             s3Ready(),
-            traefik(Map.of("external_host", "traefik.example.com", "scheme", "https")),
+            traefik(traefik),
             Relation.of("catalogue").withId(60).withRemoteApp("catalogue"));
+    return context(TlsSource.NONE).run(Event.updateStatus(), state);
+  }
 
-    Outcome out = context(TlsSource.NONE).run(Event.updateStatus(), state);
+  private static String statusUrl(Outcome out) {
+    return CatalogueItem.CODEC
+        .read(out.state().relation(60).orElseThrow().localAppData(), "")
+        .apiEndpoints()
+        .get("Status");
+  }
 
-    CatalogueItem item =
-        CatalogueItem.CODEC.read(out.state().relation(60).orElseThrow().localAppData(), "");
-    assertThat(item.apiEndpoints())
-        .containsEntry("Status", "https://traefik.example.com:3200/status");
+  @Test
+  void theCatalogueShowsTraefiksUrlOnceItIsKnown() {
+    Outcome out = withCatalogue(Map.of("external_host", "traefik.example.com", "scheme", "https"));
+
+    assertThat(statusUrl(out)).isEqualTo("https://traefik.example.com:3200/status");
   }
 
   @Test
   void aTraefikAddressThatIsNotOneIsIgnoredNeverAFailedHook() {
-    State state =
-        leaderWith(
-            worker(1, "tempo-worker", "all", 3),
-            s3Ready(),
-            traefik(Map.of("external_host", "evil host\n", "scheme", "gopher")),
-            Relation.of("catalogue").withId(60).withRemoteApp("catalogue"));
+    Outcome out = withCatalogue(Map.of("external_host", "evil host\n", "scheme", "gopher"));
 
-    Outcome out = context(TlsSource.NONE).run(Event.updateStatus(), state);
-
-    CatalogueItem item =
-        CatalogueItem.CODEC.read(out.state().relation(60).orElseThrow().localAppData(), "");
-    assertThat(item.apiEndpoints().get("Status"))
-        .isEqualTo("http://tempo." + state.modelName() + ".svc.cluster.local:3200/status");
+    assertThat(statusUrl(out))
+        .isEqualTo("http://tempo." + out.state().modelName() + ".svc.cluster.local:3200/status");
     assertThat(out.jujuLog())
         .anyMatch(
             l ->

@@ -1,9 +1,9 @@
-package io.charmkit.coordinator;
+package io.charmkit.coordinator.ingress;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Traefik configuration the Python Tempo coordinator submits over traefik_route: per port an
@@ -11,28 +11,22 @@ import java.util.Map;
  * over every coordinator unit's nginx ({@code h2c} for gRPC without TLS); when Traefik serves
  * https, a middleware redirecting plain requests to https on the same port.
  */
-final class PortIngress {
+public final class PortIngress {
   private PortIngress() {}
 
   /**
-   * Returns the dynamic configuration.
+   * Returns the route: per port an entry point, a router and a service.
    *
-   * @param model the model name
-   * @param app the application name
+   * @param context the model, application, servers and TLS state
    * @param ports the ports, in the order the product lists them
-   * @param tls whether nginx serves TLS
-   * @param traefikHttps whether Traefik told it serves https
-   * @param servers every coordinator unit's FQDN, this unit's first
-   * @return the {@code http} section's tree
+   * @return the dynamic and static configuration
    */
-  static Map<String, Object> dynamic(
-      String model,
-      String app,
-      List<IngressPort> ports,
-      boolean tls,
-      boolean traefikHttps,
-      List<String> servers) {
-    String prefix = "juju-" + model + "-" + app;
+  public static TraefikConfig of(IngressContext context, List<IngressPort> ports) {
+    return new TraefikConfig(dynamic(context, ports), Optional.of(staticConfig(ports)));
+  }
+
+  private static Map<String, Object> dynamic(IngressContext context, List<IngressPort> ports) {
+    String prefix = context.prefix();
     Map<String, Object> routers = new LinkedHashMap<>();
     Map<String, Object> services = new LinkedHashMap<>();
     Map<String, Object> middlewares = new LinkedHashMap<>();
@@ -43,7 +37,7 @@ final class PortIngress {
       router.put("entryPoints", List.of(name));
       router.put("service", service);
       router.put("rule", "ClientIP(`0.0.0.0/0`)");
-      if (traefikHttps) {
+      if (context.traefikHttps()) {
         String middleware = prefix + "-middleware-" + name;
         middlewares.put(
             middleware,
@@ -54,12 +48,9 @@ final class PortIngress {
       }
       routers.put(prefix + "-" + name, router);
       // Unencrypted gRPC needs h2c; anything else, secured gRPC included, the nginx scheme.
-      String scheme = port.grpc() && !tls ? "h2c" : tls ? "https" : "http";
-      List<Map<String, String>> urls = new ArrayList<>();
-      for (String server : servers) {
-        urls.add(Map.of("url", scheme + "://" + server + ":" + port.port()));
-      }
-      services.put(service, Map.of("loadBalancer", Map.of("servers", urls)));
+      String scheme = port.grpc() && !context.tls() ? "h2c" : context.tls() ? "https" : "http";
+      services.put(
+          service, Map.of("loadBalancer", Map.of("servers", context.servers(scheme, port.port()))));
     }
     Map<String, Object> http = new LinkedHashMap<>();
     http.put("routers", routers);
@@ -71,13 +62,7 @@ final class PortIngress {
     return Map.of("http", http);
   }
 
-  /**
-   * Returns the static configuration: one entry point per port.
-   *
-   * @param ports the ports
-   * @return the {@code entryPoints} tree
-   */
-  static Map<String, Object> staticConfig(List<IngressPort> ports) {
+  private static Map<String, Object> staticConfig(List<IngressPort> ports) {
     Map<String, Object> entryPoints = new LinkedHashMap<>();
     for (IngressPort port : ports) {
       entryPoints.put(entryPoint(port), Map.of("address", ":" + port.port()));

@@ -1,4 +1,4 @@
-package io.charmkit.coordinator;
+package io.charmkit.coordinator.ingress;
 
 import java.util.Objects;
 
