@@ -1,6 +1,7 @@
 package io.charmkit.coordinator.ingress;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -38,9 +39,9 @@ public record IngressContext(
    * @param port nginx's port
    * @return {@code [{url: <scheme>://<fqdn>:<port>}, …]}
    */
-  public List<java.util.Map<String, String>> servers(String scheme, int port) {
+  public List<Map<String, String>> servers(String scheme, int port) {
     return servers.stream()
-        .map(server -> java.util.Map.of("url", scheme + "://" + server + ":" + port))
+        .map(server -> Map.of("url", scheme + "://" + server + ":" + port))
         .toList();
   }
 }
