@@ -151,12 +151,20 @@ class SelfMonitoringTest {
       juju.removeRelation(logging);
       settle(juju);
 
-      for (String container : List.of("nginx", "nginx-prometheus-exporter")) {
-        assertThat(logTargets(juju, "tempo/0", container).values())
-            .allSatisfy(t -> assertThat(t.services()).containsExactly("-all"));
+      for (String[] unitContainer :
+          List.of(
+              new String[] {"tempo/0", "nginx"},
+              new String[] {"tempo/0", "nginx-prometheus-exporter"},
+              new String[] {"tempo-worker/0", "tempo"})) {
+        Map<String, LogTarget> off = logTargets(juju, unitContainer[0], unitContainer[1]);
+        assertThat(off).as(String.join(" ", unitContainer)).containsOnlyKeys("loki/0", "loki/1");
+        assertThat(off.values())
+            .allSatisfy(
+                t -> {
+                  assertThat(t.services()).containsExactly("-all");
+                  assertThat(t.location()).isEqualTo("(removed)");
+                });
       }
-      assertThat(logTargets(juju, "tempo-worker/0", "tempo").values())
-          .allSatisfy(t -> assertThat(t.services()).containsExactly("-all"));
     }
   }
 }
