@@ -40,16 +40,14 @@ final class CoordinatorLogForwarding {
     if (!loki.declared()) {
       return faults;
     }
-    JujuTopology topology = null;
+    JujuTopology topology = Topologies.fromModel(model);
+    loki.publish(topology);
     for (String name : model.metadata().containers()) {
       Container container = model.container(name);
       if (!container.canConnect()) {
         continue;
       }
       try {
-        if (topology == null) {
-          topology = Topologies.fromModel(model);
-        }
         Optional<Layer> changes =
             LogForwarding.changes(container.pebble().plan(), loki.endpoints(), topology);
         if (changes.isPresent()) {

@@ -5,6 +5,8 @@ import io.charmkit.ops.model.Model;
 import io.charmkit.ops.model.Relation;
 import io.charmkit.ops.model.Unit;
 import io.charmkit.schema.loki.LokiProviderUnitData;
+import io.charmkit.schema.loki.LokiRequirerAppData;
+import io.charmkit.schema.topology.JujuTopology;
 import io.charmkit.schema.validation.DatabagValidationException;
 import io.charmkit.schema.validation.Problem;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * endpoint} key. A unit that has not written the key yet is waited for; a unit whose key is not the
  * JSON the Python provider writes, or whose URL is not usable ({@link LokiPushUrl}), is skipped,
  * logged and reported as a {@link RemoteDataProblem} naming the relation, the unit and the field.
- * Read once, on first use.
+ * Read once, on first use. The leader {@linkplain #publish publishes} its topology in return.
  */
 public final class LokiPushApiRequirer {
   private static final Logger LOG = LoggerFactory.getLogger(LokiPushApiRequirer.class);
@@ -70,6 +72,24 @@ public final class LokiPushApiRequirer {
   public List<RemoteDataProblem> problems() {
     read();
     return problems;
+  }
+
+  /**
+   * (Leader) Writes this application's topology and alert rules to every relation of the endpoint,
+   * as the Python {@code ConsumerBase} does; charmkit forwards no LogQL rules yet, so the rules are
+   * {@code {}}. Written at commit, and only when changed.
+   *
+   * @param topology this unit's topology (the leader's, as Python writes it)
+   */
+  public void publish(JujuTopology topology) {
+    if (!declared() || !model.isLeader()) {
+      return;
+    }
+    Map<String, String> bag =
+        LokiRequirerAppData.CODEC.write(new LokiRequirerAppData(topology, Map.of()));
+    for (Relation relation : model.relations(endpoint)) {
+      relation.localAppData().putAll(bag);
+    }
   }
 
   private void read() {

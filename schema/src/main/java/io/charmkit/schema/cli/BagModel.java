@@ -14,6 +14,7 @@ import io.charmkit.schema.codec.JsonWriter;
 import io.charmkit.schema.codec.RawText;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
 import io.charmkit.schema.loki.LokiProviderUnitData;
+import io.charmkit.schema.loki.LokiRequirerAppData;
 import io.charmkit.schema.traefik.TraefikRouteProviderData;
 import io.charmkit.schema.traefik.TraefikRouteRequest;
 import io.charmkit.schema.validation.DatabagValidationException;
@@ -80,6 +81,9 @@ record BagModel(
     }
     if (type == LokiProviderUnitData.class) {
       return new BagModel(type, JsonStyle.PYTHON, keys(type), checker(LokiProviderUnitData.CODEC));
+    }
+    if (type == LokiRequirerAppData.class) {
+      return new BagModel(type, JsonStyle.PYTHON, keys(type), checker(LokiRequirerAppData.CODEC));
     }
     if (type == CatalogueItem.class) {
       return new BagModel(type, JsonStyle.PYTHON, keys(type), checker(CatalogueItem.CODEC));

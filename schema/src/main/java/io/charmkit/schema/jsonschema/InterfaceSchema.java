@@ -6,6 +6,7 @@ import io.charmkit.schema.cluster.WorkerAppData;
 import io.charmkit.schema.cluster.WorkerUnitData;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
 import io.charmkit.schema.loki.LokiProviderUnitData;
+import io.charmkit.schema.loki.LokiRequirerAppData;
 import io.charmkit.schema.traefik.TraefikRouteProviderData;
 import io.charmkit.schema.traefik.TraefikRouteRequest;
 import java.util.List;
@@ -82,10 +83,16 @@ public record InterfaceSchema(
               null,
               null,
               null),
-          // No published spec: the format loki_k8s.v1.loki_push_api writes. Only the provider's
-          // unit bag is modelled; the requirer's alert rules are not forwarded yet.
+          // No published spec: the format loki_k8s.v1.loki_push_api writes.
           new InterfaceSchema(
-              "loki_push_api", 0, null, LokiProviderUnitData.class, null, null, null, null),
+              "loki_push_api",
+              0,
+              null,
+              LokiProviderUnitData.class,
+              LokiRequirerAppData.class,
+              null,
+              null,
+              null),
           // No published spec: the entry catalogue_k8s.v1.catalogue's consumer writes.
           new InterfaceSchema("catalogue", 0, null, null, CatalogueItem.class, null, null, null),
           // No published spec: what traefik_k8s.v0.traefik_route writes on both sides.

@@ -3,6 +3,7 @@ package io.charmkit.schema.loki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.charmkit.schema.topology.JujuTopology;
 import io.charmkit.schema.validation.DatabagValidationException;
 import io.charmkit.schema.validation.Problem;
 import java.util.List;
@@ -81,5 +82,27 @@ class LokiPushApiWireTest {
     assertThat(problems(Map.of("endpoint", "{\"url\": 3100}")))
         .singleElement()
         .satisfies(p -> assertThat(p.path()).startsWith("endpoint"));
+  }
+
+  @Test
+  void theSendersBagIsWhatConsumerBaseWritesWithoutRules() {
+    JujuTopology topology =
+        new JujuTopology(
+            "cos",
+            "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+            "tempo",
+            "tempo/0",
+            "tempo-coordinator-k8s");
+
+    // json.dumps(topology.as_dict()) and json.dumps({}, sort_keys=True)
+    assertThat(LokiRequirerAppData.CODEC.write(new LokiRequirerAppData(topology, Map.of())))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "metadata",
+                "{\"model\": \"cos\", \"model_uuid\":"
+                    + " \"6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\", \"application\": \"tempo\","
+                    + " \"unit\": \"tempo/0\", \"charm_name\": \"tempo-coordinator-k8s\"}",
+                "alert_rules",
+                "{}"));
   }
 }

@@ -76,6 +76,18 @@ class CoordinatorLoggingTest {
 
     assertThat(out.unitStatus())
         .isEqualTo(Status.blocked("[consistency] Missing any worker relation."));
+    assertThat(out.state().relation(40).orElseThrow().localAppData())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "metadata",
+                "{\"model\": \""
+                    + state.modelName()
+                    + "\", \"model_uuid\": \""
+                    + state.modelUuid()
+                    + "\", \"application\": \"tempo\", \"unit\": \"tempo/0\","
+                    + " \"charm_name\": \"tempo-coordinator-k8s\"}",
+                "alert_rules",
+                "{}"));
     for (String container : List.of("nginx", "nginx-prometheus-exporter")) {
       assertThat(targets(out, container))
           .containsExactlyInAnyOrderEntriesOf(
