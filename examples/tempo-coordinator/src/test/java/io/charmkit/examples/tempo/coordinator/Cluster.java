@@ -1,5 +1,6 @@
 package io.charmkit.examples.tempo.coordinator;
 
+import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.testing.Container;
 import io.charmkit.testing.Relation;
@@ -15,6 +16,13 @@ import java.util.Map;
 /** Builders for the relations and states the coordinator tests start from. */
 final class Cluster {
   static final String ENDPOINT = "tempo-cluster";
+
+  /** A coordinator certificate, key and CA for TLS tests. */
+  static final ServerTls TLS =
+      new ServerTls(
+          "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----",
+          "-----BEGIN CERTIFICATE-----\nSERVER\n-----END CERTIFICATE-----",
+          "-----BEGIN PRIVATE KEY-----\nTOPSECRETKEY\n-----END PRIVATE KEY-----");
 
   private Cluster() {}
 

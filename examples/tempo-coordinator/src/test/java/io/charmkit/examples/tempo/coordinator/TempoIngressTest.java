@@ -1,12 +1,12 @@
 package io.charmkit.examples.tempo.coordinator;
 
+import static io.charmkit.examples.tempo.coordinator.Cluster.TLS;
 import static io.charmkit.examples.tempo.coordinator.Cluster.leaderWith;
 import static io.charmkit.examples.tempo.coordinator.Cluster.s3Ready;
 import static io.charmkit.examples.tempo.coordinator.Cluster.with;
 import static io.charmkit.examples.tempo.coordinator.Cluster.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.schema.catalogue.CatalogueItem;
@@ -35,11 +35,6 @@ class TempoIngressTest {
   private static final CharmMetadata METADATA = CharmMetadata.load(Path.of(""));
   private static final String FQDN = "tempo-0.tempo-endpoints.cos.svc.cluster.local";
   private static final String PEER_FQDN = "tempo-1.tempo-endpoints.cos.svc.cluster.local";
-  private static final ServerTls TLS =
-      new ServerTls(
-          "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----",
-          "-----BEGIN CERTIFICATE-----\nSERVER\n-----END CERTIFICATE-----",
-          "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----");
 
   private static Context context(TlsSource tls) {
     return new Context(fw -> new TempoCoordinatorCharm(fw, tls, Cluster.host(FQDN)), METADATA)
