@@ -6,7 +6,6 @@ import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.metadata.CharmMetadata;
-import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -53,38 +51,8 @@ class PyroscopeCatalogueIngressTest {
 
   /** A coherent Pyroscope with S3, a catalogue and the given extra relations. */
   private static State state(Relation... extra) {
-    Map<Integer, Map<String, String>> units = new LinkedHashMap<>();
-    units.put(
-        0,
-        Map.of(
-            "juju_topology",
-            "{\"application\": \"pw\", \"unit\": \"pw/0\", \"charm_name\": \"pyroscope-worker-k8s\"}",
-            "address",
-            "\"pw-0.pw-endpoints.cos.svc.cluster.local\""));
     State.Builder state =
-        State.builder()
-            .leader(true)
-            .model("cos", "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
-            .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
-            .container(
-                Container.connected("nginx-prometheus-exporter")
-                    .withExecutables("/usr/bin/nginx-prometheus-exporter"))
-            .relation(
-                Relation.of("pyroscope-cluster")
-                    .withId(1)
-                    .withRemoteApp("pw")
-                    .withRemoteAppData(Map.of("role", "\"all\""))
-                    .withRemoteUnitsData(units))
-            .relation(
-                Relation.of("s3")
-                    .withId(50)
-                    .withRemoteApp("s3")
-                    .withRemoteAppData(
-                        Map.of(
-                            "endpoint", "http://s3:9000",
-                            "bucket", "profiles",
-                            "access-key", "AK",
-                            "secret-key", "SK")))
+        CoherentPyroscope.state("cos", "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
             .relation(Relation.of("catalogue").withId(60).withRemoteApp("catalogue"));
     for (Relation relation : extra) {
       state.relation(relation);
