@@ -9,6 +9,8 @@ import io.charmkit.coordinator.datasource.DatasourceCorrelation;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
 import io.charmkit.coordinator.datasource.GrafanaSource;
 import io.charmkit.coordinator.datasource.GrafanaSourceData;
+import io.charmkit.coordinator.ingress.IngressContext;
+import io.charmkit.coordinator.ingress.TraefikConfig;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.nginx.NginxFiles;
 import io.charmkit.coordinator.s3.S3Readiness;
@@ -16,11 +18,14 @@ import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.RemoteDataProblem;
 import io.charmkit.interfaces.WorkloadFault;
+import io.charmkit.interfaces.catalogue.CatalogueRequirer;
 import io.charmkit.interfaces.cluster.ClusterProvider;
 import io.charmkit.interfaces.cluster.ClusterView;
 import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.interfaces.cluster.WorkerRelation;
 import io.charmkit.interfaces.datasource.DatasourceExchange;
+import io.charmkit.interfaces.ingress.TraefikRouteRequirer;
+import io.charmkit.interfaces.loki.LokiPushApiRequirer;
 import io.charmkit.ops.Charm;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.event.CollectStatusEvent;
@@ -33,10 +38,13 @@ import io.charmkit.ops.inputs.SteadyState;
 import io.charmkit.ops.model.Relation;
 import io.charmkit.ops.model.Secret;
 import io.charmkit.ops.model.Status;
+import io.charmkit.ops.model.Unit;
+import io.charmkit.schema.catalogue.CatalogueItem;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.RemoteWriteEndpoint;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +89,14 @@ import org.slf4j.LoggerFactory;
  *       coordinator's {@code _update_source_exchange}, this is behind the gate.
  * </ol>
  *
+ * <p>Whatever the state of the cluster, every reachable container's logs are forwarded to the Loki
+ * units on the {@code logging} endpoint (loki_push_api) through Pebble log targets, switched off
+ * when they go ({@link CoordinatorLogForwarding}); the same units are the workers' {@code
+ * loki_endpoints}. Once the cluster is coherent the leader also publishes the product's {@link
+ * #catalogueItem()} to every catalogue related on {@code catalogue}; whatever the state of the
+ * cluster, it submits the product's {@link #ingressConfig} route to the Traefik related on {@code
+ * ingress} (traefik_route), balancing over every coordinator unit.
+ *
  * <p>The datasource endpoints are optional and used when declared: {@code grafana-source}
  * (provides, grafana_datasource) needs {@link #grafanaDatasource()}; the exchange endpoints must be
  * declared as {@link DatasourceExchange} checks.
@@ -110,6 +126,9 @@ public abstract class CoordinatorCharm extends Charm {
   private final GrafanaSource grafanaSource;
   private final DatasourceExchange exchange;
   private final List<String> exchangeEndpoints;
+  private final LokiPushApiRequirer logging;
+  private final CatalogueRequirer catalogue;
+  private final TraefikRouteRequirer ingress;
   private final HostEnvironment host;
   private final SteadyState steady;
   private Snapshot snapshot;
@@ -152,6 +171,15 @@ public abstract class CoordinatorCharm extends Charm {
     this.exchange =
         send == null && receive == null ? null : new DatasourceExchange(this, send, receive);
     this.exchangeEndpoints = Stream.of(send, receive).filter(Objects::nonNull).toList();
+    this.logging = new LokiPushApiRequirer(model(), endpoints.logging());
+    this.catalogue =
+        declared(CatalogueRequirer.DEFAULT_ENDPOINT)
+            ? new CatalogueRequirer(model(), CatalogueRequirer.DEFAULT_ENDPOINT)
+            : null;
+    this.ingress =
+        declared(TraefikRouteRequirer.DEFAULT_ENDPOINT)
+            ? new TraefikRouteRequirer(model(), TraefikRouteRequirer.DEFAULT_ENDPOINT)
+            : null;
     // Restarting on a failed check loops while a workload replays its WAL (coordinated-workers
     // #159), so that one event is left alone.
     Set<EventSource<?>> skipped = new HashSet<>();
@@ -286,6 +314,78 @@ public abstract class CoordinatorCharm extends Charm {
   }
 
   /**
+   * Returns this coordinator's entry in the catalogues related on {@code catalogue} (published by
+   * the leader once the cluster is coherent, as coordinated-workers does).
+   *
+   * @return the entry; empty (the default) to publish none
+   */
+  protected Optional<CatalogueItem> catalogueItem() {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the FQDN of this application's Kubernetes service, derived from the unit's FQDN as
+   * coordinated-workers derives it: {@code tempo-0.tempo-endpoints.cos.svc.cluster.local} gives
+   * {@code tempo.cos.svc.cluster.local}; an FQDN without a {@code svc} label is returned as it is.
+   *
+   * @return the service's FQDN
+   */
+  protected String appHostname() {
+    List<String> labels = List.of(fqdn().split("\\."));
+    int svc = labels.indexOf("svc");
+    if (svc < 0) {
+      return fqdn();
+    }
+    return app().name()
+        + "."
+        + model().name()
+        + "."
+        + String.join(".", labels.subList(svc, labels.size()));
+  }
+
+  /**
+   * Returns the URL this application is reached at inside the cluster: {@code https} under TLS.
+   *
+   * @return e.g. {@code http://tempo.cos.svc.cluster.local}, without a port
+   */
+  protected String internalUrl() {
+    return (tls().isPresent() ? "https" : "http") + "://" + appHostname();
+  }
+
+  /**
+   * Returns the route this coordinator submits to the Traefik related on {@code ingress}
+   * (traefik_route); asked on the leader while a Traefik is related.
+   *
+   * @param context the model and application names, every coordinator unit's FQDN and the TLS
+   *     state, which a route is built from ({@link io.charmkit.coordinator.ingress.PortIngress}
+   *     builds the one-entry-point-per-port route of the Python Tempo coordinator)
+   * @return the route; empty (the default) to submit none
+   */
+  protected Optional<TraefikConfig> ingressConfig(IngressContext context) {
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the URL Traefik serves this application at, once it sent its scheme and host over
+   * {@code ingress}.
+   *
+   * @return e.g. {@code https://traefik.example.com}, without a port or path
+   */
+  protected Optional<String> ingressUrl() {
+    return ingress == null ? Optional.empty() : ingress.externalUrl();
+  }
+
+  /**
+   * Returns the most external URL known: Traefik's once it sent its scheme and host over {@code
+   * ingress}, else {@link #internalUrl()}.
+   *
+   * @return e.g. {@code https://traefik.example.com}, without a port
+   */
+  protected String externalUrl() {
+    return ingressUrl().orElseGet(this::internalUrl);
+  }
+
+  /**
    * Returns the bucket to ask the s3 provider for.
    *
    * @return the bucket; empty to ask for {@code relation-<id>}, as the s3 library does
@@ -370,6 +470,10 @@ public abstract class CoordinatorCharm extends Charm {
     Snapshot now = snapshot();
     S3Relation.requestBucket(model(), endpoints.s3(), s3Bucket());
     registerWithGrafana();
+    // The coordinator's own logs go to Loki whatever the state of the cluster, as LogForwarder's
+    // observers do.
+    workloadFaults.addAll(CoordinatorLogForwarding.reconcile(model(), logging));
+    submitIngress(now.tls().isPresent());
     if (!now.status().gateOpen()) {
       String why =
           now.s3() instanceof S3Readiness.NotReady notReady
@@ -413,7 +517,34 @@ public abstract class CoordinatorCharm extends Charm {
     if (model().isLeader()) {
       publish(context, workerConfig, now.tls());
       shareDatasources();
+      if (catalogue != null) {
+        catalogueItem().ifPresent(catalogue::publish);
+      }
     }
+  }
+
+  /**
+   * (Leader) Submits the product's {@link #ingressConfig} route to the related Traefik, whatever
+   * the state of the cluster, as the Python Tempo coordinator does.
+   */
+  private void submitIngress(boolean tls) {
+    if (ingress == null || !model().isLeader() || !ingress.related()) {
+      return;
+    }
+    List<String> servers = new ArrayList<>(List.of(fqdn()));
+    for (Relation peer : relationsOf(endpoints.peers())) {
+      peer.units().stream()
+          .sorted(Comparator.comparing(Unit::name))
+          .forEach(
+              unit ->
+                  peer.data(unit)
+                      .get("hostname")
+                      .filter(h -> h.matches("[A-Za-z0-9.-]{1,253}"))
+                      .ifPresent(servers::add));
+    }
+    boolean https = ingress.scheme().filter("https"::equals).isPresent();
+    ingressConfig(new IngressContext(model().name(), app().name(), servers, tls, https))
+        .ifPresent(config -> ingress.submit(config.dynamic(), config.staticConfig()));
   }
 
   /** Writes this unit's URL and, on the leader, the datasource description to every Grafana. */
@@ -463,7 +594,7 @@ public abstract class CoordinatorCharm extends Charm {
   private void publish(ClusterContext context, String workerConfig, Optional<ServerTls> tls) {
     CoordinatorAppData.Builder data =
         CoordinatorAppData.builder(workerConfig)
-            .lokiEndpoints(TelemetryRelations.lokiEndpoints(model(), endpoints.logging()))
+            .lokiEndpoints(new TreeMap<>(logging.endpoints()))
             .charmTracingReceivers(new TreeMap<>())
             .workloadTracingReceivers(new TreeMap<>())
             .workerLabels(new TreeMap<>(Map.of("app.kubernetes.io/part-of", app().name())));

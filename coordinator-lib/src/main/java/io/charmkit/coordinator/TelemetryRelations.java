@@ -7,41 +7,24 @@ import io.charmkit.ops.model.Model;
 import io.charmkit.ops.model.Relation;
 import io.charmkit.ops.model.Unit;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the coordinator forwards to its workers from its own telemetry relations: Loki push URLs
- * ({@code loki_push_api}: each Loki unit's {@code endpoint} key holds {@code {"url": …}}) and
- * remote-write URLs ({@code prometheus_remote_write}: each unit's {@code remote_write} key holds
- * {@code {"url": …}}). A unit whose value is not such JSON is skipped and logged.
+ * The remote-write URLs the coordinator forwards to its workers ({@code prometheus_remote_write}:
+ * each unit's {@code remote_write} key holds {@code {"url": …}}). A unit whose value is not such
+ * JSON is skipped and logged. (Loki push URLs come from {@code LokiPushApiRequirer}.)
  */
 final class TelemetryRelations {
-  /** The longest push or remote-write URL accepted, in characters. */
+  /** The longest remote-write URL accepted, in characters. */
   private static final int MAX_URL = 2048;
 
   private static final Logger LOG = LoggerFactory.getLogger(TelemetryRelations.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TelemetryRelations() {}
-
-  /** Loki unit name to push URL, over every relation of the endpoint; empty when undeclared. */
-  static SortedMap<String, String> lokiEndpoints(Model model, String endpoint) {
-    SortedMap<String, String> out = new TreeMap<>();
-    if (model.metadata().endpoint(endpoint).isEmpty()) {
-      return out;
-    }
-    for (Relation relation : model.relations(endpoint)) {
-      for (Unit unit : relation.units()) {
-        url(relation, unit, "endpoint").ifPresent(url -> out.put(unit.name(), url));
-      }
-    }
-    return out;
-  }
 
   /** Every remote-write URL of the endpoint, sorted; empty when undeclared. */
   static SortedSet<String> remoteWriteUrls(Model model, String endpoint) {
@@ -66,7 +49,7 @@ final class TelemetryRelations {
       JsonNode node = JSON.readTree(raw.get());
       JsonNode url = node == null ? null : node.get("url");
       // The URL goes into this charm's own bags and the workers' config, which have size
-      // limits: one no Loki or Prometheus would send (huge, control characters) is skipped.
+      // limits: one no Prometheus would send (huge, control characters) is skipped.
       if (url != null
           && url.isTextual()
           && !url.textValue().isBlank()

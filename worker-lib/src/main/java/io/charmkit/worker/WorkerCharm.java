@@ -4,6 +4,7 @@ import io.charmkit.interfaces.RemoteDataProblem;
 import io.charmkit.interfaces.WorkloadFault;
 import io.charmkit.interfaces.cluster.ClusterRequirer;
 import io.charmkit.interfaces.cluster.TlsData;
+import io.charmkit.interfaces.loki.LogForwarding;
 import io.charmkit.interfaces.topology.Topologies;
 import io.charmkit.ops.Charm;
 import io.charmkit.ops.context.HostEnvironment;

@@ -399,6 +399,29 @@ class WorkerCharmTest {
         .isEqualTo("kept");
   }
 
+  @Test
+  void anUnusableLokiUrlCostsThatLokiUnitItsLogsNotTheWorkerItsWorkload() {
+    Map<String, String> endpoints = new java.util.TreeMap<>();
+    endpoints.put("loki/0", "http://loki-0:3100/loki/api/v1/push");
+    endpoints.put("loki/1", "");
+    endpoints.put("loki/2", "loki-2:3100/loki/api/v1/push");
+    Relation rel =
+        cluster(CoordinatorAppData.builder(CONFIG_TEXT).lokiEndpoints(endpoints).build());
+
+    Outcome out = ctx.run(Event.configChanged(), ready(rel).build());
+
+    assertThat(workload(out).plan().logTargets()).containsOnlyKeys("loki/0");
+    assertThat(out.unitStatus()).isEqualTo(ALL_READY);
+    String where = "relation cluster:" + rel.id() + ", application coordinator, loki_endpoints.";
+    assertThat(out.jujuLog())
+        .anyMatch(
+            l -> l.level().equals("WARNING") && l.message().contains(where + "loki/1: is empty"))
+        .anyMatch(
+            l ->
+                l.level().equals("WARNING")
+                    && l.message().contains(where + "loki/2: is not an http or https URL"));
+  }
+
   // --- TLS --------------------------------------------------------------------------------------
 
   @Test

@@ -1,6 +1,7 @@
 package io.charmkit.interfaces.cluster;
 
 import io.charmkit.interfaces.RemoteDataProblem;
+import io.charmkit.interfaces.loki.LokiPushUrl;
 import io.charmkit.ops.Charm;
 import io.charmkit.ops.event.RelationEvent;
 import io.charmkit.ops.event.SecretEvent;
@@ -155,12 +156,36 @@ public final class ClusterRequirer extends Component {
   }
 
   /**
-   * Returns the Loki push endpoints, by Loki unit name.
+   * Returns the Loki push endpoints, by Loki unit name; a URL {@link LokiPushUrl} refuses is left
+   * out and logged with the relation and the key.
    *
    * @return unit name to URL, sorted; empty when none
    */
   public Map<String, String> lokiEndpoints() {
-    return sortedMap(coordinatorData().map(CoordinatorAppData::lokiEndpoints).orElse(null));
+    Map<String, String> all =
+        sortedMap(coordinatorData().map(CoordinatorAppData::lokiEndpoints).orElse(null));
+    if (all.values().stream().allMatch(url -> LokiPushUrl.problem(url).isEmpty())) {
+      return all;
+    }
+    // One unusable URL (Pebble refuses an empty location; Loki's client needs http(s)) costs that
+    // Loki unit its logs, not the worker its workload: skipped and named, the rest forwarded.
+    Map<String, String> usable = new TreeMap<>();
+    Relation relation = relation().orElseThrow();
+    String where =
+        RemoteDataProblem.location(
+            relation, relation.app().map(Application::name).orElse(""), true);
+    all.forEach(
+        (unit, url) ->
+            LokiPushUrl.problem(url)
+                .ifPresentOrElse(
+                    problem ->
+                        LOG.warn(
+                            "{}, loki_endpoints.{}: {}; no logs are forwarded there",
+                            where,
+                            printable(unit),
+                            problem),
+                    () -> usable.put(unit, url)));
+    return Collections.unmodifiableMap(usable);
   }
 
   /**

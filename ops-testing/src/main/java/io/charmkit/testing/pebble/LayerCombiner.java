@@ -34,6 +34,9 @@ public final class LayerCombiner {
   private static final Set<String> TOP_LEVEL =
       Set.of("summary", "description", "services", "checks", "log-targets");
 
+  /** The log target types Pebble forwards to (PEBBLE.md §6). */
+  private static final Set<String> LOG_TARGET_TYPES = Set.of("loki", "opentelemetry");
+
   private static final YAMLMapper READER = new YAMLMapper();
   private static final YAMLMapper WRITER = planWriter();
 
@@ -83,7 +86,9 @@ public final class LayerCombiner {
 
   /**
    * Pebble's complaint about one layer, worded as Pebble words it: a field it does not know, a
-   * section that is not a mapping, an entry that does not say (or misspells) how it overrides.
+   * section that is not a mapping, an entry that does not say (or misspells) how it overrides, a
+   * log target that is null, has a label in Pebble's reserved {@code pebble_} namespace or a type
+   * Pebble cannot forward to.
    *
    * @param label the layer's label, as the messages name it
    * @param layer the layer as a JSON tree
@@ -96,9 +101,51 @@ public final class LayerCombiner {
         return Optional.of("cannot parse layer \"" + label + "\": field " + key + " not found");
       }
     }
-    return sectionProblem(label, layer, "services", "service")
+    return logTargetProblem(layer)
+        .or(() -> sectionProblem(label, layer, "services", "service"))
         .or(() -> sectionProblem(label, layer, "checks", "check"))
         .or(() -> sectionProblem(label, layer, "log-targets", "log target"));
+  }
+
+  /**
+   * Pebble's checks of one layer's log targets, made when the layer is parsed (before overrides are
+   * looked at): no null entry, no label in the reserved {@code pebble_} namespace, a known type
+   * when one is given (a missing type is checked on the combined plan).
+   */
+  private static Optional<String> logTargetProblem(ObjectNode layer) {
+    if (!(layer.get("log-targets") instanceof ObjectNode targets)) {
+      return Optional.empty();
+    }
+    for (Map.Entry<String, JsonNode> entry : targets.properties()) {
+      String name = entry.getKey();
+      JsonNode target = entry.getValue();
+      if (target == null || target.isNull()) {
+        return Optional.of("log target object cannot be null for log target \"" + name + "\"");
+      }
+      if (target.get("labels") instanceof ObjectNode labels) {
+        for (Iterator<String> it = labels.fieldNames(); it.hasNext(); ) {
+          String labelName = it.next();
+          if (labelName.startsWith("pebble_")) {
+            return Optional.of(
+                "log target \""
+                    + name
+                    + "\": label \""
+                    + labelName
+                    + "\" uses reserved prefix \"pebble_\"");
+          }
+        }
+      }
+      String type = target.path("type").asText("");
+      if (!type.isEmpty() && !LOG_TARGET_TYPES.contains(type)) {
+        return Optional.of(
+            "log target \""
+                + name
+                + "\" has unsupported type \""
+                + type
+                + "\", must be \"loki\" or \"opentelemetry\"");
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> sectionProblem(
@@ -191,8 +238,9 @@ public final class LayerCombiner {
   }
 
   /**
-   * Pebble's complaint about a combined plan, worded as Pebble words it: a service with no command
-   * or a check with neither {@code http}, {@code tcp} nor {@code exec}.
+   * Pebble's complaint about a combined plan, worded as Pebble words it: a service with no command,
+   * a check with neither {@code http}, {@code tcp} nor {@code exec}, a log target with no type or
+   * location or naming a service the plan does not have.
    *
    * @param combined the layers combined in order
    * @return the first problem; empty when Pebble would accept the plan
@@ -215,6 +263,42 @@ public final class LayerCombiner {
                   + "\"");
         }
       }
+    }
+    if (combined.get("log-targets") instanceof ObjectNode targets) {
+      for (Map.Entry<String, JsonNode> t : targets.properties()) {
+        Optional<String> problem = combinedLogTargetProblem(combined, t.getKey(), t.getValue());
+        if (problem.isPresent()) {
+          return problem;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Pebble's checks of a combined log target: it has a type and a location, and every service it
+   * names (a leading {@code -} removed) is {@code all} or a service of the plan.
+   */
+  private static Optional<String> combinedLogTargetProblem(
+      ObjectNode combined, String name, JsonNode target) {
+    if (target.path("type").asText("").isEmpty()) {
+      return Optional.of(
+          "plan must define \"type\" (\"loki\" or \"opentelemetry\") for log target \""
+              + name
+              + "\"");
+    }
+    for (JsonNode service : target.path("services")) {
+      String serviceName = service.asText("");
+      if (serviceName.startsWith("-")) {
+        serviceName = serviceName.substring(1);
+      }
+      if (!serviceName.equals("all") && !combined.path("services").has(serviceName)) {
+        return Optional.of(
+            "log target \"" + name + "\" specifies unknown service \"" + serviceName + "\"");
+      }
+    }
+    if (target.path("location").asText("").isEmpty()) {
+      return Optional.of("plan must define \"location\" for log target \"" + name + "\"");
     }
     return Optional.empty();
   }

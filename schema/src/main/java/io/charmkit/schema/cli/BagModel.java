@@ -4,13 +4,19 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.charmkit.schema.catalogue.CatalogueItem;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.WorkerAppData;
 import io.charmkit.schema.cluster.WorkerUnitData;
 import io.charmkit.schema.codec.DatabagCodec;
 import io.charmkit.schema.codec.JsonStyle;
 import io.charmkit.schema.codec.JsonWriter;
+import io.charmkit.schema.codec.RawText;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
+import io.charmkit.schema.loki.LokiProviderUnitData;
+import io.charmkit.schema.loki.LokiRequirerAppData;
+import io.charmkit.schema.traefik.TraefikRouteProviderData;
+import io.charmkit.schema.traefik.TraefikRouteRequest;
 import io.charmkit.schema.validation.DatabagValidationException;
 import io.charmkit.schema.validation.Problem;
 import io.charmkit.schema.yaml.YamlWriter;
@@ -73,6 +79,22 @@ record BagModel(
       return new BagModel(
           type, JsonStyle.COMPACT, keys(type), checker(DatasourceExchangeData.CODEC));
     }
+    if (type == LokiProviderUnitData.class) {
+      return new BagModel(type, JsonStyle.PYTHON, keys(type), checker(LokiProviderUnitData.CODEC));
+    }
+    if (type == LokiRequirerAppData.class) {
+      return new BagModel(type, JsonStyle.PYTHON, keys(type), checker(LokiRequirerAppData.CODEC));
+    }
+    if (type == CatalogueItem.class) {
+      return new BagModel(type, JsonStyle.PYTHON, keys(type), checker(CatalogueItem.CODEC));
+    }
+    if (type == TraefikRouteRequest.class) {
+      return new BagModel(type, JsonStyle.PYTHON, keys(type), checker(TraefikRouteRequest.CODEC));
+    }
+    if (type == TraefikRouteProviderData.class) {
+      return new BagModel(
+          type, JsonStyle.PYTHON, keys(type), checker(TraefikRouteProviderData.CODEC));
+    }
     throw new IllegalStateException("charmkit validate has no codec for " + type.getName());
   }
 
@@ -94,7 +116,7 @@ record BagModel(
     Class<?> expected = keys.get(key);
     if (value.isTextual()) {
       String text = value.textValue();
-      if (expected != String.class || text.startsWith("\"")) {
+      if (expected != String.class || text.startsWith("\"") || rawText(key)) {
         return text;
       }
       return JsonWriter.quote(text, style);
@@ -112,6 +134,17 @@ record BagModel(
    */
   String name() {
     return type.getSimpleName();
+  }
+
+  /** Tells whether the key's writers store it raw ({@link RawText}), so text is never quoted. */
+  private boolean rawText(String key) {
+    for (Field field : type.getDeclaredFields()) {
+      JsonProperty property = field.getAnnotation(JsonProperty.class);
+      if (property != null && property.value().equals(key)) {
+        return field.isAnnotationPresent(RawText.class);
+      }
+    }
+    return false;
   }
 
   private static <T extends Record> Function<Map<String, String>, List<Problem>> checker(

@@ -213,6 +213,8 @@ public final class DatabagCodec<T extends Record> {
       JsonNode value = tree.get(key.name());
       if (value == null || value.isNull()) {
         changes.put(key.name(), "");
+      } else if (key.raw() && value.isTextual()) {
+        changes.put(key.name(), value.textValue());
       } else {
         String text = JsonWriter.write(value, style);
         if (utf8Length(text) > MAX_VALUE_BYTES) {
@@ -274,6 +276,12 @@ public final class DatabagCodec<T extends Record> {
       return null;
     }
     JsonNode node;
+    if (key.raw()) {
+      // Stored verbatim: only the character checks apply.
+      int before = problems.size();
+      JsonTrees.findBadCharacters(wireKey, TextNode.valueOf(raw), problems);
+      return problems.size() > before ? null : raw;
+    }
     try {
       node = MAPPER.readTree(raw);
     } catch (JsonProcessingException e) {
@@ -393,7 +401,12 @@ public final class DatabagCodec<T extends Record> {
 
   /** One model field and how it appears in the databag. */
   private record Key(
-      String name, List<String> names, boolean rawText, ObjectReader reader, JavaType javaType) {
+      String name,
+      List<String> names,
+      boolean rawText,
+      boolean raw,
+      ObjectReader reader,
+      JavaType javaType) {
 
     static Key of(Class<?> owner, RecordComponent component) {
       Field field;
@@ -413,7 +426,8 @@ public final class DatabagCodec<T extends Record> {
       }
       boolean rawText = field.isAnnotationPresent(RawTextAccepted.class);
       JavaType javaType = MAPPER.getTypeFactory().constructType(component.getGenericType());
-      return new Key(name, List.copyOf(names), rawText, MAPPER.readerFor(javaType), javaType);
+      boolean raw = field.isAnnotationPresent(RawText.class);
+      return new Key(name, List.copyOf(names), rawText, raw, MAPPER.readerFor(javaType), javaType);
     }
 
     String describe() {

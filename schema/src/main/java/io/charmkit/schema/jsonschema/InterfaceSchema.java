@@ -1,9 +1,14 @@
 package io.charmkit.schema.jsonschema;
 
+import io.charmkit.schema.catalogue.CatalogueItem;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.WorkerAppData;
 import io.charmkit.schema.cluster.WorkerUnitData;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
+import io.charmkit.schema.loki.LokiProviderUnitData;
+import io.charmkit.schema.loki.LokiRequirerAppData;
+import io.charmkit.schema.traefik.TraefikRouteProviderData;
+import io.charmkit.schema.traefik.TraefikRouteRequest;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,6 +80,28 @@ public record InterfaceSchema(
               DatasourceExchangeData.class,
               null,
               DatasourceExchangeData.class,
+              null,
+              null,
+              null),
+          // No published spec: the format loki_k8s.v1.loki_push_api writes.
+          new InterfaceSchema(
+              "loki_push_api",
+              0,
+              null,
+              LokiProviderUnitData.class,
+              LokiRequirerAppData.class,
+              null,
+              null,
+              null),
+          // No published spec: the entry catalogue_k8s.v1.catalogue's consumer writes.
+          new InterfaceSchema("catalogue", 0, null, null, CatalogueItem.class, null, null, null),
+          // No published spec: what traefik_k8s.v0.traefik_route writes on both sides.
+          new InterfaceSchema(
+              "traefik_route",
+              0,
+              TraefikRouteProviderData.class,
+              null,
+              TraefikRouteRequest.class,
               null,
               null,
               null));

@@ -17,6 +17,7 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import io.charmkit.schema.codec.RawText;
 import io.charmkit.schema.codec.RawTextAccepted;
 import java.lang.reflect.Field;
 import java.util.List;
@@ -68,6 +69,13 @@ public final class JsonSchemas {
     ObjectNode properties = root.putObject("properties");
     properties.set("app", bag(provider ? spec.providerApp() : spec.requirerApp(), spec));
     properties.set("unit", bag(provider ? spec.providerUnit() : spec.requirerUnit(), spec));
+    if (hasRawText(provider ? spec.providerApp() : spec.requirerApp())
+        || hasRawText(provider ? spec.providerUnit() : spec.requirerUnit())) {
+      root.put(
+          "description",
+          root.get("description").textValue()
+              + " Keys described as raw text hold the text itself, not JSON.");
+    }
     return root;
   }
 
@@ -107,7 +115,15 @@ public final class JsonSchemas {
       String key = field.getKey();
       ObjectNode value = properties.putObject(key);
       value.put("type", "string");
-      if (rawTextAccepted(model, key)) {
+      if (annotated(model, key, RawText.class)) {
+        value.put("description", "Raw text, not JSON.");
+        if (field.getValue().has("pattern")) {
+          // Jakarta's @Pattern matches the whole value; a JSON Schema pattern searches in it.
+          value.put("pattern", "^(?:" + field.getValue().get("pattern").textValue() + ")$");
+        }
+        continue;
+      }
+      if (annotated(model, key, RawTextAccepted.class)) {
         // Some writers store this one raw (WIRE.md §3.7): any string is acceptable.
         value.put("description", "JSON-quoted text as the running charms write it, or raw text.");
         continue;
@@ -136,11 +152,24 @@ public final class JsonSchemas {
     return schema;
   }
 
-  private static boolean rawTextAccepted(Class<?> model, String key) {
+  private static boolean hasRawText(Class<?> model) {
+    if (model == null) {
+      return false;
+    }
+    for (Field field : model.getDeclaredFields()) {
+      if (field.isAnnotationPresent(RawText.class)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean annotated(
+      Class<?> model, String key, Class<? extends java.lang.annotation.Annotation> annotation) {
     for (Field field : model.getDeclaredFields()) {
       JsonProperty property = field.getAnnotation(JsonProperty.class);
       if (property != null && property.value().equals(key)) {
-        return field.isAnnotationPresent(RawTextAccepted.class);
+        return field.isAnnotationPresent(annotation);
       }
     }
     return false;

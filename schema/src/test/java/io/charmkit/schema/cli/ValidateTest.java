@@ -242,4 +242,34 @@ class ValidateTest {
     assertThat(run.out().lines()).hasSize(2);
     assertThat(run.status()).isEqualTo(1);
   }
+
+  @Test
+  void rawTextKeysAreTakenVerbatimAndJsonKeysDecodedForTheNewInterfaces() throws IOException {
+    CliRun route =
+        validateText(
+            "traefik_route",
+            "route.yaml",
+            "provider:\n  app:\n    external_host: 10.0.0.5\n    scheme: https\n"
+                + "requirer:\n  app:\n    raw: \"False\"\n    config: \"http: {}\\n\"\n");
+    CliRun catalogue =
+        validateText(
+            "catalogue",
+            "catalogue.yaml",
+            "requirer:\n  app:\n    name: Tempo (tempo)\n"
+                + "    api_endpoints: {Status: \"http://tempo:3200/status\"}\n");
+
+    assertThat(route.out())
+        .isEqualTo(lines("route.yaml", ": valid traefik_route v0 relation data"));
+    assertThat(catalogue.out())
+        .isEqualTo(lines("catalogue.yaml", ": valid catalogue v0 relation data"));
+  }
+
+  @Test
+  void aTraefikSchemeThatIsNotOneIsAnError() throws IOException {
+    CliRun run =
+        validateText("traefik_route", "bad.yaml", "provider:\n  app:\n    scheme: gopher\n");
+
+    assertThat(run.out()).contains("scheme: must be http or https");
+    assertThat(run.status()).isEqualTo(1);
+  }
 }

@@ -174,4 +174,62 @@ class JsonSchemasTest {
             "$.app.datasources<json>[0]: missing required grafana_uid",
             "$.app.datasources<json>[0].uid: expected string, got NUMBER");
   }
+
+  @Test
+  void lokiCatalogueAndTraefikBagsAsThePythonLibrariesWriteThemAreAccepted() {
+    assertThat(
+            MiniSchemaValidator.validate(
+                schema("loki_push_api", 0, "provider"),
+                document(
+                    Map.of(),
+                    Map.of(
+                        "endpoint",
+                        "{\"url\": \"http://loki-0.loki-endpoints:3100/loki/api/v1/push\"}",
+                        "public_address",
+                        "loki-0.loki-endpoints"))))
+        .isEmpty();
+    assertThat(
+            MiniSchemaValidator.validate(
+                schema("catalogue", 0, "requirer"),
+                document(
+                    Map.of(
+                        "name", "Tempo (tempo)",
+                        "icon", "transit-connection-variant",
+                        "api_endpoints", "{\"Status\": \"http://tempo:3200/status\"}"),
+                    Map.of())))
+        .isEmpty();
+    assertThat(
+            MiniSchemaValidator.validate(
+                schema("traefik_route", 0, "requirer"),
+                document(Map.of("raw", "False", "config", "http:\n  routers: {}\n"), Map.of())))
+        .isEmpty();
+    assertThat(
+            MiniSchemaValidator.validate(
+                schema("traefik_route", 0, "provider"),
+                document(Map.of("external_host", "10.0.0.5", "scheme", "https"), Map.of())))
+        .isEmpty();
+  }
+
+  @Test
+  void malformedLokiCatalogueAndTraefikBagsAreRejected() {
+    assertThat(
+            MiniSchemaValidator.validate(
+                schema("loki_push_api", 0, "provider"),
+                document(Map.of(), Map.of("endpoint", "{\"uri\": \"http://x\"}"))))
+        .containsExactly("$.unit.endpoint<json>: missing required url");
+    assertThat(
+            MiniSchemaValidator.validate(
+                schema("catalogue", 0, "requirer"), document(Map.of("icon", "x"), Map.of())))
+        .containsExactly("$.app: missing required name");
+    assertThat(
+            MiniSchemaValidator.validate(
+                schema("traefik_route", 0, "requirer"),
+                document(Map.of("raw", "false", "config", "x"), Map.of())))
+        .containsExactly("$.app.raw: does not match ^(?:True|False)$");
+    assertThat(
+            MiniSchemaValidator.validate(
+                schema("traefik_route", 0, "provider"),
+                document(Map.of("scheme", "https://"), Map.of())))
+        .containsExactly("$.app.scheme: does not match ^(?:https?)$");
+  }
 }

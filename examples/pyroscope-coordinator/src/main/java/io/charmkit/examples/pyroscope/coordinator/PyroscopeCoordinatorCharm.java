@@ -4,6 +4,8 @@ import io.charmkit.coordinator.ClusterContext;
 import io.charmkit.coordinator.CoordinatorCharm;
 import io.charmkit.coordinator.CoordinatorEndpoints;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
+import io.charmkit.coordinator.ingress.IngressContext;
+import io.charmkit.coordinator.ingress.TraefikConfig;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.cluster.RolesTable;
@@ -11,6 +13,7 @@ import io.charmkit.ops.Dispatcher;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.model.Status;
+import io.charmkit.schema.catalogue.CatalogueItem;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +95,32 @@ public final class PyroscopeCoordinatorCharm extends CoordinatorCharm {
   protected String activeMessage() {
     String scheme = tls().isPresent() ? "https" : "http";
     return PyroscopeConfig.activeMessage(scheme + "://" + fqdn() + ":" + PyroscopePorts.NGINX_HTTP);
+  }
+
+  /** The route of the Python Pyroscope coordinator: the UI under a path prefix, gRPC apart. */
+  @Override
+  protected Optional<TraefikConfig> ingressConfig(IngressContext context) {
+    return Optional.of(PyroscopeIngress.config(context));
+  }
+
+  /**
+   * The catalogue entry the Python Pyroscope coordinator publishes: its UI (through Traefik once it
+   * is known), no API list.
+   */
+  @Override
+  protected Optional<CatalogueItem> catalogueItem() {
+    return Optional.of(
+        new CatalogueItem(
+            "Pyroscope (" + app().name() + ")",
+            "Grafana Pyroscope is a distributed continuous profiling backend. Allows you to"
+                + " collect, store, query, and visualize profiles from your distributed"
+                + " deployment.",
+            ingressUrl()
+                .map(url -> url + PyroscopeIngress.prefix(model().name(), app().name()))
+                .orElseGet(() -> internalUrl() + ":" + PyroscopePorts.NGINX_HTTP),
+            "flame",
+            "",
+            null));
   }
 
   /** Blocked on invalid time options; the workers then run with cleanup disabled. */

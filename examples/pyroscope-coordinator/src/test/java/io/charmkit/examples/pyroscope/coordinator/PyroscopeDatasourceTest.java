@@ -3,14 +3,12 @@ package io.charmkit.examples.pyroscope.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.charmkit.ops.metadata.CharmMetadata;
-import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,37 +31,7 @@ class PyroscopeDatasourceTest {
   }
 
   private static State.Builder ready() {
-    Map<String, String> unit =
-        Map.of(
-            "juju_topology",
-            "{\"application\": \"pyro\", \"unit\": \"pyro/0\", \"charm_name\": \"pyroscope-worker-k8s\"}",
-            "address",
-            "\"pyro-0.pyro-endpoints.cos.svc.cluster.local\"");
-    Map<Integer, Map<String, String>> units = new LinkedHashMap<>();
-    units.put(0, unit);
-    return State.builder()
-        .leader(true)
-        .model("cos", UUID)
-        .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
-        .container(
-            Container.connected("nginx-prometheus-exporter")
-                .withExecutables("/usr/bin/nginx-prometheus-exporter"))
-        .relation(
-            Relation.of("pyroscope-cluster")
-                .withId(1)
-                .withRemoteApp("pyro")
-                .withRemoteAppData(Map.of("role", "\"all\""))
-                .withRemoteUnitsData(units))
-        .relation(
-            Relation.of("s3")
-                .withId(2)
-                .withRemoteApp("s3")
-                .withRemoteAppData(
-                    Map.of(
-                        "endpoint", "http://s3:9000",
-                        "bucket", "profiles",
-                        "access-key", "AK",
-                        "secret-key", "SK")));
+    return CoherentPyroscope.state("cos", UUID);
   }
 
   @Test

@@ -93,9 +93,7 @@ class PyroscopeWorkerCharmTest {
             "role-compactor",
             "role-store-gateway",
             "role-tenant-settings",
-            "role-ad-hoc-profiles",
-            "cpu_limit",
-            "memory_limit");
+            "role-ad-hoc-profiles");
     assertThat(META.options().get("role-all").defaultValue()).contains(true);
     assertThat(META.options().get("role-querier").defaultValue()).contains(false);
   }

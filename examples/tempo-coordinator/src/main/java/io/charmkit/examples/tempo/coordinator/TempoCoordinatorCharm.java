@@ -6,15 +6,22 @@ import io.charmkit.coordinator.CoordinatorCharm;
 import io.charmkit.coordinator.CoordinatorEndpoints;
 import io.charmkit.coordinator.datasource.DatasourceCorrelation;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
+import io.charmkit.coordinator.ingress.IngressContext;
+import io.charmkit.coordinator.ingress.IngressPort;
+import io.charmkit.coordinator.ingress.PortIngress;
+import io.charmkit.coordinator.ingress.TraefikConfig;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.ops.Dispatcher;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
+import io.charmkit.schema.catalogue.CatalogueItem;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -81,6 +88,43 @@ public final class TempoCoordinatorCharm extends CoordinatorCharm {
     return Optional.of(
         new DatasourceSpec(
             TempoCorrelation.DATASOURCE_TYPE, scheme + "://" + fqdn() + ":" + TempoPorts.HTTP));
+  }
+
+  /**
+   * Every port Tempo serves, as the Python coordinator routes them through Traefik: the HTTP and
+   * gRPC APIs and every receiver, requested or not.
+   */
+  @Override
+  protected Optional<TraefikConfig> ingressConfig(IngressContext context) {
+    List<IngressPort> ports = new ArrayList<>();
+    ports.add(new IngressPort("tempo_http", TempoPorts.HTTP, false));
+    ports.add(new IngressPort("tempo_grpc", TempoPorts.GRPC, true));
+    for (TempoReceiver receiver : TempoReceiver.values()) {
+      ports.add(new IngressPort(receiver.protocol(), receiver.port(), receiver.grpc()));
+    }
+    return Optional.of(PortIngress.of(context, ports));
+  }
+
+  /**
+   * The catalogue entry the Python Tempo coordinator publishes: no UI, so no {@code url}; the
+   * search, trace-by-ID and status APIs on the HTTP port of the application's service.
+   */
+  @Override
+  protected Optional<CatalogueItem> catalogueItem() {
+    String base = externalUrl() + ":" + TempoPorts.HTTP;
+    Map<String, String> api = new LinkedHashMap<>();
+    api.put("Search traces", base + "/api/search?<params>");
+    api.put("Query traces (by ID)", base + "/api/traces/<traceID>");
+    api.put("Status", base + "/status");
+    return Optional.of(
+        new CatalogueItem(
+            "Tempo (" + app().name() + ")",
+            "Tempo is a distributed tracing backend by Grafana, supporting Jaeger, Zipkin, and"
+                + " OpenTelemetry protocols.",
+            "",
+            "transit-connection-variant",
+            "https://grafana.com/docs/tempo/latest/api_docs/",
+            api));
   }
 
   @Override

@@ -1,8 +1,13 @@
 package io.charmkit.examples.tempo.coordinator;
 
+import io.charmkit.coordinator.tls.ServerTls;
+import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.testing.Container;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +16,13 @@ import java.util.Map;
 /** Builders for the relations and states the coordinator tests start from. */
 final class Cluster {
   static final String ENDPOINT = "tempo-cluster";
+
+  /** A coordinator certificate, key and CA for TLS tests. */
+  static final ServerTls TLS =
+      new ServerTls(
+          "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----",
+          "-----BEGIN CERTIFICATE-----\nSERVER\n-----END CERTIFICATE-----",
+          "-----BEGIN PRIVATE KEY-----\nTOPSECRETKEY\n-----END PRIVATE KEY-----");
 
   private Cluster() {}
 
@@ -61,6 +73,19 @@ final class Cluster {
             "bucket", "tempo",
             "access-key", "AKIA",
             "secret-key", "s3cr3t"));
+  }
+
+  /** A host whose FQDN is {@code fqdn}, with no IPv6, a fixed clock and no sleeping. */
+  static HostEnvironment host(String fqdn) {
+    return new HostEnvironment(
+        () -> fqdn,
+        Map.of(),
+        () -> "10.152.183.10",
+        () -> false,
+        Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+        d -> {
+          throw new AssertionError("the coordinator never sleeps");
+        });
   }
 
   /** A leader with both containers reachable and the given relations, in this order. */

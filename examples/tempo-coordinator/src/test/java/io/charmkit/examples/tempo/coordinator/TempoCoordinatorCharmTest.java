@@ -1,5 +1,6 @@
 package io.charmkit.examples.tempo.coordinator;
 
+import static io.charmkit.examples.tempo.coordinator.Cluster.TLS;
 import static io.charmkit.examples.tempo.coordinator.Cluster.address;
 import static io.charmkit.examples.tempo.coordinator.Cluster.leaderWith;
 import static io.charmkit.examples.tempo.coordinator.Cluster.s3;
@@ -8,7 +9,6 @@ import static io.charmkit.examples.tempo.coordinator.Cluster.unitBag;
 import static io.charmkit.examples.tempo.coordinator.Cluster.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.hooktools.Port;
@@ -45,12 +45,6 @@ class TempoCoordinatorCharmTest {
   private static final CharmMetadata METADATA = CharmMetadata.load(Path.of(""));
   private static final Context CTX =
       new Context(TempoCoordinatorCharm::new, METADATA).withAppName("tempo");
-
-  private static final ServerTls TLS =
-      new ServerTls(
-          "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----",
-          "-----BEGIN CERTIFICATE-----\nSERVER\n-----END CERTIFICATE-----",
-          "-----BEGIN PRIVATE KEY-----\nTOPSECRETKEY\n-----END PRIVATE KEY-----");
 
   private static Outcome run(State state) {
     return CTX.run(Event.updateStatus(), state);

@@ -103,12 +103,9 @@ class TempoWorkerCharmTest {
             "role-ingester",
             "role-distributor",
             "role-compactor",
-            "role-metrics-generator",
-            "cpu_limit",
-            "memory_limit");
+            "role-metrics-generator");
     assertThat(META.options().get("role-all").defaultValue()).contains(true);
     assertThat(META.options().get("role-ingester").defaultValue()).contains(false);
-    assertThat(META.options().get("cpu_limit").type()).isEqualTo("string");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.charmkit.worker;
+package io.charmkit.interfaces.loki;
 
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.LogTarget;
@@ -11,17 +11,25 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Forwards the workload's logs to the Loki units the coordinator names (PRODUCTS.md §1.8), the way
- * the loki_push_api library's Pebble log client does: one {@code loki} target per Loki unit, and a
- * target whose unit is gone switched off with {@code services: [-all]} rather than dropped.
+ * Forwards a container's logs to Loki units through Pebble log targets (PRODUCTS.md §1.8), the way
+ * the loki_push_api library's Pebble log client does for {@code LogForwarder} (a charm's own
+ * workloads) and the worker's {@code ManualLogForwarder} (the Loki units its coordinator names):
+ * one {@code loki} target per Loki unit under the layer {@code <container>-log-forwarding}, with
+ * the unit's Juju topology as labels, and a target whose unit is gone switched off with {@code
+ * services: [-all]} (Pebble cannot drop a target from a plan).
  */
-final class LogForwarding {
+public final class LogForwarding {
   private static final String REMOVED_LOCATION = "(removed)";
 
   private LogForwarding() {}
 
-  /** The layer label the targets live under. */
-  static String label(String container) {
+  /**
+   * Returns the layer label the targets live under.
+   *
+   * @param container the container's name
+   * @return {@code <container>-log-forwarding}
+   */
+  public static String label(String container) {
     return container + "-log-forwarding";
   }
 
@@ -30,11 +38,13 @@ final class LogForwarding {
    * plan already says so.
    *
    * @param plan the container's plan
-   * @param endpoints Loki unit name to push URL; empty to disable every target
+   * @param endpoints Loki unit name to push URL, each checked with {@link LokiPushUrl}; empty to
+   *     disable every target
    * @param topology this unit's topology, for the labels
    * @return the layer to add with {@code combine}, if anything changes
    */
-  static Optional<Layer> changes(Plan plan, Map<String, String> endpoints, JujuTopology topology) {
+  public static Optional<Layer> changes(
+      Plan plan, Map<String, String> endpoints, JujuTopology topology) {
     Map<String, LogTarget> wanted = new TreeMap<>();
     plan.logTargets()
         .forEach(
