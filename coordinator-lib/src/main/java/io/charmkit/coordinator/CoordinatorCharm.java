@@ -9,6 +9,7 @@ import io.charmkit.coordinator.datasource.DatasourceCorrelation;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
 import io.charmkit.coordinator.datasource.GrafanaSource;
 import io.charmkit.coordinator.datasource.GrafanaSourceData;
+import io.charmkit.coordinator.monolith.MonolithicFallback;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.nginx.NginxFiles;
 import io.charmkit.coordinator.s3.S3Readiness;
@@ -20,6 +21,7 @@ import io.charmkit.interfaces.cluster.ClusterProvider;
 import io.charmkit.interfaces.cluster.ClusterView;
 import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.interfaces.cluster.WorkerRelation;
+import io.charmkit.interfaces.cluster.WorkloadProcess;
 import io.charmkit.interfaces.datasource.DatasourceExchange;
 import io.charmkit.ops.Charm;
 import io.charmkit.ops.context.HostEnvironment;
@@ -33,6 +35,7 @@ import io.charmkit.ops.inputs.SteadyState;
 import io.charmkit.ops.model.Relation;
 import io.charmkit.ops.model.Secret;
 import io.charmkit.ops.model.Status;
+import io.charmkit.ops.model.StatusName;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.RemoteWriteEndpoint;
 import java.util.ArrayList;
@@ -92,7 +95,9 @@ import org.slf4j.LoggerFactory;
  * appended to the active message ({@link CoordinatorStatus#withUnderScaled}); they never block.
  *
  * <p>A product supplies its worker configuration, its worker and coordinator ports, its nginx
- * routes and its active message.
+ * routes and its active message. Optionally, with {@link #monolithicProcess()} and the {@code
+ * monolithic-fallback} option, the coordinator runs the product itself while there is no consistent
+ * worker set ({@link MonolithicFallback}).
  */
 public abstract class CoordinatorCharm extends Charm {
   /** The grafana_datasource_exchange endpoint under {@code provides} (Loki, Mimir, Pyroscope). */
@@ -112,6 +117,7 @@ public abstract class CoordinatorCharm extends Charm {
   private final List<String> exchangeEndpoints;
   private final HostEnvironment host;
   private final SteadyState steady;
+  private final MonolithicFallback monolith;
   private Snapshot snapshot;
   private final List<WorkloadFault> workloadFaults = new ArrayList<>();
   private String fqdn;
@@ -164,6 +170,9 @@ public abstract class CoordinatorCharm extends Charm {
       }
     }
     observe(on().collectUnitStatus(), this::collectUnitStatus);
+    this.monolith =
+        new MonolithicFallback(
+            this, roles, endpoints.peers(), host.clock(), this::monolithicProcess);
     // What the reconcile reads besides hook tools, Pebble and stored state: the host facts, and
     // the certificate (a TlsSource may take it from anywhere, a test fixture included).
     this.steady =
@@ -175,6 +184,7 @@ public abstract class CoordinatorCharm extends Charm {
                     resolver(),
                     ipv6(),
                     tlsSource.current(),
+                    monolith.steadyStateInputs(),
                     String.valueOf(steadyStateInputs())));
   }
 
@@ -214,6 +224,18 @@ public abstract class CoordinatorCharm extends Charm {
    */
   protected Object steadyStateInputs() {
     return List.of();
+  }
+
+  /**
+   * Returns the product's process for role {@code all}, which the coordinator runs itself in its
+   * own workload container when the charm declares the {@code monolithic-fallback} option and the
+   * user turns it on ({@link MonolithicFallback}). Build it with the same product code the worker
+   * charm's {@code layer()} uses.
+   *
+   * @return the process; empty (the default) when the charm does not offer the mode
+   */
+  protected Optional<WorkloadProcess> monolithicProcess() {
+    return Optional.empty();
   }
 
   /**
@@ -358,7 +380,8 @@ public abstract class CoordinatorCharm extends Charm {
     Snapshot now = snapshot();
     S3Relation.requestBucket(model(), endpoints.s3(), s3Bucket());
     registerWithGrafana();
-    if (!now.status().gateOpen()) {
+    boolean alone = monolith.advance(now.view(), now.consistency(), now.s3(), workloadFaults::add);
+    if (!now.status().gateOpen() && !alone) {
       String why =
           now.s3() instanceof S3Readiness.NotReady notReady
               ? now.status().message() + " (" + notReady.reason() + ")"
@@ -378,12 +401,15 @@ public abstract class CoordinatorCharm extends Charm {
     SortedSet<String> remoteWrite =
         TelemetryRelations.remoteWriteUrls(model(), endpoints.remoteWrite());
     ClusterContext context =
-        new ClusterContext(
-            now.view(),
-            ClusterMembers.of(now.view()),
-            s3.config(),
-            now.tls().isPresent(),
-            List.copyOf(remoteWrite));
+        monolith.served(
+            new ClusterContext(
+                now.view(),
+                ClusterMembers.of(now.view()),
+                s3.config(),
+                now.tls().isPresent(),
+                List.copyOf(remoteWrite)),
+            fqdn());
+    monolith.run(context, fqdn(), this::workerConfig, now.tls(), workloadFaults::add);
     String workerConfig = workerConfig(context);
 
     reconcileNginx(context, now.tls());
@@ -398,7 +424,7 @@ public abstract class CoordinatorCharm extends Charm {
     coordinatorPorts().forEach(p -> ports.add(Port.tcp(p)));
     unit().setPorts(ports);
 
-    if (model().isLeader()) {
+    if (model().isLeader() && now.status().gateOpen()) {
       publish(context, workerConfig, now.tls());
       shareDatasources();
     }
@@ -487,8 +513,9 @@ public abstract class CoordinatorCharm extends Charm {
 
   private void computeStatuses(Consumer<Status> event) {
     Snapshot now = snapshot();
-    if (!now.status().gateOpen()) {
-      event.accept(Status.blocked(now.status().message()));
+    Optional<Status> own = monolith.status(now.view(), now.consistency(), now.s3());
+    if (!now.status().gateOpen() && own.filter(s -> s.name() == StatusName.ACTIVE).isEmpty()) {
+      event.accept(own.orElseGet(() -> Status.blocked(now.status().message())));
       return;
     }
     // A workload that fails is shown, never a failed hook; the next event tries again.
@@ -508,8 +535,11 @@ public abstract class CoordinatorCharm extends Charm {
     }
     productStatuses().forEach(event);
     event.accept(
-        Status.active(
-            CoordinatorStatus.withUnderScaled(activeMessage(), now.consistency().underScaled())));
+        own.orElseGet(
+            () ->
+                Status.active(
+                    CoordinatorStatus.withUnderScaled(
+                        activeMessage(), now.consistency().underScaled()))));
   }
 
   private static String applicationOf(RemoteDataProblem problem) {
