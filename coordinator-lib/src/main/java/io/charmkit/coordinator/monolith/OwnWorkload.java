@@ -1,17 +1,16 @@
 package io.charmkit.coordinator.monolith;
 
+import io.charmkit.coordinator.workload.ContainerFile;
 import io.charmkit.coordinator.workload.WorkerFiles;
 import io.charmkit.interfaces.WorkloadFault;
 import io.charmkit.interfaces.cluster.WorkloadProcess;
 import io.charmkit.ops.model.Container;
 import io.charmkit.ops.model.Model;
-import io.charmkit.ops.pebble.PathNotFoundException;
 import io.charmkit.ops.pebble.PebbleClient;
 import io.charmkit.ops.pebble.PebbleException;
 import io.charmkit.ops.pebble.PushOptions;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +56,15 @@ final class OwnWorkload {
       PebbleClient pebble = container.pebble();
       boolean changed = false;
       for (Map.Entry<String, String> file : files.entrySet()) {
-        changed |= sync(pebble, file.getKey(), file.getValue());
+        PushOptions options = PushOptions.defaults().withMakeDirs();
+        // The private key is readable by the workload's user only, as the worker writes it.
+        boolean key = file.getKey().equals(WorkerFiles.KEY);
+        changed |=
+            ContainerFile.sync(
+                pebble,
+                file.getKey(),
+                file.getValue(),
+                key ? options.withPermissions("600") : options);
       }
       step = "cannot add the " + LAYER + " layer";
       if (!process.service().equals(pebble.plan().services().get(process.name()))) {
@@ -127,27 +134,5 @@ final class OwnWorkload {
     WorkloadFault fault = WorkloadFault.of(process.container(), step, e);
     LOG.error("{}; the next event tries again", fault.status());
     return fault;
-  }
-
-  /** Makes the file hold {@code content} ({@code null}: absent); tells whether it changed. */
-  private static boolean sync(PebbleClient pebble, String path, String content) {
-    String current;
-    try {
-      current = pebble.pullText(path);
-    } catch (PathNotFoundException e) {
-      current = null;
-    }
-    if (Objects.equals(current, content)) {
-      return false;
-    }
-    if (content == null) {
-      pebble.remove(path, false);
-    } else {
-      PushOptions options = PushOptions.defaults().withMakeDirs();
-      // The private key is readable by the workload's user only, as the worker writes it.
-      pebble.push(
-          path, content, path.equals(WorkerFiles.KEY) ? options.withPermissions("600") : options);
-    }
-    return true;
   }
 }
