@@ -2,6 +2,8 @@ package io.charmkit.coordinator.monolith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.coordinator.tls.ServerTls;
+import io.charmkit.coordinator.workload.WorkerFiles;
 import io.charmkit.interfaces.cluster.WorkloadProcess;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.metadata.CharmMetadata;
@@ -9,6 +11,7 @@ import io.charmkit.ops.model.Status;
 import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
+import io.charmkit.testing.LogLine;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +48,7 @@ class MonolithicFallbackTest {
 
   private Instant now = Instant.parse("2026-12-04T10:00:00Z");
   private final List<String> writes = new ArrayList<>();
+  private Optional<ServerTls> tls = Optional.empty();
   private final Context ctx =
       new Context(
               fw ->
@@ -56,9 +61,11 @@ class MonolithicFallbackTest {
                           () -> false,
                           Clock.fixed(now, ZoneOffset.UTC),
                           d -> {}),
+                      () -> tls,
                       writes::addAll),
               METADATA)
-          .withAppName("toy-coordinator");
+          .withAppName("toy-coordinator")
+          .withLogLevel("DEBUG");
 
   @BeforeEach
   void clear() {
@@ -170,6 +177,12 @@ class MonolithicFallbackTest {
         .orElseThrow()
         .localAppData()
         .getOrDefault("worker_config", "");
+  }
+
+  private static boolean skipped(Outcome out) {
+    return out.jujuLog().stream()
+        .map(LogLine::message)
+        .anyMatch(m -> m.contains("inputs are unchanged; skipping the reconcile"));
   }
 
   private long count(String op) {
@@ -448,6 +461,26 @@ class MonolithicFallbackTest {
   }
 
   @Test
+  void underTlsTheCertificateAndKeyAreWrittenBesideTheConfigAsAWorkerWritesThem() {
+    tls =
+        Optional.of(
+            new ServerTls(
+                "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----",
+                "-----BEGIN CERTIFICATE-----\nSERVER\n-----END CERTIFICATE-----",
+                "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----"));
+
+    Outcome out = run(Event.configChanged(), state(true, s3()));
+
+    assertThat(toy(out).files())
+        .containsEntry(WorkerFiles.CERT, tls.get().serverCert())
+        .containsEntry(WorkerFiles.KEY, tls.get().privateKey())
+        .containsEntry(WorkerFiles.CLIENT_CA, tls.get().caCert())
+        .containsEntry(WorkerFiles.ROOT_CA, tls.get().caCert());
+    assertThat(out.filePermissions().get("toy")).containsEntry(WorkerFiles.KEY, "600");
+    assertThat(toyService(out)).isEqualTo("active");
+  }
+
+  @Test
   void peerCoordinatorUnitsShareOneRing() {
     Relation peers =
         Relation.peer("peers")
@@ -468,9 +501,11 @@ class MonolithicFallbackTest {
     Relation workers = worker(1, "toy-worker", "all", 1);
     State state = run(Event.configChanged(), state(true, s3())).state();
     state = run(Event.relationChanged(workers), with(state, workers, s3())).state();
+    // The second update-status writes nothing and is recorded; the third would replay it.
     for (int i = 1; i <= 3; i++) {
       advance(Duration.ofSeconds(10));
       Outcome out = run(Event.updateStatus(), state);
+      assertThat(skipped(out)).isFalse();
       assertThat(out.unitStatus())
           .isEqualTo(Status.active("handing over to workers (" + (300 - 10 * i) + "s left)"));
       state = out.state();
@@ -483,6 +518,7 @@ class MonolithicFallbackTest {
     state = run(Event.updateStatus(), state).state();
     writes.clear();
     Outcome steady = run(Event.updateStatus(), state);
+    assertThat(skipped(steady)).isTrue();
     assertThat(writes).isEmpty();
     assertThat(steady.unitStatus().message()).startsWith("running monolithic");
 
@@ -492,6 +528,7 @@ class MonolithicFallbackTest {
             .build();
     Outcome out = run(Event.updateStatus(), crashed);
 
+    assertThat(skipped(out)).isFalse();
     assertThat(count("start")).isEqualTo(1);
     assertThat(toyService(out)).isEqualTo("active");
   }

@@ -35,8 +35,9 @@ final class ToyCoordinatorCharm extends CoordinatorCharm {
   /** Toy's HTTP port. */
   static final int HTTP_PORT = 3100;
 
-  ToyCoordinatorCharm(Framework framework, HostEnvironment host, Consumer<List<String>> writes) {
-    super(framework, ROLES, CoordinatorEndpoints.of("toy-cluster"), TlsSource.NONE, host);
+  ToyCoordinatorCharm(
+      Framework framework, HostEnvironment host, TlsSource tls, Consumer<List<String>> writes) {
+    super(framework, ROLES, CoordinatorEndpoints.of("toy-cluster"), tls, host);
     observe(
         on().collectUnitStatus(),
         e -> writes.accept(model().journal().map(j -> j.writes()).orElse(List.of())));
