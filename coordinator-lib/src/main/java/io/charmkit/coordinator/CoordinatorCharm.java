@@ -11,6 +11,7 @@ import io.charmkit.coordinator.datasource.GrafanaSource;
 import io.charmkit.coordinator.datasource.GrafanaSourceData;
 import io.charmkit.coordinator.ingress.IngressContext;
 import io.charmkit.coordinator.ingress.TraefikConfig;
+import io.charmkit.coordinator.monolith.MonolithicFallback;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.nginx.NginxFiles;
 import io.charmkit.coordinator.s3.S3Readiness;
@@ -23,6 +24,7 @@ import io.charmkit.interfaces.cluster.ClusterProvider;
 import io.charmkit.interfaces.cluster.ClusterView;
 import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.interfaces.cluster.WorkerRelation;
+import io.charmkit.interfaces.cluster.WorkloadProcess;
 import io.charmkit.interfaces.datasource.DatasourceExchange;
 import io.charmkit.interfaces.ingress.TraefikRouteRequirer;
 import io.charmkit.interfaces.loki.LokiPushApiRequirer;
@@ -38,6 +40,7 @@ import io.charmkit.ops.inputs.SteadyState;
 import io.charmkit.ops.model.Relation;
 import io.charmkit.ops.model.Secret;
 import io.charmkit.ops.model.Status;
+import io.charmkit.ops.model.StatusName;
 import io.charmkit.ops.model.Unit;
 import io.charmkit.schema.catalogue.CatalogueItem;
 import io.charmkit.schema.cluster.CoordinatorAppData;
@@ -108,7 +111,9 @@ import org.slf4j.LoggerFactory;
  * appended to the active message ({@link CoordinatorStatus#withUnderScaled}); they never block.
  *
  * <p>A product supplies its worker configuration, its worker and coordinator ports, its nginx
- * routes and its active message.
+ * routes and its active message. Optionally, with {@link #monolithicProcess()} and the {@code
+ * monolithic-fallback} option, the coordinator runs the product itself while there is no consistent
+ * worker set ({@link MonolithicFallback}).
  */
 public abstract class CoordinatorCharm extends Charm {
   /** The grafana_datasource_exchange endpoint under {@code provides} (Loki, Mimir, Pyroscope). */
@@ -131,6 +136,7 @@ public abstract class CoordinatorCharm extends Charm {
   private final TraefikRouteRequirer ingress;
   private final HostEnvironment host;
   private final SteadyState steady;
+  private final MonolithicFallback monolith;
   private Snapshot snapshot;
   private final List<WorkloadFault> workloadFaults = new ArrayList<>();
   private String fqdn;
@@ -192,6 +198,9 @@ public abstract class CoordinatorCharm extends Charm {
       }
     }
     observe(on().collectUnitStatus(), this::collectUnitStatus);
+    this.monolith =
+        new MonolithicFallback(
+            this, roles, endpoints.peers(), host.clock(), this::monolithicProcess);
     // What the reconcile reads besides hook tools, Pebble and stored state: the host facts, and
     // the certificate (a TlsSource may take it from anywhere, a test fixture included).
     this.steady =
@@ -203,6 +212,7 @@ public abstract class CoordinatorCharm extends Charm {
                     resolver(),
                     ipv6(),
                     tlsSource.current(),
+                    monolith.steadyStateInputs(),
                     String.valueOf(steadyStateInputs())));
   }
 
@@ -242,6 +252,18 @@ public abstract class CoordinatorCharm extends Charm {
    */
   protected Object steadyStateInputs() {
     return List.of();
+  }
+
+  /**
+   * Returns the product's process for role {@code all}, which the coordinator runs itself in its
+   * own workload container when the charm declares the {@code monolithic-fallback} option and the
+   * user turns it on ({@link MonolithicFallback}). Build it with the same product code the worker
+   * charm's {@code layer()} uses.
+   *
+   * @return the process; empty (the default) when the charm does not offer the mode
+   */
+  protected Optional<WorkloadProcess> monolithicProcess() {
+    return Optional.empty();
   }
 
   /**
@@ -474,7 +496,8 @@ public abstract class CoordinatorCharm extends Charm {
     // observers do.
     workloadFaults.addAll(CoordinatorLogForwarding.reconcile(model(), logging));
     submitIngress(now.tls().isPresent());
-    if (!now.status().gateOpen()) {
+    boolean alone = monolith.advance(now.view(), now.consistency(), now.s3(), workloadFaults::add);
+    if (!now.status().gateOpen() && !alone) {
       String why =
           now.s3() instanceof S3Readiness.NotReady notReady
               ? now.status().message() + " (" + notReady.reason() + ")"
@@ -494,12 +517,15 @@ public abstract class CoordinatorCharm extends Charm {
     SortedSet<String> remoteWrite =
         TelemetryRelations.remoteWriteUrls(model(), endpoints.remoteWrite());
     ClusterContext context =
-        new ClusterContext(
-            now.view(),
-            ClusterMembers.of(now.view()),
-            s3.config(),
-            now.tls().isPresent(),
-            List.copyOf(remoteWrite));
+        monolith.served(
+            new ClusterContext(
+                now.view(),
+                ClusterMembers.of(now.view()),
+                s3.config(),
+                now.tls().isPresent(),
+                List.copyOf(remoteWrite)),
+            fqdn());
+    monolith.run(context, fqdn(), this::workerConfig, now.tls(), workloadFaults::add);
     String workerConfig = workerConfig(context);
 
     reconcileNginx(context, now.tls());
@@ -514,7 +540,7 @@ public abstract class CoordinatorCharm extends Charm {
     coordinatorPorts().forEach(p -> ports.add(Port.tcp(p)));
     unit().setPorts(ports);
 
-    if (model().isLeader()) {
+    if (model().isLeader() && now.status().gateOpen()) {
       publish(context, workerConfig, now.tls());
       shareDatasources();
       if (catalogue != null) {
@@ -631,8 +657,9 @@ public abstract class CoordinatorCharm extends Charm {
 
   private void computeStatuses(Consumer<Status> event) {
     Snapshot now = snapshot();
-    if (!now.status().gateOpen()) {
-      event.accept(Status.blocked(now.status().message()));
+    Optional<Status> own = monolith.status(now.view(), now.consistency(), now.s3());
+    if (!now.status().gateOpen() && own.filter(s -> s.name() == StatusName.ACTIVE).isEmpty()) {
+      event.accept(own.orElseGet(() -> Status.blocked(now.status().message())));
       return;
     }
     // A workload that fails is shown, never a failed hook; the next event tries again.
@@ -652,8 +679,11 @@ public abstract class CoordinatorCharm extends Charm {
     }
     productStatuses().forEach(event);
     event.accept(
-        Status.active(
-            CoordinatorStatus.withUnderScaled(activeMessage(), now.consistency().underScaled())));
+        own.orElseGet(
+            () ->
+                Status.active(
+                    CoordinatorStatus.withUnderScaled(
+                        activeMessage(), now.consistency().underScaled()))));
   }
 
   private static String applicationOf(RemoteDataProblem problem) {

@@ -2,11 +2,11 @@ package io.charmkit.coordinator;
 
 import io.charmkit.coordinator.nginx.NginxFiles;
 import io.charmkit.coordinator.tls.ServerTls;
+import io.charmkit.coordinator.workload.ContainerFile;
 import io.charmkit.interfaces.WorkloadFault;
 import io.charmkit.ops.model.Container;
 import io.charmkit.ops.model.Model;
 import io.charmkit.ops.pebble.Layer;
-import io.charmkit.ops.pebble.PathNotFoundException;
 import io.charmkit.ops.pebble.PebbleClient;
 import io.charmkit.ops.pebble.PebbleException;
 import io.charmkit.ops.pebble.PushOptions;
@@ -14,7 +14,6 @@ import io.charmkit.ops.pebble.Service;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +67,9 @@ final class NginxWorkload {
       files.put(NginxFiles.CA, tls.map(ServerTls::caCert).orElse(null));
       boolean filesChanged = false;
       for (Map.Entry<String, String> file : files.entrySet()) {
-        filesChanged |= sync(pebble, file.getKey(), file.getValue());
+        filesChanged |=
+            ContainerFile.sync(
+                pebble, file.getKey(), file.getValue(), PushOptions.defaults().withMakeDirs());
       }
       Service nginx =
           Service.builder("nginx -g 'daemon off;'").summary("nginx").startup("enabled").build();
@@ -144,25 +145,6 @@ final class NginxWorkload {
     pebble.addLayer(name, Layer.of(name + " layer", Map.of(name, service)), true);
     pebble.replan();
     LOG.info("{} layer changed; replanned", name);
-    return true;
-  }
-
-  /** Makes the file hold {@code content} ({@code null}: absent); tells whether it changed. */
-  private static boolean sync(PebbleClient pebble, String path, String content) {
-    String current;
-    try {
-      current = pebble.pullText(path);
-    } catch (PathNotFoundException e) {
-      current = null;
-    }
-    if (Objects.equals(current, content)) {
-      return false;
-    }
-    if (content == null) {
-      pebble.remove(path, false);
-    } else {
-      pebble.push(path, content, PushOptions.defaults().withMakeDirs());
-    }
     return true;
   }
 }

@@ -1,2 +1,2 @@
-/** Where things live in a worker's workload container. */
+/** Where things live in a workload container, and how the coordinator keeps its files. */
 package io.charmkit.coordinator.workload;

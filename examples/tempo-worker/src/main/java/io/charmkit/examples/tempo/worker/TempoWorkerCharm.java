@@ -1,15 +1,14 @@
 package io.charmkit.examples.tempo.worker;
 
+import io.charmkit.interfaces.cluster.WorkloadProcess;
 import io.charmkit.ops.Dispatcher;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.pebble.Layer;
-import io.charmkit.ops.pebble.Service;
 import io.charmkit.schema.topology.JujuTopology;
 import io.charmkit.worker.RestartPolicy;
 import io.charmkit.worker.WorkerCharm;
-import io.charmkit.worker.WorkerFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,20 +61,27 @@ public final class TempoWorkerCharm extends WorkerCharm {
       LOG.error("a Tempo worker runs exactly one role; {} are enabled: {}", roles.size(), roles);
       return Optional.empty();
     }
-    String target = roles.get(0).equals(ALL) ? "scalable-single-binary" : roles.get(0);
-    Service tempo =
-        Service.builder("/bin/tempo -config.file=" + WorkerFiles.CONFIG + " -target " + target)
-            .summary("tempo worker process")
-            .startup("enabled")
-            .environment(tracingEnvironment())
-            .build();
     return Optional.of(
-        new Layer(
-            "tempo worker layer",
-            "pebble config layer for tempo worker",
-            Map.of("tempo", tempo),
-            null,
-            null));
+        process(roles.get(0))
+            .withEnvironment(tracingEnvironment())
+            .layer("tempo worker layer", "pebble config layer for tempo worker"));
+  }
+
+  /**
+   * Tempo running one role: the process description a worker's layer is built from, and the one a
+   * coordinator running Tempo itself would use ({@code all} runs the {@code scalable-single-binary}
+   * target).
+   *
+   * @param role the enabled role
+   * @return the process, with no environment
+   */
+  static WorkloadProcess process(String role) {
+    String target = role.equals(ALL) ? "scalable-single-binary" : role;
+    return WorkloadProcess.of(
+        "tempo",
+        "tempo",
+        "tempo worker process",
+        "/bin/tempo -config.file=" + WorkloadProcess.CONFIG_FILE + " -target " + target);
   }
 
   /** Sends Tempo's own traces to the coordinator's workload-tracing receiver, if there is one. */
