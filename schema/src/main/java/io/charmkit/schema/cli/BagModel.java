@@ -10,7 +10,11 @@ import io.charmkit.schema.cluster.WorkerUnitData;
 import io.charmkit.schema.codec.DatabagCodec;
 import io.charmkit.schema.codec.JsonStyle;
 import io.charmkit.schema.codec.JsonWriter;
+import io.charmkit.schema.codec.RawText;
+import io.charmkit.schema.dashboard.DashboardProviderAppData;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
+import io.charmkit.schema.scrape.ScrapeProviderAppData;
+import io.charmkit.schema.scrape.ScrapeProviderUnitData;
 import io.charmkit.schema.validation.DatabagValidationException;
 import io.charmkit.schema.validation.Problem;
 import io.charmkit.schema.yaml.YamlWriter;
@@ -73,6 +77,21 @@ record BagModel(
       return new BagModel(
           type, JsonStyle.COMPACT, keys(type), checker(DatasourceExchangeData.CODEC));
     }
+    if (type == ScrapeProviderAppData.class) {
+      return new BagModel(type, JsonStyle.PYTHON, keys(type), checker(ScrapeProviderAppData.CODEC));
+    }
+    if (type == DashboardProviderAppData.class) {
+      return new BagModel(
+          type, JsonStyle.PYTHON, keys(type), checker(DashboardProviderAppData.CODEC));
+    }
+    if (type == ScrapeProviderUnitData.class) {
+      // Raw text, not JSON (@RawText): encode() keeps the document's strings as they are.
+      return new BagModel(
+          type,
+          JsonStyle.PYTHON,
+          keys(type),
+          bag -> problems(() -> ScrapeProviderUnitData.read(bag, "")));
+    }
     throw new IllegalStateException("charmkit validate has no codec for " + type.getName());
   }
 
@@ -94,6 +113,9 @@ record BagModel(
     Class<?> expected = keys.get(key);
     if (value.isTextual()) {
       String text = value.textValue();
+      if (rawText(key)) {
+        return text;
+      }
       if (expected != String.class || text.startsWith("\"")) {
         return text;
       }
@@ -112,6 +134,16 @@ record BagModel(
    */
   String name() {
     return type.getSimpleName();
+  }
+
+  private boolean rawText(String key) {
+    for (Field field : type.getDeclaredFields()) {
+      JsonProperty property = field.getAnnotation(JsonProperty.class);
+      if (property != null && property.value().equals(key)) {
+        return field.isAnnotationPresent(RawText.class);
+      }
+    }
+    return false;
   }
 
   private static <T extends Record> Function<Map<String, String>, List<Problem>> checker(

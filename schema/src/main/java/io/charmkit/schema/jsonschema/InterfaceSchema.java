@@ -3,7 +3,10 @@ package io.charmkit.schema.jsonschema;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.WorkerAppData;
 import io.charmkit.schema.cluster.WorkerUnitData;
+import io.charmkit.schema.dashboard.DashboardProviderAppData;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
+import io.charmkit.schema.scrape.ScrapeProviderAppData;
+import io.charmkit.schema.scrape.ScrapeProviderUnitData;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,6 +78,25 @@ public record InterfaceSchema(
               DatasourceExchangeData.class,
               null,
               DatasourceExchangeData.class,
+              null,
+              null,
+              null),
+          // The provider sides only: the consumers' answer (an "event" key) is not modelled.
+          new InterfaceSchema(
+              "prometheus_scrape",
+              0,
+              ScrapeProviderAppData.class,
+              ScrapeProviderUnitData.class,
+              null,
+              null,
+              null,
+              null),
+          new InterfaceSchema(
+              "grafana_dashboard",
+              0,
+              DashboardProviderAppData.class,
+              null,
+              null,
               null,
               null,
               null));

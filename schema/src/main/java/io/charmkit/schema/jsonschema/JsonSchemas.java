@@ -17,6 +17,7 @@ import com.github.victools.jsonschema.module.jackson.JacksonModule;
 import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
+import io.charmkit.schema.codec.RawText;
 import io.charmkit.schema.codec.RawTextAccepted;
 import java.lang.reflect.Field;
 import java.util.List;
@@ -107,7 +108,11 @@ public final class JsonSchemas {
       String key = field.getKey();
       ObjectNode value = properties.putObject(key);
       value.put("type", "string");
-      if (rawTextAccepted(model, key)) {
+      if (annotated(model, key, RawText.class)) {
+        value.put("description", "Raw text, not JSON.");
+        continue;
+      }
+      if (annotated(model, key, RawTextAccepted.class)) {
         // Some writers store this one raw (WIRE.md §3.7): any string is acceptable.
         value.put("description", "JSON-quoted text as the running charms write it, or raw text.");
         continue;
@@ -136,11 +141,12 @@ public final class JsonSchemas {
     return schema;
   }
 
-  private static boolean rawTextAccepted(Class<?> model, String key) {
+  private static boolean annotated(
+      Class<?> model, String key, Class<? extends java.lang.annotation.Annotation> annotation) {
     for (Field field : model.getDeclaredFields()) {
       JsonProperty property = field.getAnnotation(JsonProperty.class);
       if (property != null && property.value().equals(key)) {
-        return field.isAnnotationPresent(RawTextAccepted.class);
+        return field.isAnnotationPresent(annotation);
       }
     }
     return false;
