@@ -25,6 +25,27 @@ public final class PromqlSelectors {
   private static final Set<String> KEYWORDS =
       Set.of("and", "or", "unless", "offset", "bool", "inf", "nan", "atan2");
 
+  /**
+   * Aggregation operators: never selectors, even when {@code by (…)} or {@code without (…)} comes
+   * between them and their parenthesis ({@code sum by (job) (x)}).
+   */
+  private static final Set<String> AGGREGATIONS =
+      Set.of(
+          "sum",
+          "min",
+          "max",
+          "avg",
+          "group",
+          "stddev",
+          "stdvar",
+          "count",
+          "count_values",
+          "bottomk",
+          "topk",
+          "quantile",
+          "limitk",
+          "limit_ratio");
+
   /** Words followed by a parenthesised list of label names, never selectors. */
   private static final Set<String> LABEL_LISTS =
       Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
@@ -137,7 +158,7 @@ public final class PromqlSelectors {
       }
       return;
     }
-    if (KEYWORDS.contains(lower) || following == '(') {
+    if (KEYWORDS.contains(lower) || AGGREGATIONS.contains(lower) || following == '(') {
       // A keyword, or the name of a function or aggregation: copied.
       out.append(word);
       return;

@@ -108,7 +108,7 @@ class TempoSelfMonitoringTest {
   }
 
   private static Relation peers(String hostname) {
-    return Relation.of("peers")
+    return Relation.peer("peers")
         .withId(PEERS)
         .withRemoteUnitsData(Map.of(1, Map.of("hostname", hostname)));
   }
@@ -209,7 +209,7 @@ class TempoSelfMonitoringTest {
     assertThat(jobs).extracting(ScrapeJob::scheme).containsOnly("https");
     assertThat(appBag(out, METRICS).get("scrape_jobs"))
         .contains("\"relabel_configs\": [")
-        .contains("}]}], \"scheme\": \"https\"}]");
+        .endsWith("{\"juju_unit\": \"tempo/0\"}}], \"scheme\": \"https\"}]");
   }
 
   @Test
