@@ -44,7 +44,6 @@ import io.charmkit.schema.cluster.RemoteWriteEndpoint;
 import io.charmkit.schema.scrape.ScrapeJob;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -504,10 +503,7 @@ public abstract class CoordinatorCharm extends Charm {
    * hostname}, by unit number. A peer's value that is no host name is skipped and logged.
    */
   private SortedMap<String, String> coordinatorHosts() {
-    SortedMap<String, String> hosts =
-        new TreeMap<>(
-            Comparator.comparingInt(CoordinatorCharm::unitNumber)
-                .thenComparing(Comparator.naturalOrder()));
+    SortedMap<String, String> hosts = new TreeMap<>(ClusterView.UNIT_ORDER);
     hosts.put(unit().name(), fqdn());
     for (Relation peer : relationsOf(endpoints.peers())) {
       for (Unit other : peer.units()) {
@@ -530,14 +526,6 @@ public abstract class CoordinatorCharm extends Charm {
       }
     }
     return hosts;
-  }
-
-  private static int unitNumber(String unit) {
-    try {
-      return Integer.parseInt(unit.substring(unit.lastIndexOf('/') + 1));
-    } catch (NumberFormatException e) {
-      return Integer.MAX_VALUE;
-    }
   }
 
   /** Shares the UIDs Grafana assigned to this application's units (leader only). */

@@ -1,7 +1,6 @@
 package io.charmkit.interfaces.dashboard;
 
-import io.charmkit.ops.metadata.EndpointRole;
-import io.charmkit.ops.metadata.EndpointSpec;
+import io.charmkit.interfaces.ProvidedEndpoint;
 import io.charmkit.ops.model.Model;
 import io.charmkit.ops.model.Relation;
 import io.charmkit.schema.dashboard.DashboardProviderAppData;
@@ -12,7 +11,6 @@ import io.charmkit.schema.validation.DatabagValidationException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -56,16 +54,7 @@ public final class GrafanaDashboardProvider {
   public GrafanaDashboardProvider(Model model, String endpoint) {
     this.model = Objects.requireNonNull(model, "model");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-    Optional<EndpointSpec> spec = model.metadata().endpoint(endpoint);
-    if (spec.isEmpty()
-        || spec.get().role() != EndpointRole.PROVIDES
-        || !INTERFACE.equals(spec.get().interfaceName())) {
-      throw new IllegalArgumentException(
-          "endpoint '"
-              + endpoint
-              + "' must be declared in metadata.yaml under provides with interface "
-              + INTERFACE);
-    }
+    ProvidedEndpoint.require(model, endpoint, INTERFACE);
   }
 
   /**

@@ -1,11 +1,10 @@
 package io.charmkit.interfaces.scrape;
 
+import io.charmkit.interfaces.ProvidedEndpoint;
 import io.charmkit.interfaces.rules.RuleFiles;
 import io.charmkit.interfaces.rules.RuleTopology;
 import io.charmkit.interfaces.topology.Topologies;
 import io.charmkit.ops.hooktools.HookToolException;
-import io.charmkit.ops.metadata.EndpointRole;
-import io.charmkit.ops.metadata.EndpointSpec;
 import io.charmkit.ops.model.Model;
 import io.charmkit.ops.model.Relation;
 import io.charmkit.schema.scrape.AlertRules;
@@ -77,16 +76,7 @@ public final class MetricsEndpointProvider {
     this.model = Objects.requireNonNull(model, "model");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.fqdn = Objects.requireNonNull(fqdn, "fqdn");
-    Optional<EndpointSpec> spec = model.metadata().endpoint(endpoint);
-    if (spec.isEmpty()
-        || spec.get().role() != EndpointRole.PROVIDES
-        || !INTERFACE.equals(spec.get().interfaceName())) {
-      throw new IllegalArgumentException(
-          "endpoint '"
-              + endpoint
-              + "' must be declared in metadata.yaml under provides with interface "
-              + INTERFACE);
-    }
+    ProvidedEndpoint.require(model, endpoint, INTERFACE);
   }
 
   /**
