@@ -73,8 +73,7 @@ class SelfMonitoringTest {
       // Two jobs (the worker unit, nginx's exporter), three rule groups, one unit, one dashboard.
       assertThat(juju.unitStatus("cos/0"))
           .isEqualTo(
-              new WorkloadStatus(
-                  "active", "jobs=2 rule-groups=3 unit-addresses=1 dashboards=1"));
+              new WorkloadStatus("active", "jobs=2 rule-groups=3 unit-addresses=1 dashboards=1"));
 
       ScrapeProviderAppData scrape =
           ScrapeProviderAppData.CODEC.read(juju.appData(metrics, "tempo"), "tempo");
