@@ -11,6 +11,8 @@ import io.charmkit.coordinator.datasource.GrafanaSource;
 import io.charmkit.coordinator.datasource.GrafanaSourceData;
 import io.charmkit.coordinator.ingress.IngressContext;
 import io.charmkit.coordinator.ingress.TraefikConfig;
+import io.charmkit.coordinator.monitoring.CoordinatorRules;
+import io.charmkit.coordinator.monitoring.ScrapeJobs;
 import io.charmkit.coordinator.monolith.MonolithicFallback;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.nginx.NginxFiles;
@@ -25,9 +27,12 @@ import io.charmkit.interfaces.cluster.ClusterView;
 import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.interfaces.cluster.WorkerRelation;
 import io.charmkit.interfaces.cluster.WorkloadProcess;
+import io.charmkit.interfaces.dashboard.GrafanaDashboardProvider;
 import io.charmkit.interfaces.datasource.DatasourceExchange;
 import io.charmkit.interfaces.ingress.TraefikRouteRequirer;
 import io.charmkit.interfaces.loki.LokiPushApiRequirer;
+import io.charmkit.interfaces.scrape.MetricsEndpointProvider;
+import io.charmkit.interfaces.topology.Topologies;
 import io.charmkit.ops.Charm;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.event.CollectStatusEvent;
@@ -45,6 +50,7 @@ import io.charmkit.ops.model.Unit;
 import io.charmkit.schema.catalogue.CatalogueItem;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.RemoteWriteEndpoint;
+import io.charmkit.schema.scrape.ScrapeJob;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -54,6 +60,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -104,6 +111,14 @@ import org.slf4j.LoggerFactory;
  * (provides, grafana_datasource) needs {@link #grafanaDatasource()}; the exchange endpoints must be
  * declared as {@link DatasourceExchange} checks.
  *
+ * <p>Self-monitoring is optional too, whatever the state of the cluster: with {@code
+ * metrics-endpoint} (provides, prometheus_scrape) declared, every unit publishes its address and
+ * the leader the scrape jobs ({@link ScrapeJobs}: each worker unit on {@link
+ * #workerMetricsPort(String)}, nginx's exporter on each coordinator unit) and the alert rules
+ * ({@link CoordinatorRules}: the packaged {@code src/prometheus_alert_rules}); with {@code
+ * grafana-dashboard} (provides, grafana_dashboard) declared, the leader sends the packaged {@code
+ * src/grafana_dashboards}.
+ *
  * <p>Statuses are those of coordinated-workers (§1.9) with two extensions: an incoherent cluster
  * names its missing roles ({@link CoordinatorStatus#clusterInconsistent}); rejected worker bags
  * block with the applications named ({@link CoordinatorStatus#invalidWorkerData}) while the other
@@ -134,6 +149,8 @@ public abstract class CoordinatorCharm extends Charm {
   private final LokiPushApiRequirer logging;
   private final CatalogueRequirer catalogue;
   private final TraefikRouteRequirer ingress;
+  private final MetricsEndpointProvider metrics;
+  private final GrafanaDashboardProvider dashboards;
   private final HostEnvironment host;
   private final SteadyState steady;
   private final MonolithicFallback monolith;
@@ -186,6 +203,15 @@ public abstract class CoordinatorCharm extends Charm {
         declared(TraefikRouteRequirer.DEFAULT_ENDPOINT)
             ? new TraefikRouteRequirer(model(), TraefikRouteRequirer.DEFAULT_ENDPOINT)
             : null;
+    this.metrics =
+        declared(MetricsEndpointProvider.DEFAULT_ENDPOINT)
+            ? new MetricsEndpointProvider(
+                model(), MetricsEndpointProvider.DEFAULT_ENDPOINT, this::fqdn)
+            : null;
+    this.dashboards =
+        declared(GrafanaDashboardProvider.DEFAULT_ENDPOINT)
+            ? new GrafanaDashboardProvider(model(), GrafanaDashboardProvider.DEFAULT_ENDPOINT)
+            : null;
     // Restarting on a failed check loops while a workload replays its WAL (coordinated-workers
     // #159), so that one event is left alone.
     Set<EventSource<?>> skipped = new HashSet<>();
@@ -231,6 +257,18 @@ public abstract class CoordinatorCharm extends Charm {
    * @return the ports (sorted, so that the bag is stable)
    */
   protected abstract List<Integer> workerPorts(String role);
+
+  /**
+   * Returns the port a worker application serves its metrics on, for its scrape jobs ({@code
+   * worker_metrics_port} in coordinated-workers: Tempo's 3200, Pyroscope's 4040).
+   *
+   * @param role the application's raw, unexpanded {@code role} string
+   * @return the port; by default the smallest of {@link #workerPorts(String)}, or 80 (the scrape
+   *     library's default) when there is none
+   */
+  protected int workerMetricsPort(String role) {
+    return workerPorts(role).stream().mapToInt(Integer::intValue).min().orElse(80);
+  }
 
   /**
    * Returns the nginx configuration (routes and upstreams) for this coordinator.
@@ -496,6 +534,7 @@ public abstract class CoordinatorCharm extends Charm {
     // observers do.
     workloadFaults.addAll(CoordinatorLogForwarding.reconcile(model(), logging));
     submitIngress(now.tls().isPresent());
+    publishSelfMonitoring(now);
     boolean alone = monolith.advance(now.view(), now.consistency(), now.s3(), workloadFaults::add);
     if (!now.status().gateOpen() && !alone) {
       String why =
@@ -594,6 +633,67 @@ public abstract class CoordinatorCharm extends Charm {
             extraFields,
             Optional.empty());
     grafanaSource.publish(data, spec.get().url());
+  }
+
+  /**
+   * Publishes the scrape jobs, alert rules and dashboards, as the Python coordinator's libraries do
+   * on their own events whatever the state of the cluster.
+   */
+  private void publishSelfMonitoring(Snapshot now) {
+    if (dashboards != null) {
+      dashboards.publish();
+    }
+    if (metrics == null || !metrics.related()) {
+      return;
+    }
+    if (!model().isLeader()) {
+      metrics.publish(List.of(), List.of()); // the unit's address only
+      return;
+    }
+    List<ScrapeJob> jobs =
+        ScrapeJobs.of(
+            now.view(),
+            this::workerMetricsPort,
+            coordinatorHosts(),
+            now.tls().isPresent(),
+            model().name(),
+            model().uuid());
+    metrics.publish(
+        jobs,
+        CoordinatorRules.of(
+            model().charmDir().resolve(CoordinatorRules.DIRECTORY),
+            now.view(),
+            Topologies.fromModel(model())));
+  }
+
+  /**
+   * Each coordinator unit's hostname: this unit's FQDN and what each peer wrote as {@code
+   * hostname}, by unit number. A peer's value that is no host name is skipped and logged.
+   */
+  private SortedMap<String, String> coordinatorHosts() {
+    SortedMap<String, String> hosts = new TreeMap<>(ClusterView.UNIT_ORDER);
+    hosts.put(unit().name(), fqdn());
+    for (Relation peer : relationsOf(endpoints.peers())) {
+      for (Unit other : peer.units()) {
+        Optional<String> hostname = peer.data(other).get("hostname");
+        if (hostname.isEmpty()) {
+          continue; // not written yet
+        }
+        String host = hostname.get();
+        if (host.isBlank()
+            || host.length() > 253
+            || !host.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/' && c != '"')) {
+          LOG.warn(
+              "relation {}:{}, unit {}, hostname: not a host name; its nginx is not scraped",
+              peer.name(),
+              peer.id(),
+              other.name());
+          continue;
+        }
+        hosts.put(other.name(), host);
+      }
+    }
+    return hosts;
   }
 
   /** Shares the UIDs Grafana assigned to this application's units (leader only). */

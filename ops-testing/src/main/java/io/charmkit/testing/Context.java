@@ -58,6 +58,7 @@ public final class Context {
 
   private final String jujuVersion;
   private final Optional<String> logLevel;
+  private final Optional<Path> charmFiles;
 
   /**
    * A context for {@code charmClass}, constructed through its {@code (Framework)} constructor.
@@ -70,7 +71,14 @@ public final class Context {
 
   /** A context for the charm {@code charm} constructs (usually {@code MyCharm::new}). */
   public Context(Function<Framework, ? extends Charm> charm, CharmMetadata metadata) {
-    this(charm, metadata, metadata.name(), 0, DEFAULT_JUJU_VERSION, Optional.empty());
+    this(
+        charm,
+        metadata,
+        metadata.name(),
+        0,
+        DEFAULT_JUJU_VERSION,
+        Optional.empty(),
+        Optional.empty());
   }
 
   private Context(
@@ -79,23 +87,25 @@ public final class Context {
       String appName,
       int unitId,
       String jujuVersion,
-      Optional<String> logLevel) {
+      Optional<String> logLevel,
+      Optional<Path> charmFiles) {
     this.charm = Objects.requireNonNull(charm, "charm");
     this.metadata = Objects.requireNonNull(metadata, "metadata");
     this.appName = appName;
     this.unitId = unitId;
     this.jujuVersion = jujuVersion;
     this.logLevel = logLevel;
+    this.charmFiles = charmFiles;
   }
 
   /** This context with another application name (default: the charm's name). */
   public Context withAppName(String name) {
-    return new Context(charm, metadata, name, unitId, jujuVersion, logLevel);
+    return new Context(charm, metadata, name, unitId, jujuVersion, logLevel, charmFiles);
   }
 
   /** This context running as unit number {@code id} (default 0). */
   public Context withUnitId(int id) {
-    return new Context(charm, metadata, appName, id, jujuVersion, logLevel);
+    return new Context(charm, metadata, appName, id, jujuVersion, logLevel, charmFiles);
   }
 
   /**
@@ -105,7 +115,7 @@ public final class Context {
    * tool). Default: 3.6.14, Juju 3.6's tool set.
    */
   public Context withJujuVersion(String version) {
-    return new Context(charm, metadata, appName, unitId, version, logLevel);
+    return new Context(charm, metadata, appName, unitId, version, logLevel, charmFiles);
   }
 
   /**
@@ -113,7 +123,17 @@ public final class Context {
    * CHARMKIT_LOG_LEVEL}); by default the production threshold applies (INFO).
    */
   public Context withLogLevel(String level) {
-    return new Context(charm, metadata, appName, unitId, jujuVersion, Optional.of(level));
+    return new Context(
+        charm, metadata, appName, unitId, jujuVersion, Optional.of(level), charmFiles);
+  }
+
+  /**
+   * This context with a copy of {@code dir}'s files in the charm directory of every run (default:
+   * an empty charm directory), for a charm that reads files it packages, such as alert rules or
+   * dashboards. The charm sees a fresh copy each run.
+   */
+  public Context withCharmFiles(Path dir) {
+    return new Context(charm, metadata, appName, unitId, jujuVersion, logLevel, Optional.of(dir));
   }
 
   /** The charm's metadata. */
@@ -165,6 +185,7 @@ public final class Context {
 
   private Outcome dispatch(Event event, State state, Path scratch) {
     Path charmDir = directory(scratch.resolve("charm"));
+    charmFiles.ifPresent(files -> copyTree(files, charmDir));
     StateModel juju = model(event, state, scratch.resolve("model"));
     Map<String, String> env = juju.environment(event, charmDir);
     JujuContext context = JujuContext.fromEnvironment(env);
@@ -311,6 +332,21 @@ public final class Context {
       return Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir, e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the charm files from " + from, e);
     }
   }
 

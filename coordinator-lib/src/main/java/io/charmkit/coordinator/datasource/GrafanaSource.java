@@ -3,9 +3,8 @@ package io.charmkit.coordinator.datasource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.charmkit.interfaces.ProvidedEndpoint;
 import io.charmkit.interfaces.RemoteDataProblem;
-import io.charmkit.ops.metadata.EndpointRole;
-import io.charmkit.ops.metadata.EndpointSpec;
 import io.charmkit.ops.model.Application;
 import io.charmkit.ops.model.Model;
 import io.charmkit.ops.model.Relation;
@@ -75,16 +74,7 @@ public final class GrafanaSource {
   public GrafanaSource(Model model, String endpoint) {
     this.model = model;
     this.endpoint = endpoint;
-    Optional<EndpointSpec> spec = model.metadata().endpoint(endpoint);
-    if (spec.isEmpty()
-        || spec.get().role() != EndpointRole.PROVIDES
-        || !INTERFACE.equals(spec.get().interfaceName())) {
-      throw new IllegalArgumentException(
-          "endpoint '"
-              + endpoint
-              + "' must be declared in metadata.yaml under provides with interface "
-              + INTERFACE);
-    }
+    ProvidedEndpoint.require(model, endpoint, INTERFACE);
   }
 
   /**

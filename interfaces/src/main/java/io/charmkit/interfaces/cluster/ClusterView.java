@@ -36,7 +36,7 @@ public record ClusterView(List<WorkerRelation> relations) {
   /**
    * Orders unit names by application, then by number (so {@code w/2} comes before {@code w/10}).
    */
-  static final Comparator<String> UNIT_ORDER =
+  public static final Comparator<String> UNIT_ORDER =
       Comparator.comparing(ClusterView::appName)
           .thenComparingInt(ClusterView::unitNumber)
           .thenComparing(Comparator.naturalOrder());

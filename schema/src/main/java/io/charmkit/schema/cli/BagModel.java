@@ -12,9 +12,12 @@ import io.charmkit.schema.codec.DatabagCodec;
 import io.charmkit.schema.codec.JsonStyle;
 import io.charmkit.schema.codec.JsonWriter;
 import io.charmkit.schema.codec.RawText;
+import io.charmkit.schema.dashboard.DashboardProviderAppData;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
 import io.charmkit.schema.loki.LokiProviderUnitData;
 import io.charmkit.schema.loki.LokiRequirerAppData;
+import io.charmkit.schema.scrape.ScrapeProviderAppData;
+import io.charmkit.schema.scrape.ScrapeProviderUnitData;
 import io.charmkit.schema.traefik.TraefikRouteProviderData;
 import io.charmkit.schema.traefik.TraefikRouteRequest;
 import io.charmkit.schema.validation.DatabagValidationException;
@@ -94,6 +97,21 @@ record BagModel(
     if (type == TraefikRouteProviderData.class) {
       return new BagModel(
           type, JsonStyle.PYTHON, keys(type), checker(TraefikRouteProviderData.CODEC));
+    }
+    if (type == ScrapeProviderAppData.class) {
+      return new BagModel(type, JsonStyle.PYTHON, keys(type), checker(ScrapeProviderAppData.CODEC));
+    }
+    if (type == DashboardProviderAppData.class) {
+      return new BagModel(
+          type, JsonStyle.PYTHON, keys(type), checker(DashboardProviderAppData.CODEC));
+    }
+    if (type == ScrapeProviderUnitData.class) {
+      // Raw text, not JSON (@RawText): encode() keeps the document's strings as they are.
+      return new BagModel(
+          type,
+          JsonStyle.PYTHON,
+          keys(type),
+          bag -> problems(() -> ScrapeProviderUnitData.read(bag, "")));
     }
     throw new IllegalStateException("charmkit validate has no codec for " + type.getName());
   }

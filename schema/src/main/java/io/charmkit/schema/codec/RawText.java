@@ -8,9 +8,10 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a string field that every writer stores as raw text, never JSON (the catalogue's {@code
- * name} and {@code url}, traefik_route's YAML {@code config}): it is read and written verbatim. An
- * empty string is written as {@code ""}, which deletes the key, as ops does for {@code data[key] =
- * ""}.
+ * name} and {@code url}, traefik_route's YAML {@code config}, the {@code prometheus_scrape} unit
+ * bag's address): it is read and written verbatim, and the JSON Schema describes it as plain text.
+ * An empty string is written as {@code ""}, which deletes the key, as ops does for {@code data[key]
+ * = ""}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

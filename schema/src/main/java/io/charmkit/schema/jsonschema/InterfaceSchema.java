@@ -4,9 +4,12 @@ import io.charmkit.schema.catalogue.CatalogueItem;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.WorkerAppData;
 import io.charmkit.schema.cluster.WorkerUnitData;
+import io.charmkit.schema.dashboard.DashboardProviderAppData;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
 import io.charmkit.schema.loki.LokiProviderUnitData;
 import io.charmkit.schema.loki.LokiRequirerAppData;
+import io.charmkit.schema.scrape.ScrapeProviderAppData;
+import io.charmkit.schema.scrape.ScrapeProviderUnitData;
 import io.charmkit.schema.traefik.TraefikRouteProviderData;
 import io.charmkit.schema.traefik.TraefikRouteRequest;
 import java.util.List;
@@ -102,6 +105,25 @@ public record InterfaceSchema(
               TraefikRouteProviderData.class,
               null,
               TraefikRouteRequest.class,
+              null,
+              null,
+              null),
+          // The provider sides only: the consumers' answer (an "event" key) is not modelled.
+          new InterfaceSchema(
+              "prometheus_scrape",
+              0,
+              ScrapeProviderAppData.class,
+              ScrapeProviderUnitData.class,
+              null,
+              null,
+              null,
+              null),
+          new InterfaceSchema(
+              "grafana_dashboard",
+              0,
+              DashboardProviderAppData.class,
+              null,
+              null,
               null,
               null,
               null));

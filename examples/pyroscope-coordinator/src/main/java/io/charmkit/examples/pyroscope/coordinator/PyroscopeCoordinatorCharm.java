@@ -80,6 +80,12 @@ public final class PyroscopeCoordinatorCharm extends CoordinatorCharm {
     return PyroscopePorts.workerPorts(role);
   }
 
+  /** The workers serve their metrics on the HTTP port, as in the Python coordinator. */
+  @Override
+  protected int workerMetricsPort(String role) {
+    return PyroscopePorts.HTTP;
+  }
+
   @Override
   protected NginxConfig nginxConfig(String serverName, String resolver, boolean ipv6) {
     return PyroscopeRoutes.nginx(serverName, resolver, ipv6);

@@ -137,6 +137,12 @@ public final class TempoCoordinatorCharm extends CoordinatorCharm {
     return TempoPorts.workerPorts(role, requestedReceivers());
   }
 
+  /** The workers serve their metrics on the HTTP port, as in the Python coordinator. */
+  @Override
+  protected int workerMetricsPort(String role) {
+    return TempoPorts.HTTP;
+  }
+
   @Override
   protected NginxConfig nginxConfig(String serverName, String resolver, boolean ipv6) {
     return TempoRoutes.nginx(serverName, requestedReceivers(), resolver, ipv6);
