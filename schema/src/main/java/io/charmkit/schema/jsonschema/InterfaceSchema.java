@@ -4,6 +4,8 @@ import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.WorkerAppData;
 import io.charmkit.schema.cluster.WorkerUnitData;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
+import io.charmkit.schema.tracing.TracingProviderAppData;
+import io.charmkit.schema.tracing.TracingRequirerAppData;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,6 +77,15 @@ public record InterfaceSchema(
               DatasourceExchangeData.class,
               null,
               DatasourceExchangeData.class,
+              null,
+              null,
+              null),
+          new InterfaceSchema(
+              "tracing",
+              2,
+              TracingProviderAppData.class,
+              null,
+              TracingRequirerAppData.class,
               null,
               null,
               null));

@@ -174,4 +174,32 @@ class JsonSchemasTest {
             "$.app.datasources<json>[0]: missing required grafana_uid",
             "$.app.datasources<json>[0].uid: expected string, got NUMBER");
   }
+
+  @Test
+  void tracingBagsAsTheLibraryWritesThemAreAcceptedAndMalformedOnesRejected() {
+    JsonNode provider = schema("tracing", 2, "provider");
+    JsonNode requirer = schema("tracing", 2, "requirer");
+    String receivers =
+        "[{\"protocol\": {\"name\": \"otlp_grpc\", \"type\": \"grpc\"}, \"url\": \"h:4317\"}]";
+    assertThat(
+            MiniSchemaValidator.validate(
+                provider, document(Map.of("receivers", receivers), Map.of())))
+        .isEmpty();
+    assertThat(
+            MiniSchemaValidator.validate(
+                requirer, document(Map.of("receivers", "[\"otlp_http\"]"), Map.of())))
+        .isEmpty();
+    assertThat(
+            MiniSchemaValidator.validate(
+                provider,
+                document(
+                    Map.of("receivers", receivers.replace("\"grpc\"}", "\"quic\"}")), Map.of())))
+        .singleElement()
+        .asString()
+        .startsWith("$.app.receivers<json>[0].protocol.type:");
+    assertThat(
+            MiniSchemaValidator.validate(
+                requirer, document(Map.of("receivers", "\"otlp_http\""), Map.of())))
+        .containsExactly("$.app.receivers<json>: expected array, got STRING");
+  }
 }
