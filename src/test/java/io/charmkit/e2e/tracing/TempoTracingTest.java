@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.charmkit.e2e.cluster.ClusterProbe;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.SettleReport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,23 +21,9 @@ class TempoTracingTest {
   private static final String MODEL = "trc";
   private static final String FQDN = "tempo-0.tempo-endpoints." + MODEL + ".svc.cluster.local";
 
-  /** A packaged example charm ({@code target/charm}) or a shell stand-in. */
-  private static Path example(String name) {
-    Path examples = Path.of(System.getProperty("charmkit.examples", "../../examples"));
-    Path dir = examples.resolve(name).resolve("target/charm");
-    if (!Files.exists(dir)) {
-      dir = examples.resolve(name).resolve("charm");
-    }
-    return packaged(dir, name);
-  }
-
   /** The packaged test charm under {@code src/test/charms}. */
   private static Path testCharm(String name) {
-    Path charms = Path.of(System.getProperty("charmkit.charms", "charms"));
-    return packaged(charms.resolve(name).resolve("target/charm"), name);
-  }
-
-  private static Path packaged(Path dir, String name) {
+    Path dir = Path.of(System.getProperty("charmkit.charms", "charms"), name, "target/charm");
     assertThat(dir.resolve("dispatch"))
         .as("packaged charm %s (run `mvn package` first)", name)
         .isExecutable();
@@ -64,9 +49,9 @@ class TempoTracingTest {
   void aTracedApplicationGetsTheReceiversItAskedForAndTempoOpensTheirPorts() throws Exception {
     try (EmbeddedJuju juju =
         EmbeddedJuju.builder().modelName(MODEL).images(ClusterProbe.upstreamImages()).build()) {
-      juju.deploy("s3", example("s3-standin"), 1, Map.of());
-      juju.deploy("tempo", example("tempo-coordinator"), 1, Map.of());
-      juju.deploy("tempo-worker", example("tempo-worker"), 1, Map.of("role-all", true));
+      juju.deploy("s3", ClusterProbe.charm("s3-standin"), 1, Map.of());
+      juju.deploy("tempo", ClusterProbe.charm("tempo-coordinator"), 1, Map.of());
+      juju.deploy("tempo-worker", ClusterProbe.charm("tempo-worker"), 1, Map.of("role-all", true));
       juju.deploy("app", testCharm("tracing-requirer"), 1, Map.of());
       juju.relate("tempo:tempo-cluster", "tempo-worker:tempo-cluster");
       juju.relate("tempo:s3", "s3:s3-credentials");

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,14 @@ class TempoTracingTest {
         + "\"}";
   }
 
+  /** A complete cluster (three role-all workers, S3 ready) plus {@code others}, on the leader. */
+  private static State cluster(Relation... others) {
+    List<Relation> relations =
+        new ArrayList<>(List.of(worker(1, "tempo-worker", "all", 3), s3Ready()));
+    relations.addAll(List.of(others));
+    return leaderWith(relations.toArray(Relation[]::new));
+  }
+
   private static Map<String, String> localApp(Outcome out, int id) {
     return out.state().relation(id).orElseThrow().localAppData();
   }
@@ -86,9 +95,7 @@ class TempoTracingTest {
   @Test
   void requestedReceiversArePublishedWithTheirUrlsToEveryTracingRelation() {
     State state =
-        leaderWith(
-            worker(1, "tempo-worker", "all", 3),
-            s3Ready(),
+        cluster(
             requirer(7, "api", "[\"zipkin\", \"otlp_grpc\"]"),
             requirer(8, "db", "[\"otlp_http\"]"));
 
@@ -116,11 +123,7 @@ class TempoTracingTest {
 
   @Test
   void underTlsHttpReceiversAreHttpsAndGrpcOnesCarryNoScheme() {
-    State state =
-        leaderWith(
-            worker(1, "tempo-worker", "all", 3),
-            s3Ready(),
-            requirer(7, "api", "[\"jaeger_grpc\", \"jaeger_thrift_http\"]"));
+    State state = cluster(requirer(7, "api", "[\"jaeger_grpc\", \"jaeger_thrift_http\"]"));
 
     Outcome out = context(() -> Optional.of(TLS)).run(Event.updateStatus(), state);
 
@@ -139,11 +142,7 @@ class TempoTracingTest {
   @Test
   void unknownProtocolsAreNotServedAndAMalformedRequestIsIgnoredNamingRelationAndField() {
     State state =
-        leaderWith(
-            worker(1, "tempo-worker", "all", 3),
-            s3Ready(),
-            requirer(7, "api", "[\"tempo_http\"]"),
-            requirer(8, "bad", "[\"zipkin\", null]"));
+        cluster(requirer(7, "api", "[\"tempo_http\"]"), requirer(8, "bad", "[\"zipkin\", null]"));
 
     Outcome out = CTX.run(Event.relationChanged(state.relation(8).orElseThrow()), state);
 
@@ -194,9 +193,7 @@ class TempoTracingTest {
             + receiver("otlp_grpc", "grpc", "ext:4317")
             + "]";
     State state =
-        leaderWith(
-            worker(1, "tempo-worker", "all", 3),
-            s3Ready(),
+        cluster(
             Relation.of("self-charm-tracing")
                 .withId(20)
                 .withRemoteApp("tempo-ext")
@@ -219,9 +216,7 @@ class TempoTracingTest {
   @Test
   void withoutOwnTracingRelationsOrWithBadDataTheWorkersGetEmptyMaps() {
     State state =
-        leaderWith(
-            worker(1, "tempo-worker", "all", 3),
-            s3Ready(),
+        cluster(
             Relation.of("self-charm-tracing")
                 .withId(20)
                 .withRemoteApp("tempo-ext")
@@ -252,9 +247,7 @@ class TempoTracingTest {
 
   @Test
   void theSteadyStateFastPathSeesANewTracingRequest() {
-    State state =
-        leaderWith(
-            worker(1, "tempo-worker", "all", 3), s3Ready(), requirer(7, "api", "[\"otlp_http\"]"));
+    State state = cluster(requirer(7, "api", "[\"otlp_http\"]"));
     Event event = Event.relationChanged(state.relation(7).orElseThrow());
     Outcome out = CTX.run(event, state);
     for (int i = 0; i < 4 && !writes(out).isEmpty(); i++) {
