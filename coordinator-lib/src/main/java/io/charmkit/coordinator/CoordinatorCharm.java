@@ -33,6 +33,7 @@ import io.charmkit.interfaces.ingress.TraefikRouteRequirer;
 import io.charmkit.interfaces.loki.LokiPushApiRequirer;
 import io.charmkit.interfaces.scrape.MetricsEndpointProvider;
 import io.charmkit.interfaces.topology.Topologies;
+import io.charmkit.interfaces.tracing.TracingRequirer;
 import io.charmkit.ops.Charm;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.event.CollectStatusEvent;
@@ -91,7 +92,8 @@ import org.slf4j.LoggerFactory;
  *   <li>opens the product's coordinator ports;
  *   <li>(leader) publishes to every cluster relation whose worker data is complete: the same {@code
  *       worker_config}, {@code worker_ports} from that relation's raw roles, Loki and remote-write
- *       endpoints, the S3 CA chain, and under TLS the CA, the certificate and the ID of a Juju
+ *       endpoints, the receivers published on the coordinator's own charm- and workload-tracing
+ *       relations, the S3 CA chain, and under TLS the CA, the certificate and the ID of a Juju
  *       secret holding the key, granted to each relation;
  *   <li>(leader) publishes on {@code send-datasource} and {@code receive-datasource}
  *       (grafana_datasource_exchange, WIRE.md §4) one entry per UID a Grafana assigned to its
@@ -109,7 +111,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The datasource endpoints are optional and used when declared: {@code grafana-source}
  * (provides, grafana_datasource) needs {@link #grafanaDatasource()}; the exchange endpoints must be
- * declared as {@link DatasourceExchange} checks.
+ * declared as {@link DatasourceExchange} checks. So are the tracing requirer endpoints named by
+ * {@link CoordinatorEndpoints#charmTracing()} and {@link CoordinatorEndpoints#workloadTracing()}
+ * (interface {@code tracing}): the leader asks the first for {@code otlp_http} and the second for
+ * {@link #workloadTracingProtocols()}, as coordinated-workers does.
  *
  * <p>Self-monitoring is optional too, whatever the state of the cluster: with {@code
  * metrics-endpoint} (provides, prometheus_scrape) declared, every unit publishes its address and
@@ -151,6 +156,8 @@ public abstract class CoordinatorCharm extends Charm {
   private final TraefikRouteRequirer ingress;
   private final MetricsEndpointProvider metrics;
   private final GrafanaDashboardProvider dashboards;
+  private final TracingRequirer charmTracing;
+  private final TracingRequirer workloadTracing;
   private final HostEnvironment host;
   private final SteadyState steady;
   private final MonolithicFallback monolith;
@@ -211,6 +218,16 @@ public abstract class CoordinatorCharm extends Charm {
     this.dashboards =
         declared(GrafanaDashboardProvider.DEFAULT_ENDPOINT)
             ? new GrafanaDashboardProvider(model(), GrafanaDashboardProvider.DEFAULT_ENDPOINT)
+            : null;
+    // The coordinator's own traces and its workers' go to another backend when related: the
+    // requirers ask for their protocols on relation-created and leader-elected.
+    this.charmTracing =
+        declared(endpoints.charmTracing())
+            ? new TracingRequirer(this, endpoints.charmTracing(), List.of("otlp_http"))
+            : null;
+    this.workloadTracing =
+        declared(endpoints.workloadTracing())
+            ? new TracingRequirer(this, endpoints.workloadTracing(), workloadTracingProtocols())
             : null;
     // Restarting on a failed check loops while a workload replays its WAL (coordinated-workers
     // #159), so that one event is left alone.
@@ -446,6 +463,26 @@ public abstract class CoordinatorCharm extends Charm {
   }
 
   /**
+   * Returns the protocols the coordinator asks for on its workload-tracing endpoint: what the
+   * product's workload sends traces with. Called once, while the base is built, so it must return a
+   * constant.
+   *
+   * @return the protocols; {@code otlp_http} by default (Tempo), Pyroscope's is {@code
+   *     jaeger_thrift_http}
+   */
+  protected List<String> workloadTracingProtocols() {
+    return List.of("otlp_http");
+  }
+
+  /**
+   * Publishes the product's own relations (e.g. Tempo's tracing receivers). Called on the leader
+   * only, past the gate, after the cluster relations are published; does nothing by default.
+   *
+   * @param cluster the cluster, the ready S3 settings and whether TLS is on
+   */
+  protected void publishProductRelations(ClusterContext cluster) {}
+
+  /**
    * Returns the bucket to ask the s3 provider for.
    *
    * @return the bucket; empty to ask for {@code relation-<id>}, as the s3 library does
@@ -585,6 +622,7 @@ public abstract class CoordinatorCharm extends Charm {
       if (catalogue != null) {
         catalogueItem().ifPresent(catalogue::publish);
       }
+      publishProductRelations(context);
     }
   }
 
@@ -721,8 +759,8 @@ public abstract class CoordinatorCharm extends Charm {
     CoordinatorAppData.Builder data =
         CoordinatorAppData.builder(workerConfig)
             .lokiEndpoints(new TreeMap<>(logging.endpoints()))
-            .charmTracingReceivers(new TreeMap<>())
-            .workloadTracingReceivers(new TreeMap<>())
+            .charmTracingReceivers(receiversOf(charmTracing))
+            .workloadTracingReceivers(receiversOf(workloadTracing))
             .workerLabels(new TreeMap<>(Map.of("app.kubernetes.io/part-of", app().name())));
     if (model().metadata().endpoint(endpoints.remoteWrite()).isPresent()) {
       data.remoteWriteEndpoints(
@@ -737,6 +775,11 @@ public abstract class CoordinatorCharm extends Charm {
       data.tls(tls.get().caCert(), tls.get().serverCert(), id);
     }
     cluster.publish(data.build(), this::portsOf);
+  }
+
+  /** Every receiver the backend on a tracing endpoint published; {@code {}} when none. */
+  private static Map<String, String> receiversOf(TracingRequirer tracing) {
+    return tracing == null ? new TreeMap<>() : new TreeMap<>(tracing.receivers());
   }
 
   private List<Integer> portsOf(WorkerRelation relation) {

@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param logging the loki_push_api endpoint whose push URLs are forwarded as {@code loki_endpoints}
  * @param remoteWrite the prometheus_remote_write endpoint whose URLs are forwarded as {@code
  *     remote_write_endpoints}
+ * @param charmTracing the tracing requirer endpoint (limit 1) whose receivers are forwarded as
+ *     {@code charm_tracing_receivers}; the coordinator asks it for {@code otlp_http}
+ * @param workloadTracing the tracing requirer endpoint (limit 1) whose receivers are forwarded as
+ *     {@code workload_tracing_receivers}
  */
 public record CoordinatorEndpoints(
     String cluster,
@@ -21,7 +25,15 @@ public record CoordinatorEndpoints(
     String certificates,
     String peers,
     String logging,
-    String remoteWrite) {
+    String remoteWrite,
+    String charmTracing,
+    String workloadTracing) {
+
+  /** The charm-tracing endpoint's name in coordinated-workers (and Pyroscope). */
+  public static final String CHARM_TRACING = "charm-tracing";
+
+  /** The workload-tracing endpoint's name in coordinated-workers (and Pyroscope). */
+  public static final String WORKLOAD_TRACING = "workload-tracing";
 
   /** Checks that every name is given. */
   public CoordinatorEndpoints {
@@ -31,11 +43,35 @@ public record CoordinatorEndpoints(
     Objects.requireNonNull(peers, "peers");
     Objects.requireNonNull(logging, "logging");
     Objects.requireNonNull(remoteWrite, "remoteWrite");
+    Objects.requireNonNull(charmTracing, "charmTracing");
+    Objects.requireNonNull(workloadTracing, "workloadTracing");
+  }
+
+  /**
+   * Names the endpoints, with the tracing endpoints under their coordinated-workers names ({@link
+   * #CHARM_TRACING}, {@link #WORKLOAD_TRACING}).
+   *
+   * @param cluster the cluster endpoint
+   * @param s3 the s3 endpoint
+   * @param certificates the certificates endpoint
+   * @param peers the peer endpoint
+   * @param logging the loki_push_api endpoint
+   * @param remoteWrite the prometheus_remote_write endpoint
+   */
+  public CoordinatorEndpoints(
+      String cluster,
+      String s3,
+      String certificates,
+      String peers,
+      String logging,
+      String remoteWrite) {
+    this(cluster, s3, certificates, peers, logging, remoteWrite, CHARM_TRACING, WORKLOAD_TRACING);
   }
 
   /**
    * Returns the names the Python coordinators use: {@code s3}, {@code certificates}, {@code peers},
-   * {@code logging} and {@code send-remote-write}, with the given cluster endpoint.
+   * {@code logging}, {@code send-remote-write}, {@code charm-tracing} and {@code workload-tracing},
+   * with the given cluster endpoint.
    *
    * @param cluster the cluster endpoint
    * @return the endpoints
@@ -43,5 +79,18 @@ public record CoordinatorEndpoints(
   public static CoordinatorEndpoints of(String cluster) {
     return new CoordinatorEndpoints(
         cluster, "s3", "certificates", "peers", "logging", "send-remote-write");
+  }
+
+  /**
+   * Returns these names with other tracing endpoints (Tempo's are {@code self-charm-tracing} and
+   * {@code self-workload-tracing}, since its {@code tracing} endpoint is the provider).
+   *
+   * @param charm the charm-tracing endpoint
+   * @param workload the workload-tracing endpoint
+   * @return the endpoints
+   */
+  public CoordinatorEndpoints withTracing(String charm, String workload) {
+    return new CoordinatorEndpoints(
+        cluster, s3, certificates, peers, logging, remoteWrite, charm, workload);
   }
 }

@@ -57,7 +57,7 @@ public final class ClusterProbe {
    * The directory of a packaged example charm, e.g. {@code tempo-worker} ({@code
    * examples/tempo-worker/target/charm}) or {@code s3-standin} ({@code examples/s3-standin/charm}).
    */
-  static Path charm(String example) {
+  public static Path charm(String example) {
     Path examples = Path.of(System.getProperty("charmkit.examples", "../../examples"));
     Path dir = examples.resolve(example).resolve("target/charm");
     if (!Files.exists(dir)) {

@@ -1,11 +1,11 @@
 package io.charmkit.interfaces.datasource;
 
+import io.charmkit.interfaces.EndpointDeclaration;
+import io.charmkit.interfaces.RemoteAppData;
 import io.charmkit.interfaces.RemoteDataProblem;
 import io.charmkit.ops.Charm;
 import io.charmkit.ops.framework.Component;
 import io.charmkit.ops.metadata.EndpointRole;
-import io.charmkit.ops.metadata.EndpointSpec;
-import io.charmkit.ops.model.Application;
 import io.charmkit.ops.model.Relation;
 import io.charmkit.schema.datasource.Datasource;
 import io.charmkit.schema.datasource.DatasourceExchangeData;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -130,26 +129,13 @@ public final class DatasourceExchange extends Component {
   }
 
   private Optional<DatasourceExchangeData> read(Relation relation) {
-    Optional<Application> app = relation.app();
-    if (app.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<String, String> bag = relation.data(app.get()).asMap();
-    if (!bag.containsKey("datasources")) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          DatasourceExchangeData.CODEC.read(
-              bag, RemoteDataProblem.location(relation, app.get().name(), true)));
-    } catch (DatabagValidationException e) {
-      RemoteDataProblem problem =
-          new RemoteDataProblem(
-              relation.name(), relation.id(), app.get().name(), true, e.problems());
-      problems.add(problem);
-      LOG.warn("skipping invalid datasources: {}", problem.message());
-      return Optional.empty();
-    }
+    return RemoteAppData.read(
+        relation,
+        DatasourceExchangeData.CODEC,
+        problem -> {
+          problems.add(problem);
+          LOG.warn("skipping invalid datasources: {}", problem.message());
+        });
   }
 
   private static String handleKey(String providerEndpoint, String requirerEndpoint) {
@@ -169,29 +155,6 @@ public final class DatasourceExchange extends Component {
   }
 
   private static void check(Charm charm, String endpoint, EndpointRole role) {
-    Optional<EndpointSpec> spec = charm.model().metadata().endpoint(endpoint);
-    String section = role == EndpointRole.PROVIDES ? "provides" : "requires";
-    if (spec.isEmpty()) {
-      throw new IllegalArgumentException(
-          "endpoint '"
-              + endpoint
-              + "' is not declared in metadata.yaml; declare it under "
-              + section
-              + " with interface "
-              + INTERFACE);
-    }
-    if (spec.get().role() != role || !INTERFACE.equals(spec.get().interfaceName())) {
-      throw new IllegalArgumentException(
-          "endpoint '"
-              + endpoint
-              + "' is declared under "
-              + spec.get().role().name().toLowerCase(Locale.ROOT)
-              + " with interface "
-              + spec.get().interfaceName()
-              + "; grafana_datasource_exchange needs it under "
-              + section
-              + " with interface "
-              + INTERFACE);
-    }
+    EndpointDeclaration.require(charm, endpoint, role, INTERFACE);
   }
 }

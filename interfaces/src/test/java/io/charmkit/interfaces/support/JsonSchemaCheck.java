@@ -35,6 +35,7 @@ public final class JsonSchemaCheck {
           "minimum",
           "maximum",
           "pattern",
+          "minLength",
           "contentMediaType",
           "contentSchema");
 
@@ -105,6 +106,10 @@ public final class JsonSchemaCheck {
   }
 
   private static void checkText(JsonNode schema, String text, String path, List<String> out) {
+    if (schema.has("minLength")
+        && text.codePointCount(0, text.length()) < schema.get("minLength").asInt()) {
+      out.add(path + ": shorter than " + schema.get("minLength").asInt() + " characters");
+    }
     if (schema.has("pattern")
         && !Pattern.compile(schema.get("pattern").asText()).matcher(text).find()) {
       out.add(path + ": \"" + text + "\" does not match " + schema.get("pattern").asText());

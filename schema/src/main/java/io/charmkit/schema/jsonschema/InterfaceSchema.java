@@ -10,6 +10,8 @@ import io.charmkit.schema.loki.LokiProviderUnitData;
 import io.charmkit.schema.loki.LokiRequirerAppData;
 import io.charmkit.schema.scrape.ScrapeProviderAppData;
 import io.charmkit.schema.scrape.ScrapeProviderUnitData;
+import io.charmkit.schema.tracing.TracingProviderAppData;
+import io.charmkit.schema.tracing.TracingRequirerAppData;
 import io.charmkit.schema.traefik.TraefikRouteProviderData;
 import io.charmkit.schema.traefik.TraefikRouteRequest;
 import java.util.List;
@@ -119,11 +121,13 @@ public record InterfaceSchema(
               null,
               null),
           new InterfaceSchema(
-              "grafana_dashboard",
-              0,
-              DashboardProviderAppData.class,
+              "grafana_dashboard", 0, DashboardProviderAppData.class, null, null, null, null, null),
+          new InterfaceSchema(
+              "tracing",
+              2,
+              TracingProviderAppData.class,
               null,
-              null,
+              TracingRequirerAppData.class,
               null,
               null,
               null));

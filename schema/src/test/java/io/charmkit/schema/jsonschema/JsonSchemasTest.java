@@ -232,4 +232,32 @@ class JsonSchemasTest {
                 document(Map.of("scheme", "https://"), Map.of())))
         .containsExactly("$.app.scheme: does not match ^(?:https?)$");
   }
+
+  @Test
+  void tracingBagsAsTheLibraryWritesThemAreAcceptedAndMalformedOnesRejected() {
+    JsonNode provider = schema("tracing", 2, "provider");
+    JsonNode requirer = schema("tracing", 2, "requirer");
+    String receivers =
+        "[{\"protocol\": {\"name\": \"otlp_grpc\", \"type\": \"grpc\"}, \"url\": \"h:4317\"}]";
+    assertThat(
+            MiniSchemaValidator.validate(
+                provider, document(Map.of("receivers", receivers), Map.of())))
+        .isEmpty();
+    assertThat(
+            MiniSchemaValidator.validate(
+                requirer, document(Map.of("receivers", "[\"otlp_http\"]"), Map.of())))
+        .isEmpty();
+    assertThat(
+            MiniSchemaValidator.validate(
+                provider,
+                document(
+                    Map.of("receivers", receivers.replace("\"grpc\"}", "\"quic\"}")), Map.of())))
+        .singleElement()
+        .asString()
+        .startsWith("$.app.receivers<json>[0].protocol.type:");
+    assertThat(
+            MiniSchemaValidator.validate(
+                requirer, document(Map.of("receivers", "\"otlp_http\""), Map.of())))
+        .containsExactly("$.app.receivers<json>: expected array, got STRING");
+  }
 }

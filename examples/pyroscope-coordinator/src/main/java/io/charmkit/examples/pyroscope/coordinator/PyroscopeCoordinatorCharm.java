@@ -75,6 +75,12 @@ public final class PyroscopeCoordinatorCharm extends CoordinatorCharm {
             DATASOURCE_TYPE, scheme + "://" + fqdn() + ":" + PyroscopePorts.NGINX_HTTP));
   }
 
+  /** Pyroscope's workload sends Jaeger Thrift over HTTP (PRODUCTS.md §3.2). */
+  @Override
+  protected List<String> workloadTracingProtocols() {
+    return List.of("jaeger_thrift_http");
+  }
+
   @Override
   protected List<Integer> workerPorts(String role) {
     return PyroscopePorts.workerPorts(role);

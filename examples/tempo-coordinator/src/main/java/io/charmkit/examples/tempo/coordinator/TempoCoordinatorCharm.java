@@ -13,10 +13,12 @@ import io.charmkit.coordinator.ingress.TraefikConfig;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.cluster.RolesTable;
+import io.charmkit.interfaces.tracing.TracingProvider;
 import io.charmkit.ops.Dispatcher;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.schema.catalogue.CatalogueItem;
+import io.charmkit.schema.tracing.Receiver;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -29,8 +31,14 @@ import java.util.Set;
  * The Tempo coordinator (PRODUCTS.md §2): configures Tempo workers for monolithic or distributed
  * deployments and fronts their receivers and APIs with nginx on the workers' own port numbers.
  *
- * <p>The {@code tracing} relation is not served here, so the requested receivers are {@code
- * otlp_http} plus those enabled by the {@code always_enable_<protocol>} options.
+ * <p>The requested receivers ({@link TempoReceiver#requested}) are those the applications related
+ * on {@code tracing} ask for, those enabled by the {@code always_enable_<protocol>} options, and
+ * {@code otlp_http}: each gets its nginx route, its port on the coordinator and on the
+ * distributors. The leader publishes them on every {@code tracing} relation with their URLs on this
+ * unit's FQDN ({@code http://} or {@code https://} per TLS; gRPC ones without a scheme), past the
+ * cluster gate as the Python charm. The workers' {@code charm_tracing_receivers} and {@code
+ * workload_tracing_receivers} come from {@code self-charm-tracing} and {@code
+ * self-workload-tracing} (the base's tracing requirers).
  *
  * <p>Tempo registers itself with Grafana as a {@code tempo} datasource at {@code
  * http(s)://<fqdn>:3200}, shares the UIDs Grafana assigned on {@code receive-datasource} (both
@@ -39,6 +47,10 @@ import java.util.Set;
  * TempoCorrelation}).
  */
 public final class TempoCoordinatorCharm extends CoordinatorCharm {
+  /** The endpoint Tempo serves traces on. */
+  public static final String TRACING = "tracing";
+
+  private final TracingProvider tracing;
 
   /**
    * Creates the charm with TLS off (no certificate source wired yet).
@@ -67,7 +79,14 @@ public final class TempoCoordinatorCharm extends CoordinatorCharm {
    * @param host the host's FQDN, DNS server and IPv6 address
    */
   public TempoCoordinatorCharm(Framework framework, TlsSource tls, HostEnvironment host) {
-    super(framework, RolesTable.TEMPO, CoordinatorEndpoints.of("tempo-cluster"), tls, host);
+    super(
+        framework,
+        RolesTable.TEMPO,
+        CoordinatorEndpoints.of("tempo-cluster")
+            .withTracing("self-charm-tracing", "self-workload-tracing"),
+        tls,
+        host);
+    this.tracing = new TracingProvider(this, TRACING);
   }
 
   @Override
@@ -153,7 +172,20 @@ public final class TempoCoordinatorCharm extends CoordinatorCharm {
     return TempoPorts.coordinatorPorts(requestedReceivers());
   }
 
-  /** {@code otlp_http} (charm tracing needs it) and every receiver its option enables. */
+  /** Publishes the requested receivers, with their URLs, on every {@code tracing} relation. */
+  @Override
+  protected void publishProductRelations(ClusterContext cluster) {
+    List<Receiver> receivers = new ArrayList<>();
+    for (TempoReceiver receiver : requestedReceivers()) {
+      receivers.add(Receiver.at(receiver.wireProtocol(), fqdn(), receiver.port(), cluster.tls()));
+    }
+    tracing.publish(receivers);
+  }
+
+  /**
+   * {@code otlp_http} (charm tracing needs it), every receiver a tracing relation asks for, and
+   * every receiver its option enables.
+   */
   private Set<TempoReceiver> requestedReceivers() {
     List<TempoReceiver> enabled = new ArrayList<>();
     for (TempoReceiver receiver : TempoReceiver.values()) {
@@ -161,7 +193,7 @@ public final class TempoCoordinatorCharm extends CoordinatorCharm {
         enabled.add(receiver);
       }
     }
-    return TempoReceiver.requested(List.of(), enabled);
+    return TempoReceiver.requested(tracing.requestedProtocols(), enabled);
   }
 
   /**

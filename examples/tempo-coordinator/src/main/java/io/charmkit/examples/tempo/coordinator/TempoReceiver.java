@@ -1,5 +1,6 @@
 package io.charmkit.examples.tempo.coordinator;
 
+import io.charmkit.schema.tracing.ReceiverProtocol;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -56,6 +57,15 @@ public enum TempoReceiver {
    */
   public boolean grpc() {
     return grpc;
+  }
+
+  /**
+   * Returns the protocol as the tracing relation publishes it: its name and transport.
+   *
+   * @return e.g. {@code {"name": "otlp_grpc", "type": "grpc"}}
+   */
+  public ReceiverProtocol wireProtocol() {
+    return new ReceiverProtocol(protocol, grpc ? ReceiverProtocol.GRPC : ReceiverProtocol.HTTP);
   }
 
   /**
