@@ -49,7 +49,8 @@ public final class ClusterProbe {
         .container(
             "nginx-prometheus-exporter", ContainerImage.of("/usr/bin/nginx-prometheus-exporter"))
         .container("tempo", ContainerImage.of("/bin/tempo"))
-        .container("pyroscope", ContainerImage.of("/usr/bin/pyroscope"));
+        .container("pyroscope", ContainerImage.of("/usr/bin/pyroscope"))
+        .container("mimir", ContainerImage.of("/bin/mimir"));
   }
 
   /**
