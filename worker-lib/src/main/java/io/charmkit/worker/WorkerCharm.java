@@ -29,6 +29,7 @@ import io.charmkit.schema.validation.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -283,6 +284,25 @@ public abstract class WorkerCharm extends Charm {
       address = environment.fqdn().get();
     }
     return address;
+  }
+
+  /**
+   * Returns the environment that sends a Grafana workload's own traces (Pyroscope, Mimir) to the
+   * coordinator's {@code jaeger_thrift_http} receiver: {@code JAEGER_ENDPOINT}, a constant sampler
+   * and the topology as {@code JAEGER_TAGS}.
+   *
+   * @return the variables; empty when the coordinator published no such receiver
+   */
+  protected final Map<String, String> jaegerTracingEnvironment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    String endpoint = cluster().workloadTracingReceivers().get("jaeger_thrift_http");
+    if (endpoint != null) {
+      env.put("JAEGER_ENDPOINT", endpoint + "/api/traces?format=jaeger.thrift");
+      env.put("JAEGER_SAMPLER_PARAM", "1");
+      env.put("JAEGER_SAMPLER_TYPE", "const");
+      env.put("JAEGER_TAGS", topologyAttributes());
+    }
+    return env;
   }
 
   /**

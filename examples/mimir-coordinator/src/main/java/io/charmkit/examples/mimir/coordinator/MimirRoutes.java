@@ -3,6 +3,7 @@ package io.charmkit.examples.mimir.coordinator;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.nginx.NginxLocation;
 import io.charmkit.coordinator.nginx.NginxUpstream;
+import io.charmkit.interfaces.cluster.RolesTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -15,39 +16,18 @@ import java.util.TreeMap;
  */
 public final class MimirRoutes {
 
-  /**
-   * Every role in the Python charm's order, meta-roles first; each gets an upstream. Meta-role
-   * upstreams never have servers (roles are expanded before addresses are gathered), so nginx
-   * leaves them out.
-   */
-  private static final List<String> ROLES =
-      List.of(
-          "all",
-          "read",
-          "write",
-          "backend",
-          "overrides-exporter",
-          "query-scheduler",
-          "flusher",
-          "query-frontend",
-          "querier",
-          "store-gateway",
-          "ingester",
-          "distributor",
-          "ruler",
-          "alertmanager",
-          "compactor");
-
   private MimirRoutes() {}
 
   /**
-   * Returns the upstreams: one per role, on the workers' HTTP port.
+   * Returns the upstreams: one per role of {@link RolesTable#MIMIR}, on the workers' HTTP port.
+   * Meta-role upstreams never have servers (roles are expanded before addresses are gathered), so
+   * nginx leaves them out.
    *
    * @return the upstreams
    */
   public static List<NginxUpstream> upstreams() {
     List<NginxUpstream> upstreams = new ArrayList<>();
-    for (String role : ROLES) {
+    for (String role : RolesTable.MIMIR.roles()) {
       upstreams.add(new NginxUpstream(role, MimirPorts.HTTP, role));
     }
     return upstreams;

@@ -9,7 +9,6 @@ import io.charmkit.worker.RestartPolicy;
 import io.charmkit.worker.WorkerCharm;
 import io.charmkit.worker.WorkerFiles;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +57,7 @@ public final class MimirWorkerCharm extends WorkerCharm {
                     + " -auth.multitenancy-enabled=false")
             .summary("mimir worker daemon")
             .startup("enabled")
-            .environment(tracingEnvironment())
+            .environment(jaegerTracingEnvironment())
             .build();
     return Optional.of(
         new Layer(
@@ -67,19 +66,6 @@ public final class MimirWorkerCharm extends WorkerCharm {
             Map.of("mimir", mimir),
             null,
             null));
-  }
-
-  /** Sends Mimir's own traces to the coordinator's Jaeger receiver, if there is one. */
-  private Map<String, String> tracingEnvironment() {
-    Map<String, String> env = new LinkedHashMap<>();
-    String endpoint = cluster().workloadTracingReceivers().get("jaeger_thrift_http");
-    if (endpoint != null) {
-      env.put("JAEGER_ENDPOINT", endpoint + "/api/traces?format=jaeger.thrift");
-      env.put("JAEGER_SAMPLER_PARAM", "1");
-      env.put("JAEGER_SAMPLER_TYPE", "const");
-      env.put("JAEGER_TAGS", topologyAttributes());
-    }
-    return env;
   }
 
   /** Mimir serves HTTP over TLS when the coordinator sent a certificate. */

@@ -7,7 +7,6 @@ import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.Service;
 import io.charmkit.worker.WorkerCharm;
 import io.charmkit.worker.WorkerFiles;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +45,7 @@ public final class PyroscopeWorkerCharm extends WorkerCharm {
                     + String.join(",", roles))
             .summary("pyroscope worker process")
             .startup("enabled")
-            .environment(tracingEnvironment())
+            .environment(jaegerTracingEnvironment())
             .build();
     return Optional.of(
         new Layer(
@@ -55,19 +54,6 @@ public final class PyroscopeWorkerCharm extends WorkerCharm {
             Map.of("pyroscope", pyroscope),
             null,
             null));
-  }
-
-  /** Sends Pyroscope's own traces to the coordinator's Jaeger receiver, if there is one. */
-  private Map<String, String> tracingEnvironment() {
-    Map<String, String> env = new LinkedHashMap<>();
-    String endpoint = cluster().workloadTracingReceivers().get("jaeger_thrift_http");
-    if (endpoint != null) {
-      env.put("JAEGER_ENDPOINT", endpoint + "/api/traces?format=jaeger.thrift");
-      env.put("JAEGER_SAMPLER_PARAM", "1");
-      env.put("JAEGER_SAMPLER_TYPE", "const");
-      env.put("JAEGER_TAGS", topologyAttributes());
-    }
-    return env;
   }
 
   /** Pyroscope workers never serve TLS (upstream has no end-to-end TLS yet). */
