@@ -245,9 +245,9 @@ class MimirCoordinatorCharmTest {
             server:
               http_tls_config:
                 cert_file: /etc/worker/server.cert
-                key_file: /etc/worker/private.key
-                client_ca_file: /etc/worker/ca.cert
                 client_auth_type: RequestClientCert
+                client_ca_file: /etc/worker/ca.cert
+                key_file: /etc/worker/private.key
             """);
   }
 }

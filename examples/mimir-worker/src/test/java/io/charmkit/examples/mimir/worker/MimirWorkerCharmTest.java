@@ -151,7 +151,6 @@ class MimirWorkerCharmTest {
   }
 
   @Test
-  @Test
   void thePublishedWorkerPortsAreOpenedElseOnlyHttp() {
     Relation published =
         cluster(CoordinatorAppData.builder(WORKER_CONFIG).workerPorts(List.of(8080, 9095)).build());
