@@ -123,7 +123,7 @@ class MimirConfigTest {
 
     assertThat(yaml)
         .contains("frontend: {}\n")
-        .contains("frontend_worker:\n  frontend_address: m0.svc:9095,m1.svc:9095,q0.svc:9095\n");
+        .contains("frontend_worker:\n  frontend_address: 'm0.svc:9095,m1.svc:9095,q0.svc:9095'\n");
   }
 
   @Test
