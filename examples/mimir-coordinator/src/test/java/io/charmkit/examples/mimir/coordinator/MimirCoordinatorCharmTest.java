@@ -98,13 +98,18 @@ class MimirCoordinatorCharmTest {
                 .withExecutables("/usr/bin/nginx-prometheus-exporter"));
   }
 
-  /** read, write and backend workers, one unit each: every required role once. */
-  private static State.Builder readWriteBackend() {
+  /** read and write workers, one unit each, S3, and a third worker with the given roles. */
+  private static State.Builder readWriteAnd(String app, String roles) {
     return base()
         .relation(worker(1, "read", "read", 1))
         .relation(worker(2, "write", "write", 1))
-        .relation(worker(3, "backend", "backend", 1))
+        .relation(worker(3, app, roles, 1))
         .relation(S3);
+  }
+
+  /** read, write and backend workers, one unit each: every required role once. */
+  private static State.Builder readWriteBackend() {
+    return readWriteAnd("backend", "backend");
   }
 
   private static Outcome run(Context ctx, State.Builder state) {
@@ -157,14 +162,7 @@ class MimirCoordinatorCharmTest {
 
   @Test
   void aMissingRequiredRoleBlocksNamingItAndNothingIsPublished() {
-    Outcome out =
-        run(
-            CTX,
-            base()
-                .relation(worker(1, "read", "read", 1))
-                .relation(worker(2, "write", "write", 1))
-                .relation(worker(3, "gateways", "store-gateway,compactor", 1))
-                .relation(S3));
+    Outcome out = run(CTX, readWriteAnd("gateways", "store-gateway,compactor"));
 
     assertThat(out.unitStatus())
         .isEqualTo(Status.blocked("[consistency] Cluster inconsistent: missing role ruler."));
@@ -174,14 +172,7 @@ class MimirCoordinatorCharmTest {
 
   @Test
   void alertmanagerAndQuerySchedulerAreOptional() {
-    Outcome out =
-        run(
-            CTX,
-            base()
-                .relation(worker(1, "read", "read", 1))
-                .relation(worker(2, "write", "write", 1))
-                .relation(worker(3, "rest", "compactor,ruler,store-gateway", 1))
-                .relation(S3));
+    Outcome out = run(CTX, readWriteAnd("rest", "compactor,ruler,store-gateway"));
 
     assertThat(out.unitStatus().name()).isEqualTo(StatusName.ACTIVE);
   }
