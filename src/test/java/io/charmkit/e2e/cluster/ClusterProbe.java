@@ -50,7 +50,8 @@ public final class ClusterProbe {
             "nginx-prometheus-exporter", ContainerImage.of("/usr/bin/nginx-prometheus-exporter"))
         .container("tempo", ContainerImage.of("/bin/tempo"))
         .container("pyroscope", ContainerImage.of("/usr/bin/pyroscope"))
-        .container("loki", ContainerImage.of("/bin/loki"));
+        .container("loki", ContainerImage.of("/bin/loki"))
+        .container("mimir", ContainerImage.of("/bin/mimir"));
   }
 
   /**

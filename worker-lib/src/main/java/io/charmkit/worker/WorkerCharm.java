@@ -287,6 +287,17 @@ public abstract class WorkerCharm extends Charm {
   }
 
   /**
+   * Returns the environment that sends a Grafana workload's own traces (Pyroscope, Loki, Mimir) to
+   * the coordinator's {@code jaeger_thrift_http} receiver: {@code JAEGER_ENDPOINT}, a constant
+   * sampler and the topology as {@code JAEGER_TAGS}.
+   *
+   * @return the variables; empty when the coordinator published no such receiver
+   */
+  protected final Map<String, String> jaegerTracingEnvironment() {
+    return JaegerTracing.environment(cluster().workloadTracingReceivers(), topologyAttributes());
+  }
+
+  /**
    * Returns the topology as the workloads' tracing attributes take it (PRODUCTS.md §2.2, §3.2):
    * {@code juju_application=…,juju_model=…,juju_model_uuid=…,juju_unit=…,juju_charm=…}, in that
    * order, so Tempo's {@code OTEL_RESOURCE_ATTRIBUTES} and Pyroscope's {@code JAEGER_TAGS} agree.

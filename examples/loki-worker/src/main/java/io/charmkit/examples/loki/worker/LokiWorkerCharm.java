@@ -5,7 +5,6 @@ import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.Service;
-import io.charmkit.worker.JaegerTracing;
 import io.charmkit.worker.WorkerCharm;
 import io.charmkit.worker.WorkerFiles;
 import java.util.LinkedHashMap;
@@ -78,8 +77,7 @@ public final class LokiWorkerCharm extends WorkerCharm {
       env.put("AWS_REQUEST_CHECKSUM_CALCULATION", "when_required");
       env.put("AWS_REQUEST_CHECKSUM_VALIDATION", "when_required");
     }
-    env.putAll(
-        JaegerTracing.environment(cluster().workloadTracingReceivers(), topologyAttributes()));
+    env.putAll(jaegerTracingEnvironment());
     return env;
   }
 

@@ -5,7 +5,6 @@ import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.Service;
-import io.charmkit.worker.JaegerTracing;
 import io.charmkit.worker.WorkerCharm;
 import io.charmkit.worker.WorkerFiles;
 import java.util.List;
@@ -46,9 +45,7 @@ public final class PyroscopeWorkerCharm extends WorkerCharm {
                     + String.join(",", roles))
             .summary("pyroscope worker process")
             .startup("enabled")
-            .environment(
-                JaegerTracing.environment(
-                    cluster().workloadTracingReceivers(), topologyAttributes()))
+            .environment(jaegerTracingEnvironment())
             .build();
     return Optional.of(
         new Layer(
