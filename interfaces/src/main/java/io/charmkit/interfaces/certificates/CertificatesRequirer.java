@@ -178,10 +178,11 @@ public final class CertificatesRequirer {
         LOG.info("the provider revoked the certificate of {}; requesting a new one", endpoint);
         continue;
       }
+      int known = problems.size();
       Optional<Answered> usable = usable(relation, index, entry, pem, isWanted, key, now, problems);
       if (usable.isPresent()) {
         answered.add(usable.get());
-      } else if (isWanted) {
+      } else if (isWanted && problems.size() > known) {
         pending.add(pem); // a bad answer: wait for a better one rather than asking again
       }
     }

@@ -50,7 +50,7 @@ class UsageTest {
         .hasValue(
             "charmkit: unknown interface \"tempo-cluster\" (did you mean tempo_cluster?); known:"
                 + " tempo_cluster (v0, v1), pyroscope_cluster (v0), grafana_datasource_exchange"
-                + " (v0)");
+                + " (v0), tls_certificates (v1)");
   }
 
   @Test
