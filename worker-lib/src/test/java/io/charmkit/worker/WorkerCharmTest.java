@@ -438,21 +438,6 @@ class WorkerCharmTest {
   }
 
   @Test
-  void aNewCaRefreshesTheWorkloadTrustStoreOnce() {
-    Secret key = Secret.granted(Map.of("private-key", "KEY"));
-    Relation rel =
-        cluster(CoordinatorAppData.builder(CONFIG_TEXT).tls("CA", "SERVER", key.id()).build());
-
-    Outcome first = ctx.run(Event.configChanged(), ready(rel).secret(key).build());
-    Outcome second = ctx.run(Event.updateStatus(), first.state());
-
-    assertThat(first.execs("workload"))
-        .extracting(r -> r.command())
-        .containsExactly(List.of("update-ca-certificates", "--fresh"));
-    assertThat(second.execs("workload")).isEmpty();
-  }
-
-  @Test
   void anImageWithoutUpdateCaCertificatesIsAStatusAndTheWorkloadStillRuns() {
     Secret key = Secret.granted(Map.of("private-key", "KEY"));
     Relation rel =
@@ -485,6 +470,11 @@ class WorkerCharmTest {
     Outcome second = ctx.run(Event.updateStatus(), first.state());
 
     assertThat(second.unitStatusHistory()).doesNotContain(Status.maintenance(RESTARTING));
+    // The new CA refreshed the workload's trust store once; unchanged files run nothing.
+    assertThat(first.execs("workload"))
+        .extracting(r -> r.command())
+        .containsExactly(List.of("update-ca-certificates", "--fresh"));
+    assertThat(second.execs("workload")).isEmpty();
   }
 
   // --- ports ------------------------------------------------------------------------------------
