@@ -805,6 +805,8 @@ public abstract class CoordinatorCharm extends Charm {
       event.accept(own.orElseGet(() -> Status.blocked(now.status().message())));
       return;
     }
+    // Bad certificate data keeps TLS off; it is shown, never a failed hook.
+    tlsSource.problems().forEach(p -> event.accept(Status.blocked("[tls] " + p)));
     // A workload that fails is shown, never a failed hook; the next event tries again.
     for (WorkloadFault fault : workloadFaults) {
       event.accept(

@@ -18,6 +18,7 @@ import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.metadata.ConfigOption;
 import io.charmkit.ops.model.Relation;
 import io.charmkit.ops.model.Status;
+import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.PathNotFoundException;
 import io.charmkit.ops.pebble.PebbleClient;
@@ -27,6 +28,7 @@ import io.charmkit.ops.pebble.PushOptions;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.topology.JujuTopology;
 import io.charmkit.schema.validation.Problem;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -92,13 +94,15 @@ import org.slf4j.LoggerFactory;
  * should run but does not. An exception that is not Pebble's is a bug in the charm and still fails
  * the hook.
  *
- * <p>Not done yet, for want of Pebble exec: {@code update-ca-certificates} after TLS changes and
- * the workload version on pebble-ready. Also not done: charm tracing, pod labels and the resources
- * patch.
+ * <p>After a TLS file changes, {@code update-ca-certificates --fresh} runs in the workload through
+ * Pebble exec; a failure is a status. Not done yet: the workload version on pebble-ready. Also not
+ * done: charm tracing, pod labels and the resources patch.
  */
 public abstract class WorkerCharm extends Charm {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerCharm.class);
   private static final String ROLE_PREFIX = "role-";
+  private static final ExecRequest UPDATE_CA_CERTIFICATES =
+      ExecRequest.of("update-ca-certificates", "--fresh").withTimeout(Duration.ofSeconds(60));
 
   private final String containerName;
   private final String endpoint;
@@ -498,11 +502,27 @@ public abstract class WorkerCharm extends Charm {
     changed |= sync(WorkerFiles.S3_CA_CHAIN, data.s3TlsCaChain(), null);
     changed |= sync(WorkerFiles.ROOT_CA, data.caCert(), null);
     if (changed) {
-      LOG.info(
-          "TLS files changed; update-ca-certificates is not run (needs Pebble exec), so the"
-              + " system trust store is refreshed only when the workload image does it");
+      refreshTrustStore();
     }
     return changed;
+  }
+
+  /**
+   * Runs {@code update-ca-certificates --fresh} in the workload, as the Python worker does after a
+   * TLS file changed, so that the workload trusts the coordinator's CA. A missing or failing
+   * program is a workload fault (a status): the files are written and the workload still restarts.
+   */
+  private void refreshTrustStore() {
+    try {
+      pebble().exec(UPDATE_CA_CERTIFICATES);
+      LOG.info("TLS files changed; refreshed the workload's trust store");
+    } catch (PebbleConnectionException e) {
+      throw e;
+    } catch (PebbleException e) {
+      WorkloadFault fault = WorkloadFault.of(containerName, "cannot run update-ca-certificates", e);
+      faults.add(fault);
+      LOG.error("{}; the workload may not trust the coordinator's CA", fault.status());
+    }
   }
 
   private boolean sync(String path, String wanted, String permissions) {

@@ -56,7 +56,10 @@ class CoordinatorDataFuzzTest {
               .leader(true)
               .relation(rel)
               .secret(WorkerRemoteDataTest.KEY)
-              .container(Container.connected(TestWorker.CONTAINER).withExecutables("/bin/workload"))
+              .container(
+                  Container.connected(TestWorker.CONTAINER)
+                      .withExecutables("/bin/workload")
+                      .withExec(TestWorker.UPDATE_CA))
               .build();
       settled = CTX.run(Event.relationChanged(rel), state);
       assertThat(settled.unitStatus()).isEqualTo(Status.active("(all roles) ready."));

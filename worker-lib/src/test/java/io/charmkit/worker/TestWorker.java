@@ -14,6 +14,13 @@ import java.util.Set;
  */
 final class TestWorker extends WorkerCharm {
   static final String CONTAINER = "workload";
+
+  /**
+   * The workload image's {@code update-ca-certificates}, as the Tempo and Pyroscope images have.
+   */
+  static final io.charmkit.testing.ExecResult UPDATE_CA =
+      io.charmkit.testing.ExecResult.ok(java.util.List.of("update-ca-certificates"), "");
+
   static final String ENDPOINT = "cluster";
   static final String FQDN = "test-worker-0.test-worker-endpoints.test.svc.cluster.local";
 

@@ -58,7 +58,10 @@ class WorkerCharmTest {
     return State.builder()
         .leader(true)
         .relation(cluster)
-        .container(Container.connected("workload").withExecutables("/bin/workload"));
+        .container(
+            Container.connected("workload")
+                .withExecutables("/bin/workload")
+                .withExec(TestWorker.UPDATE_CA));
   }
 
   private static Container workload(Outcome out) {
@@ -83,6 +86,7 @@ class WorkerCharmTest {
   private static Container configured(String configText) {
     return Container.connected("workload")
         .withExecutables("/bin/workload")
+        .withExec(TestWorker.UPDATE_CA)
         .withFile(WorkerFiles.CONFIG, configText)
         .withLayer("workload", expectedLayer())
         .withServiceStatus("workload", "active");
@@ -180,7 +184,10 @@ class WorkerCharmTest {
         ctx.run(
             Event.configChanged(),
             State.builder()
-                .container(Container.connected("workload").withExecutables("/bin/workload"))
+                .container(
+                    Container.connected("workload")
+                        .withExecutables("/bin/workload")
+                        .withExec(TestWorker.UPDATE_CA))
                 .build());
 
     assertThat(out.unitStatus())
@@ -224,6 +231,7 @@ class WorkerCharmTest {
     Container container =
         Container.connected("workload")
             .withExecutables("/bin/workload")
+            .withExec(TestWorker.UPDATE_CA)
             .withCheckStatus("ready", "down");
 
     Outcome out =
@@ -453,6 +461,29 @@ class WorkerCharmTest {
   }
 
   @Test
+  void anImageWithoutUpdateCaCertificatesIsAStatusAndTheWorkloadStillRuns() {
+    Secret key = Secret.granted(Map.of("private-key", "KEY"));
+    Relation rel =
+        cluster(CoordinatorAppData.builder(CONFIG_TEXT).tls("CA", "SERVER", key.id()).build());
+    State state =
+        State.builder()
+            .leader(true)
+            .relation(rel)
+            .secret(key)
+            .container(Container.connected("workload").withExecutables("/bin/workload"))
+            .build();
+
+    Outcome out = ctx.run(Event.configChanged(), state);
+
+    assertThat(out.unitStatus().name().juju()).isEqualTo("blocked");
+    assertThat(out.unitStatus().message())
+        .startsWith("[workload] cannot run update-ca-certificates")
+        .contains("cannot find executable \"update-ca-certificates\"");
+    assertThat(workload(out).files()).containsEntry(WorkerFiles.ROOT_CA, "CA");
+    assertThat(workload(out).serviceStatuses()).containsEntry("workload", "active");
+  }
+
+  @Test
   void unchangedTlsFilesRestartNothing() {
     Secret key = Secret.granted(Map.of("private-key", "KEY"));
     Relation rel =
@@ -462,6 +493,11 @@ class WorkerCharmTest {
     Outcome second = ctx.run(Event.updateStatus(), first.state());
 
     assertThat(second.unitStatusHistory()).doesNotContain(Status.maintenance(RESTARTING));
+    // The new CA refreshed the workload's trust store once; unchanged files run nothing.
+    assertThat(first.execs("workload"))
+        .extracting(r -> r.command())
+        .containsExactly(List.of("update-ca-certificates", "--fresh"));
+    assertThat(second.execs("workload")).isEmpty();
   }
 
   // --- ports ------------------------------------------------------------------------------------

@@ -86,7 +86,7 @@ class WorkerFaultsTest {
     Container broken = Container.connected(TestWorker.CONTAINER);
     Outcome failed = ctx.run(Event.relationChanged(rel), state(rel, broken));
     Container before = workload(failed);
-    Container fixed = before.withExecutables("/bin/workload");
+    Container fixed = before.withExecutables("/bin/workload").withExec(TestWorker.UPDATE_CA);
 
     Outcome out =
         ctx.run(Event.updateStatus(), failed.state().toBuilder().container(fixed).build());
@@ -116,6 +116,7 @@ class WorkerFaultsTest {
     Container container =
         Container.connected(TestWorker.CONTAINER)
             .withExecutables("/bin/workload")
+            .withExec(TestWorker.UPDATE_CA)
             .withFile("/etc/worker", "not a directory");
 
     Outcome out = ctx.run(Event.relationChanged(rel), state(rel, container));
@@ -133,6 +134,7 @@ class WorkerFaultsTest {
     Container container =
         Container.connected(TestWorker.CONTAINER)
             .withExecutables("/bin/workload")
+            .withExec(TestWorker.UPDATE_CA)
             .withFile(WorkerFiles.CONFIG + "/x", "");
 
     Outcome out = ctx.run(Event.relationChanged(rel), state(rel, container));
@@ -161,7 +163,11 @@ class WorkerFaultsTest {
     Outcome first =
         ctx.run(
             Event.relationChanged(rel),
-            state(rel, Container.connected(TestWorker.CONTAINER).withExecutables("/bin/workload")));
+            state(
+                rel,
+                Container.connected(TestWorker.CONTAINER)
+                    .withExecutables("/bin/workload")
+                    .withExec(TestWorker.UPDATE_CA)));
     Container down = workload(first).withCheckStatus("ready", "down");
 
     Outcome out = ctx.run(Event.updateStatus(), first.state().toBuilder().container(down).build());
@@ -188,7 +194,8 @@ class WorkerFaultsTest {
                     state(
                         rel,
                         Container.connected(TestWorker.CONTAINER)
-                            .withExecutables("/bin/workload"))));
+                            .withExecutables("/bin/workload")
+                            .withExec(TestWorker.UPDATE_CA))));
 
     assertThat(failure).hasRootCauseInstanceOf(IllegalStateException.class);
   }

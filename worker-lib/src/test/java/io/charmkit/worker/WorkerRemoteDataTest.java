@@ -56,7 +56,10 @@ class WorkerRemoteDataTest {
             .leader(true)
             .relation(rel)
             .secret(KEY)
-            .container(Container.connected(TestWorker.CONTAINER).withExecutables("/bin/workload"))
+            .container(
+                Container.connected(TestWorker.CONTAINER)
+                    .withExecutables("/bin/workload")
+                    .withExec(TestWorker.UPDATE_CA))
             .build();
     Outcome out = ctx.run(Event.relationChanged(rel), state);
     assertThat(out.unitStatus()).isEqualTo(Status.active("(all roles) ready."));

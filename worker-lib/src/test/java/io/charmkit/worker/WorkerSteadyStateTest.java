@@ -68,7 +68,10 @@ class WorkerSteadyStateTest {
     return State.builder()
         .leader(true)
         .relation(cluster)
-        .container(Container.connected("workload").withExecutables("/bin/workload"))
+        .container(
+            Container.connected("workload")
+                .withExecutables("/bin/workload")
+                .withExec(TestWorker.UPDATE_CA))
         .build();
   }
 

@@ -1,5 +1,6 @@
 package io.charmkit.coordinator.tls;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,4 +22,14 @@ public interface TlsSource {
    * @return the material; empty while there is none
    */
   Optional<ServerTls> current();
+
+  /**
+   * Returns what keeps TLS off that an operator must fix (e.g. a provider's malformed certificate),
+   * one status line each, naming the relation and the field.
+   *
+   * @return the problems; empty by default
+   */
+  default List<String> problems() {
+    return List.of();
+  }
 }

@@ -1,6 +1,8 @@
 package io.charmkit.schema.jsonschema;
 
 import io.charmkit.schema.catalogue.CatalogueItem;
+import io.charmkit.schema.certificates.ProviderCertificatesData;
+import io.charmkit.schema.certificates.RequirerCertificatesData;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.WorkerAppData;
 import io.charmkit.schema.cluster.WorkerUnitData;
@@ -129,6 +131,16 @@ public record InterfaceSchema(
               null,
               TracingRequirerAppData.class,
               null,
+              null,
+              null),
+          // tls-certificates: CRI publishes v1, the format of the charm library v4.
+          new InterfaceSchema(
+              "tls_certificates",
+              1,
+              ProviderCertificatesData.class,
+              null,
+              RequirerCertificatesData.class,
+              RequirerCertificatesData.class,
               null,
               null));
 

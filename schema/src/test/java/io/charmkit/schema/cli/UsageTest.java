@@ -51,7 +51,8 @@ class UsageTest {
             "charmkit: unknown interface \"tempo-cluster\" (did you mean tempo_cluster?); known:"
                 + " tempo_cluster (v0, v1), pyroscope_cluster (v0), grafana_datasource_exchange"
                 + " (v0), loki_push_api (v0), catalogue (v0), traefik_route (v0),"
-                + " prometheus_scrape (v0), grafana_dashboard (v0), tracing (v2)");
+                + " prometheus_scrape (v0), grafana_dashboard (v0), tracing (v2), tls_certificates"
+                + " (v1)");
   }
 
   @Test

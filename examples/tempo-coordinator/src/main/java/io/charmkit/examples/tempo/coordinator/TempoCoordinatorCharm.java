@@ -11,6 +11,7 @@ import io.charmkit.coordinator.ingress.IngressPort;
 import io.charmkit.coordinator.ingress.PortIngress;
 import io.charmkit.coordinator.ingress.TraefikConfig;
 import io.charmkit.coordinator.nginx.NginxConfig;
+import io.charmkit.coordinator.tls.CertificatesTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.interfaces.tracing.TracingProvider;
@@ -53,12 +54,22 @@ public final class TempoCoordinatorCharm extends CoordinatorCharm {
   private final TracingProvider tracing;
 
   /**
-   * Creates the charm with TLS off (no certificate source wired yet).
+   * Creates the charm as deployed: TLS from its {@code certificates} relation (off without one).
    *
    * @param framework the dispatch's framework
    */
   public TempoCoordinatorCharm(Framework framework) {
-    this(framework, TlsSource.NONE);
+    this(framework, HostEnvironment.system());
+  }
+
+  /**
+   * Creates the charm with TLS from its {@code certificates} relation and the given host facts.
+   *
+   * @param framework the dispatch's framework
+   * @param host the host's FQDN, DNS server, IPv6 address and clock
+   */
+  public TempoCoordinatorCharm(Framework framework, HostEnvironment host) {
+    this(framework, new CertificatesTls(framework, "certificates", "tempo-cluster", host), host);
   }
 
   /**
