@@ -7,6 +7,7 @@ import io.charmkit.coordinator.CoordinatorEndpoints;
 import io.charmkit.coordinator.datasource.DatasourceCorrelation;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
 import io.charmkit.coordinator.nginx.NginxConfig;
+import io.charmkit.coordinator.tls.CertificatesTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.ops.Dispatcher;
@@ -46,12 +47,22 @@ public final class LokiCoordinatorCharm extends CoordinatorCharm {
           "send-remote-write");
 
   /**
-   * Creates the charm with TLS off (no certificate source wired yet).
+   * Creates the charm as deployed: TLS from its {@code certificates} relation (off without one).
    *
    * @param framework the dispatch's framework
    */
   public LokiCoordinatorCharm(Framework framework) {
-    this(framework, TlsSource.NONE);
+    this(framework, HostEnvironment.system());
+  }
+
+  /**
+   * Creates the charm with TLS from its {@code certificates} relation and the given host facts.
+   *
+   * @param framework the dispatch's framework
+   * @param host the host's FQDN, DNS server, IPv6 address and clock
+   */
+  public LokiCoordinatorCharm(Framework framework, HostEnvironment host) {
+    this(framework, new CertificatesTls(framework, "certificates", "loki-cluster", host), host);
   }
 
   /**

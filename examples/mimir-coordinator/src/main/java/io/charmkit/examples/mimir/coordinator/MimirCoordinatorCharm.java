@@ -5,6 +5,7 @@ import io.charmkit.coordinator.CoordinatorCharm;
 import io.charmkit.coordinator.CoordinatorEndpoints;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
 import io.charmkit.coordinator.nginx.NginxConfig;
+import io.charmkit.coordinator.tls.CertificatesTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.ops.Dispatcher;
@@ -39,12 +40,22 @@ public final class MimirCoordinatorCharm extends CoordinatorCharm {
           "send-remote-write");
 
   /**
-   * Creates the charm with TLS off (no certificate source wired yet).
+   * Creates the charm as deployed: TLS from its {@code certificates} relation (off without one).
    *
    * @param framework the dispatch's framework
    */
   public MimirCoordinatorCharm(Framework framework) {
-    this(framework, TlsSource.NONE, HostEnvironment.system());
+    this(framework, HostEnvironment.system());
+  }
+
+  /**
+   * Creates the charm with TLS from its {@code certificates} relation and the given host facts.
+   *
+   * @param framework the dispatch's framework
+   * @param host the host's FQDN, DNS server, IPv6 address and clock
+   */
+  public MimirCoordinatorCharm(Framework framework, HostEnvironment host) {
+    this(framework, new CertificatesTls(framework, "certificates", "mimir-cluster", host), host);
   }
 
   /**
