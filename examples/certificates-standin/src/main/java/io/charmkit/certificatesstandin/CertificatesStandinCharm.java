@@ -55,6 +55,15 @@ public final class CertificatesStandinCharm extends Charm {
     for (Relation relation : model().relations(ENDPOINT)) {
       List<ProvidedCertificate> answers = new ArrayList<>();
       Set<String> seen = new TreeSet<>();
+      Databag own = relation.localAppData();
+      // A request already answered keeps its certificate: re-signing on every hook would change
+      // the bag, and so the requirer's TLS files, on every update-status.
+      Map<String, ProvidedCertificate> answered = new LinkedHashMap<>();
+      for (ProvidedCertificate previous : previous(own)) {
+        if (previous.ca().equals(ca.certificatePem())) {
+          answered.put(previous.certificateSigningRequest(), previous);
+        }
+      }
       List<Databag> bags = new ArrayList<>();
       relation.remoteAppData().ifPresent(bags::add);
       relation.units().forEach(u -> bags.add(relation.data(u)));
@@ -62,6 +71,10 @@ public final class CertificatesStandinCharm extends Charm {
         for (CertificateSigningRequest request : requests(bag)) {
           String pem = request.certificateSigningRequest();
           if (!seen.add(pem)) {
+            continue;
+          }
+          if (answered.containsKey(pem)) {
+            answers.add(answered.get(pem));
             continue;
           }
           Optional<String> certificate = ca.sign(pem);
@@ -73,7 +86,6 @@ public final class CertificatesStandinCharm extends Charm {
         }
       }
       issued += answers.size();
-      Databag own = relation.localAppData();
       Map<String, String> wanted =
           ProviderCertificatesData.CODEC.write(
               new ProviderCertificatesData(answers.isEmpty() ? null : answers));
@@ -89,6 +101,15 @@ public final class CertificatesStandinCharm extends Charm {
   private static List<CertificateSigningRequest> requests(Databag bag) {
     try {
       return RequirerCertificatesData.CODEC.read(bag.asMap(), bag.owner()).requests();
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  /** Reads our own bag; anything unreadable there is simply re-issued. */
+  private static List<ProvidedCertificate> previous(Databag own) {
+    try {
+      return ProviderCertificatesData.CODEC.read(own.asMap(), own.owner()).issued();
     } catch (RuntimeException e) {
       return List.of();
     }
