@@ -607,6 +607,9 @@ public final class PebbleEngine {
     List<String> command = request.command();
     ExecHandler handler = execHandler(command);
     if (handler == null) {
+      handler = imageProgram(command.get(0));
+    }
+    if (handler == null) {
       throw ApiError.badRequest("cannot find executable \"" + command.get(0) + "\"");
     }
     String requestedDir = request.workingDir();
@@ -666,6 +669,35 @@ public final class PebbleEngine {
             now,
             null));
     return new ExecTask(changeId, taskId, request, environment, workingDir, handler);
+  }
+
+  /**
+   * Runs a program the image provides, when no test scripted the command: one that exits at once
+   * prints its output and exits with its code, as it would under real Pebble; one that keeps
+   * running (a daemon) runs until the exec's timeout stops it. Null when the image lacks it.
+   */
+  private ExecHandler imageProgram(String program) {
+    ContainerImage.Program found = null;
+    if (program.startsWith("/")) {
+      found = lookup(program);
+    } else {
+      for (String dir : ContainerImage.PATH) {
+        found = lookup(dir + "/" + program);
+        if (found != null) {
+          break;
+        }
+      }
+    }
+    if (found == null) {
+      return null;
+    }
+    if (found.exitCode() == null) {
+      return call -> {
+        Thread.sleep(Long.MAX_VALUE);
+        return 0;
+      };
+    }
+    return ExecHandler.output(found.exitCode(), found.output(), "");
   }
 
   /** The handler with the longest prefix of {@code command}, or null. */

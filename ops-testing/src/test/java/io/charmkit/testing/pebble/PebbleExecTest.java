@@ -163,6 +163,25 @@ class PebbleExecTest {
   }
 
   @Test
+  void aProgramTheImageProvidesRunsWithoutAScriptAndOneOnPathIsFoundByName() {
+    server.image(
+        ContainerImage.empty()
+            .withExitingExecutable("/usr/sbin/update-ca-certificates", 0, "1 added\n")
+            .withExitingExecutable("/usr/bin/broken", 2, "bad flag\n"));
+
+    ExecOutput ok = client.exec(ExecRequest.of("update-ca-certificates", "--fresh"));
+    ExecException failed =
+        catchThrowableOfType(
+            ExecException.class, () -> client.exec(ExecRequest.of("/usr/bin/broken")));
+
+    assertThat(ok.stdoutText()).isEqualTo("1 added\n");
+    assertThat(failed.exitCode()).isEqualTo(2);
+    assertThat(failed.stdout()).isEqualTo("bad flag\n");
+    assertThatThrownBy(() -> client.exec(ExecRequest.of("/usr/bin/elsewhere")))
+        .hasMessageContaining("cannot find executable \"/usr/bin/elsewhere\"");
+  }
+
+  @Test
   void aMissingWorkingDirectoryIsRefused() {
     server.onExec(List.of("ls"), ExecHandler.ok(""));
 
