@@ -1,14 +1,13 @@
 package io.charmkit.examples.pyroscope.worker;
 
+import io.charmkit.interfaces.cluster.WorkloadProcess;
 import io.charmkit.ops.Dispatcher;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.pebble.Layer;
-import io.charmkit.ops.pebble.Service;
 import io.charmkit.worker.WorkerCharm;
 import io.charmkit.worker.WorkerFiles;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,25 +34,25 @@ public final class PyroscopeWorkerCharm extends WorkerCharm {
 
   @Override
   protected Optional<Layer> layer() {
-    // Sorted, so that enabling the same roles in another order does not change the plan.
-    List<String> roles = roles().stream().sorted().toList();
-    Service pyroscope =
-        Service.builder(
-                "/usr/bin/pyroscope -config.file="
-                    + WorkerFiles.CONFIG
-                    + " -target="
-                    + String.join(",", roles))
-            .summary("pyroscope worker process")
-            .startup("enabled")
-            .environment(jaegerTracingEnvironment())
-            .build();
-    return Optional.of(
-        new Layer(
-            "pyroscope worker layer",
-            "pebble config layer for pyroscope worker",
-            Map.of("pyroscope", pyroscope),
-            null,
-            null));
+    return Optional.of(process(roles()).withEnvironment(jaegerTracingEnvironment()).workerLayer());
+  }
+
+  /**
+   * Pyroscope running {@code roles} as one process ({@code -target} takes them comma-joined).
+   *
+   * @param roles the enabled roles, in any order: the target lists them sorted, so that enabling
+   *     the same roles in another order does not change the plan
+   * @return the process, with no environment
+   */
+  static WorkloadProcess process(List<String> roles) {
+    return WorkloadProcess.of(
+        "pyroscope",
+        "pyroscope",
+        "pyroscope worker process",
+        "/usr/bin/pyroscope -config.file="
+            + WorkerFiles.CONFIG
+            + " -target="
+            + String.join(",", roles.stream().sorted().toList()));
   }
 
   /** Pyroscope workers never serve TLS (upstream has no end-to-end TLS yet). */
