@@ -9,7 +9,6 @@ import io.charmkit.worker.RestartPolicy;
 import io.charmkit.worker.WorkerCharm;
 import io.charmkit.worker.WorkerFiles;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,28 +43,21 @@ public final class MimirWorkerCharm extends WorkerCharm {
 
   @Override
   protected Optional<Layer> layer() {
-    return Optional.of(process(roles()).withEnvironment(jaegerTracingEnvironment()).workerLayer());
-  }
-
-  /**
-   * Mimir running {@code roles} as one process ({@code -target} takes them comma-joined), with
-   * multi-tenancy off as the Python charm runs it.
-   *
-   * @param roles the enabled roles, in any order: the target lists them sorted, so that enabling
-   *     the same roles in another order does not change the plan
-   * @return the process, with no environment
-   */
-  static WorkloadProcess process(List<String> roles) {
-    return WorkloadProcess.of(
-        "mimir",
-        "mimir",
-        "mimir worker daemon",
-        PROGRAM
-            + " --config.file="
-            + WorkerFiles.CONFIG
-            + " -target "
-            + String.join(",", roles.stream().sorted().toList())
-            + " -auth.multitenancy-enabled=false");
+    // Sorted, so that enabling the same roles in another order does not change the plan.
+    String target = String.join(",", roles().stream().sorted().toList());
+    return Optional.of(
+        WorkloadProcess.of(
+                "mimir",
+                "mimir",
+                "mimir worker daemon",
+                PROGRAM
+                    + " --config.file="
+                    + WorkerFiles.CONFIG
+                    + " -target "
+                    + target
+                    + " -auth.multitenancy-enabled=false")
+            .withEnvironment(jaegerTracingEnvironment())
+            .workerLayer());
   }
 
   /** Mimir serves HTTP over TLS when the coordinator sent a certificate. */

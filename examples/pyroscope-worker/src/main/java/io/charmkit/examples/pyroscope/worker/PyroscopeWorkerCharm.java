@@ -7,7 +7,6 @@ import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.worker.WorkerCharm;
 import io.charmkit.worker.WorkerFiles;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,25 +33,16 @@ public final class PyroscopeWorkerCharm extends WorkerCharm {
 
   @Override
   protected Optional<Layer> layer() {
-    return Optional.of(process(roles()).withEnvironment(jaegerTracingEnvironment()).workerLayer());
-  }
-
-  /**
-   * Pyroscope running {@code roles} as one process ({@code -target} takes them comma-joined).
-   *
-   * @param roles the enabled roles, in any order: the target lists them sorted, so that enabling
-   *     the same roles in another order does not change the plan
-   * @return the process, with no environment
-   */
-  static WorkloadProcess process(List<String> roles) {
-    return WorkloadProcess.of(
-        "pyroscope",
-        "pyroscope",
-        "pyroscope worker process",
-        "/usr/bin/pyroscope -config.file="
-            + WorkerFiles.CONFIG
-            + " -target="
-            + String.join(",", roles.stream().sorted().toList()));
+    // Sorted, so that enabling the same roles in another order does not change the plan.
+    String target = String.join(",", roles().stream().sorted().toList());
+    return Optional.of(
+        WorkloadProcess.of(
+                "pyroscope",
+                "pyroscope",
+                "pyroscope worker process",
+                "/usr/bin/pyroscope -config.file=" + WorkerFiles.CONFIG + " -target=" + target)
+            .withEnvironment(jaegerTracingEnvironment())
+            .workerLayer());
   }
 
   /** Pyroscope workers never serve TLS (upstream has no end-to-end TLS yet). */
