@@ -1,13 +1,18 @@
 package io.charmkit.clustertesting;
 
+import io.charmkit.ops.Charm;
 import io.charmkit.ops.context.HostEnvironment;
+import io.charmkit.ops.framework.Framework;
+import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.testing.Container;
+import io.charmkit.testing.Context;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A worker charm under test, unit 0 of {@code app} in the model {@code cos} (UUID {@link
@@ -46,6 +51,20 @@ public record WorkerUnderTest(
   }
 
   /**
+   * Returns a context that runs the charm {@code charm} builds as {@link #app()}, on {@link
+   * #host()}.
+   *
+   * @param charm the charm's test constructor, taking the framework and the host
+   * @param metadata the charm's metadata
+   * @return the context
+   */
+  public Context context(
+      BiFunction<Framework, HostEnvironment, ? extends Charm> charm, CharmMetadata metadata) {
+    HostEnvironment host = host();
+    return new Context(fw -> charm.apply(fw, host), metadata).withAppName(app);
+  }
+
+  /**
    * Returns the cluster relation on which the coordinator published {@code data}. Fields the codec
    * writes as empty strings are left out, as the Python coordinator leaves them out.
    *
@@ -56,6 +75,16 @@ public record WorkerUnderTest(
     Map<String, String> bag = new HashMap<>(CoordinatorAppData.CODEC.write(data));
     bag.values().removeIf(String::isEmpty);
     return Relation.of(endpoint).withRemoteApp(coordinator).withRemoteAppData(bag);
+  }
+
+  /**
+   * Returns the cluster relation on which the coordinator published only {@code workerConfig}.
+   *
+   * @param workerConfig the workers' configuration YAML
+   * @return the relation
+   */
+  public Relation cluster(String workerConfig) {
+    return cluster(CoordinatorAppData.builder(workerConfig).build());
   }
 
   /**

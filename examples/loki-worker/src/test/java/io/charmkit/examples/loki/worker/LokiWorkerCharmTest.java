@@ -30,11 +30,10 @@ class LokiWorkerCharmTest {
   private static final CharmMetadata META =
       CharmMetadata.load(Path.of(System.getProperty("user.dir")));
 
-  private final Context ctx =
-      new Context(fw -> new LokiWorkerCharm(fw, WORKER.host()), META).withAppName("loki-worker");
+  private final Context ctx = WORKER.context(LokiWorkerCharm::new, META);
 
   private static Relation cluster() {
-    return WORKER.cluster(CoordinatorAppData.builder(WORKER_CONFIG).build());
+    return WORKER.cluster(WORKER_CONFIG);
   }
 
   private static Service service(Outcome out) {

@@ -28,11 +28,10 @@ class MimirWorkerCharmTest {
   private static final CharmMetadata META =
       CharmMetadata.load(Path.of(System.getProperty("user.dir")));
 
-  private final Context ctx =
-      new Context(fw -> new MimirWorkerCharm(fw, WORKER.host()), META).withAppName("mimir-worker");
+  private final Context ctx = WORKER.context(MimirWorkerCharm::new, META);
 
   private static Relation cluster() {
-    return WORKER.cluster(CoordinatorAppData.builder(WORKER_CONFIG).build());
+    return WORKER.cluster(WORKER_CONFIG);
   }
 
   @Test

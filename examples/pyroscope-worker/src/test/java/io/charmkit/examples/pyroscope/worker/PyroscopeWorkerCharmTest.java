@@ -29,9 +29,7 @@ class PyroscopeWorkerCharmTest {
   private static final CharmMetadata META =
       CharmMetadata.load(Path.of(System.getProperty("user.dir")));
 
-  private final Context ctx =
-      new Context(fw -> new PyroscopeWorkerCharm(fw, WORKER.host()), META)
-          .withAppName("pyroscope-worker");
+  private final Context ctx = WORKER.context(PyroscopeWorkerCharm::new, META);
 
   @Test
   void metadataAndConfigMatchTheRealCharm() {
@@ -61,10 +59,7 @@ class PyroscopeWorkerCharmTest {
   @Test
   void roleAllPassesThroughAsTargetAll() {
     Outcome out =
-        ctx.run(
-            Event.configChanged(),
-            WORKER.state(
-                WORKER.cluster(CoordinatorAppData.builder(WORKER_CONFIG).build()), Map.of()));
+        ctx.run(Event.configChanged(), WORKER.state(WORKER.cluster(WORKER_CONFIG), Map.of()));
 
     Service service = WORKER.workload(out).plan().services().get("pyroscope");
     assertThat(service.command())
@@ -86,7 +81,7 @@ class PyroscopeWorkerCharmTest {
             "role-query-frontend", true,
             "role-ad-hoc-profiles", true,
             "role-querier", true);
-    Relation rel = WORKER.cluster(CoordinatorAppData.builder(WORKER_CONFIG).build());
+    Relation rel = WORKER.cluster(WORKER_CONFIG);
 
     Outcome out = ctx.run(Event.configChanged(), WORKER.state(rel, roles));
 
@@ -135,10 +130,7 @@ class PyroscopeWorkerCharmTest {
   @Test
   void withoutPublishedPortsNothingIsOpened() {
     Outcome out =
-        ctx.run(
-            Event.configChanged(),
-            WORKER.state(
-                WORKER.cluster(CoordinatorAppData.builder(WORKER_CONFIG).build()), Map.of()));
+        ctx.run(Event.configChanged(), WORKER.state(WORKER.cluster(WORKER_CONFIG), Map.of()));
 
     assertThat(out.state().openedPorts()).isEmpty();
   }

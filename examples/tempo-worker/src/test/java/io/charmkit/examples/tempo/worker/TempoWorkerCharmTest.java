@@ -36,8 +36,7 @@ class TempoWorkerCharmTest {
   private static final CharmMetadata META =
       CharmMetadata.load(Path.of(System.getProperty("user.dir")));
 
-  private final Context ctx =
-      new Context(fw -> new TempoWorkerCharm(fw, WORKER.host()), META).withAppName("tempo-worker");
+  private final Context ctx = WORKER.context(TempoWorkerCharm::new, META);
 
   private static CoordinatorAppData.Builder config() {
     return CoordinatorAppData.builder(WORKER_CONFIG);
