@@ -51,6 +51,7 @@ class WorkerRelationsTest {
     assertThat(cluster.remoteApp()).isEqualTo("mimir");
     assertThat(cluster.remoteAppData()).containsEntry("worker_config", "\"a: 1\\n\"");
     assertThat(cluster.remoteAppData().values()).doesNotContain("");
+    assertThat(worker.cluster("a: 1\n").remoteAppData()).isEqualTo(cluster.remoteAppData());
     assertThat(worker.fqdn())
         .isEqualTo("mimir-worker-0.mimir-worker-endpoints.cos.svc.cluster.local");
   }
