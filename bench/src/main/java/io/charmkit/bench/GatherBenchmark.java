@@ -13,7 +13,6 @@ import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -91,16 +90,7 @@ public class GatherBenchmark {
     List<Relation> relations = new ArrayList<>();
     int id = 1;
     for (Map.Entry<String, Integer> app : Workers.unitsPerApp(units).entrySet()) {
-      Map<Integer, Map<String, String>> bags = new LinkedHashMap<>();
-      for (int n = 0; n < app.getValue(); n++) {
-        bags.put(n, Workers.unitBag(app.getKey(), n));
-      }
-      relations.add(
-          Relation.of(ENDPOINT)
-              .withId(id++)
-              .withRemoteApp(app.getKey())
-              .withRemoteAppData(Workers.appBag())
-              .withRemoteUnitsData(bags));
+      relations.add(Workers.WORKERS.relation(id++, app.getKey(), "all", app.getValue()));
     }
     State.Builder builder = State.builder().leader(true);
     relations.forEach(builder::relation);

@@ -1,5 +1,7 @@
 package io.charmkit.bench;
 
+import io.charmkit.clustertesting.FixedHost;
+import io.charmkit.clustertesting.WorkerRelations;
 import io.charmkit.coordinator.cluster.ClusterMembers;
 import io.charmkit.coordinator.s3.S3Config;
 import io.charmkit.interfaces.cluster.ClusterView;
@@ -29,6 +31,10 @@ public final class Workers {
       new S3Config(
           "http://minio.cos.svc.cluster.local:9000", "tempo", "AKIA", "s3cr3t", null, null);
 
+  /** The worker applications on the coordinator's {@code tempo-cluster} endpoint. */
+  public static final WorkerRelations WORKERS =
+      new WorkerRelations("tempo-cluster", "tempo-worker-k8s");
+
   private Workers() {}
 
   /** The name of the {@code i}-th worker application ({@code worker-a}, …). */
@@ -47,7 +53,7 @@ public final class Workers {
 
   /** A unit's FQDN, as the worker publishes it. */
   public static String address(String app, int n) {
-    return app + "-" + n + "." + app + "-endpoints." + MODEL + ".svc.cluster.local";
+    return FixedHost.podFqdn(app, n);
   }
 
   /** The members of a cluster of {@code units} workers, as the coordinator gathers them. */
@@ -67,17 +73,7 @@ public final class Workers {
 
   /** A worker unit's bag as the Python worker writes it. */
   public static Map<String, String> unitBag(String app, int n) {
-    return Map.of(
-        "juju_topology",
-        "{\"application\": \""
-            + app
-            + "\", \"unit\": \""
-            + app
-            + "/"
-            + n
-            + "\", \"charm_name\": \"tempo-worker-k8s\"}",
-        "address",
-        "\"" + address(app, n) + "\"");
+    return WORKERS.unitBag(app, n);
   }
 
   /** A worker application's bag. */

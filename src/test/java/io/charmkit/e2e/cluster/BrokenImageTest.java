@@ -30,29 +30,29 @@ class BrokenImageTest {
   private static final String COORDINATOR = "tempo";
   private static final String WORKER = "tempo-worker";
 
-  private final WorkloadImages images = ClusterProbe.upstreamImages();
-  private EmbeddedJuju juju;
-  private ClusterProbe probe;
+  private final WorkloadImages images = brokenImages();
+  private final ProductCluster tempo =
+      ProductCluster.deploy(COORDINATOR, MODEL, model -> model.images(images));
+  private final EmbeddedJuju juju = tempo.juju();
+  private final ClusterProbe probe = tempo.probe();
   private int cluster;
 
-  @BeforeAll
-  void deployWithBrokenImages() throws IOException {
+  /** The upstream images, but the coordinator's nginx and the worker's tempo hold nothing. */
+  private static WorkloadImages brokenImages() {
+    WorkloadImages images = ClusterProbe.upstreamImages();
     images.set(COORDINATOR, "nginx", ContainerImage.empty());
     images.set(WORKER, "tempo", ContainerImage.empty());
-    juju = EmbeddedJuju.builder().modelName(MODEL).images(images).build();
-    probe = new ClusterProbe(juju, MODEL, "tempo");
-    juju.deploy(COORDINATOR, ClusterProbe.charm("tempo-coordinator"), 1, Map.of());
-    juju.deploy("s3", ClusterProbe.charm("s3-standin"), 1, Map.of());
-    juju.relate(COORDINATOR + ":s3", "s3");
-    juju.deploy(WORKER, ClusterProbe.charm("tempo-worker"), 1, Map.of("role-all", true));
-    cluster = juju.relate(COORDINATOR + ":tempo-cluster", WORKER + ":tempo-cluster");
+    return images;
+  }
+
+  @BeforeAll
+  void deployWorker() {
+    cluster = tempo.deployWorker(WORKER, Map.of("role-all", true));
   }
 
   @AfterAll
   void tearDown() throws IOException {
-    if (juju != null) {
-      juju.close();
-    }
+    tempo.close();
   }
 
   @Test

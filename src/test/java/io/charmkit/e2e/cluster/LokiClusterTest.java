@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.WorkloadStatus;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,37 +28,23 @@ class LokiClusterTest {
   private static final String MONOLITH = "loki-all";
   private static final List<String> TARGETS = List.of("read", "write", "backend");
 
-  private EmbeddedJuju juju;
-  private ClusterProbe probe;
-  private Path worker;
-  private final List<String> workerApps = new ArrayList<>();
-
-  @BeforeAll
-  void deploy() throws IOException {
-    juju = EmbeddedJuju.builder().modelName(MODEL).images(ClusterProbe.upstreamImages()).build();
-    probe = new ClusterProbe(juju, MODEL, "loki");
-    worker = ClusterProbe.charm("loki-worker");
-    juju.deploy(COORDINATOR, ClusterProbe.charm("loki-coordinator"), 1, Map.of());
-    juju.deploy("s3", ClusterProbe.charm("s3-standin"), 1, Map.of());
-    juju.relate(COORDINATOR + ":s3", "s3");
-  }
+  private final ProductCluster cluster = ProductCluster.deploy(COORDINATOR, MODEL);
+  private final EmbeddedJuju juju = cluster.juju();
+  private final ClusterProbe probe = cluster.probe();
 
   @AfterAll
   void tearDown() throws IOException {
-    if (juju != null) {
-      System.out.println(juju.figures());
-      juju.close();
-    }
+    cluster.close();
   }
 
   @Test
   @Order(1)
   void oneWorkerAppPerTargetFormsAClusterWhoseWorkersShareOneConfigWithTheFullRing() {
-    TARGETS.forEach(target -> deployWorker(target, "role-" + target));
+    TARGETS.forEach(target -> cluster.deployWorker(target, Map.of("role-" + target, true)));
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "active", "[scale] below recommended units: backend 1/3, read 1/3, write 1/3."));
@@ -80,7 +61,7 @@ class LokiClusterTest {
     assertThat(ClusterProbe.at(config, "ruler", "external_url"))
         .isEqualTo("http://" + probe.fqdn(COORDINATOR + "/0") + ":3100");
     assertWorkerPorts();
-    assertThat(nginxConf())
+    assertThat(cluster.nginxConf())
         .contains("listen 3100;")
         .contains("upstream read {")
         .contains("upstream write {")
@@ -97,7 +78,7 @@ class LokiClusterTest {
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus("active", "[scale] below recommended units: read 1/3, write 1/3."));
     Map<String, Object> config = assertEveryWorkerHoldsTheRingOfEveryWorker();
@@ -108,12 +89,11 @@ class LokiClusterTest {
   @Test
   @Order(3)
   void removingTheBackendWorkersBlocksTheCoordinatorNamingTheMissingRole() {
-    juju.removeApplication("backend");
-    workerApps.remove("backend");
+    cluster.removeWorker("backend");
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "blocked", "[consistency] Cluster inconsistent: missing role backend."));
@@ -127,12 +107,12 @@ class LokiClusterTest {
   @Test
   @Order(4)
   void aMonolithicAllWorkerCompletesTheClusterAndJoinsTheSameRing() {
-    deployWorker(MONOLITH, "role-all");
+    cluster.deployWorker(MONOLITH, Map.of("role-all", true));
 
     probe.settleCleanAndQuiet();
 
     // all counts for read, write and backend.
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "active", "[scale] below recommended units: backend 1/3, read 2/3, write 2/3."));
@@ -140,7 +120,7 @@ class LokiClusterTest {
         .isEqualTo(new WorkloadStatus("active", "(all roles) ready."));
     Map<String, Object> config = assertEveryWorkerHoldsTheRingOfEveryWorker();
     assertThat(ClusterProbe.at(config, "common", "replication_factor")).isEqualTo(1);
-    assertThat(nginxConf())
+    assertThat(cluster.nginxConf())
         .contains("upstream all {")
         .contains("server " + probe.fqdn(MONOLITH + "/0") + ":3100 resolve;");
     assertWorkerPorts();
@@ -149,13 +129,12 @@ class LokiClusterTest {
   @Test
   @Order(5)
   void theMonolithAloneIsACoherentCluster() {
-    juju.removeApplication("read");
-    juju.removeApplication("write");
-    workerApps.removeAll(List.of("read", "write"));
+    cluster.removeWorker("read");
+    cluster.removeWorker("write");
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "active", "[scale] below recommended units: backend 1/3, read 1/3, write 1/3."));
@@ -167,47 +146,46 @@ class LokiClusterTest {
   @Test
   @Order(6)
   void narrowingTheMonolithToReadBlocksTheCoordinatorNamingTheTwoMissingRoles() {
-    juju.config(MONOLITH, Map.of("role-all", false, "role-read", true));
-
-    probe.settleCleanAndQuiet();
-
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
-        .isEqualTo(
-            new WorkloadStatus(
-                "blocked", "[consistency] Cluster inconsistent: missing roles backend, write."));
     // The worker runs its new target on the config it already had.
-    assertThat(juju.unitStatus(MONOLITH + "/0"))
-        .isEqualTo(new WorkloadStatus("active", "read ready."));
+    reconfigureTheMonolith(
+        Map.of("role-all", false, "role-read", true),
+        new WorkloadStatus(
+            "blocked", "[consistency] Cluster inconsistent: missing roles backend, write."),
+        "read ready.");
     assertThat(probe.configText(MONOLITH + "/0")).isNotBlank();
   }
 
   @Test
   @Order(7)
   void enablingTheMissingRolesAgainMakesTheClusterActive() {
-    juju.config(MONOLITH, Map.of("role-write", true, "role-backend", true));
-
-    probe.settleCleanAndQuiet();
-
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
-        .isEqualTo(
-            new WorkloadStatus(
-                "active", "[scale] below recommended units: backend 1/3, read 1/3, write 1/3."));
-    assertThat(juju.unitStatus(MONOLITH + "/0"))
-        .isEqualTo(new WorkloadStatus("active", "backend,read,write ready."));
+    reconfigureTheMonolith(
+        Map.of("role-write", true, "role-backend", true),
+        new WorkloadStatus(
+            "active", "[scale] below recommended units: backend 1/3, read 1/3, write 1/3."),
+        "backend,read,write ready.");
     assertEveryWorkerHoldsTheRingOfEveryWorker();
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private void deployWorker(String app, String roleOption) {
-    juju.deploy(app, worker, 1, Map.of(roleOption, true));
-    juju.relate(COORDINATOR + ":loki-cluster", app + ":loki-cluster");
-    workerApps.add(app);
+  /**
+   * Sets the monolith's role options, settles, and checks the coordinator's status and the
+   * monolith's active message.
+   */
+  private void reconfigureTheMonolith(
+      Map<String, ?> roles, WorkloadStatus coordinator, String monolithReady) {
+    juju.config(MONOLITH, roles);
+
+    probe.settleCleanAndQuiet();
+
+    assertThat(cluster.coordinatorStatus()).isEqualTo(coordinator);
+    assertThat(juju.unitStatus(MONOLITH + "/0"))
+        .isEqualTo(new WorkloadStatus("active", monolithReady));
   }
 
   /** Every worker holds the same config, its memberlist ring every worker's bare FQDN. */
   private Map<String, Object> assertEveryWorkerHoldsTheRingOfEveryWorker() {
-    List<String> units = probe.unitsOf(workerApps);
+    List<String> units = cluster.workerUnits();
     Map<String, Object> config = probe.sharedConfig(units);
     assertThat(ClusterProbe.at(config, "memberlist", "join_members"))
         .as("memberlist.join_members")
@@ -219,18 +197,6 @@ class LokiClusterTest {
 
   /** Every Loki worker opens its HTTP port only, whatever its roles. */
   private void assertWorkerPorts() {
-    for (String unit : probe.unitsOf(workerApps)) {
-      assertThat(juju.openedPorts(unit)).as("ports opened by %s", unit).containsExactly("3100/tcp");
-    }
-  }
-
-  private String nginxConf() {
-    try {
-      return Files.readString(
-          juju.containerRoot(COORDINATOR + "/0", "nginx").resolve("etc/nginx/nginx.conf"),
-          StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    cluster.assertEveryWorkerOpened("3100/tcp");
   }
 }

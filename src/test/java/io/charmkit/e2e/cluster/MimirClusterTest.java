@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.WorkloadStatus;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,37 +41,19 @@ class MimirClusterTest {
     WORKERS.put("backend", "backend");
   }
 
-  private EmbeddedJuju juju;
-  private ClusterProbe probe;
-  private Path worker;
+  private final ProductCluster cluster =
+      ProductCluster.deploy(COORDINATOR, MODEL, model -> model.modelUuid(UUID));
+  private final EmbeddedJuju juju = cluster.juju();
+  private final ClusterProbe probe = cluster.probe();
 
   @BeforeAll
-  void deploy() throws IOException {
-    juju =
-        EmbeddedJuju.builder()
-            .modelName(MODEL)
-            .modelUuid(UUID)
-            .images(ClusterProbe.upstreamImages())
-            .build();
-    probe = new ClusterProbe(juju, MODEL, "mimir");
-    worker = ClusterProbe.charm("mimir-worker");
-    juju.deploy(COORDINATOR, ClusterProbe.charm("mimir-coordinator"), 1, Map.of());
-    juju.deploy("s3", ClusterProbe.charm("s3-standin"), 1, Map.of());
-    juju.relate(COORDINATOR + ":s3", "s3");
-    WORKERS.forEach((app, role) -> deployWorker(app, Map.of("role-" + role, true)));
-  }
-
-  private void deployWorker(String app, Map<String, Object> config) {
-    juju.deploy(app, worker, 1, config);
-    juju.relate(COORDINATOR + ":mimir-cluster", app + ":mimir-cluster");
+  void deployWorkers() {
+    WORKERS.forEach((app, role) -> cluster.deployWorker(app, Map.of("role-" + role, true)));
   }
 
   @AfterAll
   void tearDown() throws IOException {
-    if (juju != null) {
-      System.out.println(juju.figures());
-      juju.close();
-    }
+    cluster.close();
   }
 
   @Test
@@ -80,7 +61,7 @@ class MimirClusterTest {
   void readWriteAndBackendFormAClusterWhoseWorkersShareOneConfig() {
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0")).isEqualTo(new WorkloadStatus("active", SCALE));
+    assertThat(cluster.coordinatorStatus()).isEqualTo(new WorkloadStatus("active", SCALE));
     assertThat(juju.openedPorts(COORDINATOR + "/0")).containsExactly("8080/tcp");
     WORKERS.forEach(
         (app, role) ->
@@ -94,11 +75,7 @@ class MimirClusterTest {
         .isEqualTo(probe.fqdn("backend/0") + ":9095");
     assertThat(ClusterProbe.at(config, "common", "storage", "backend")).isEqualTo("s3");
     assertThat(ClusterProbe.at(config, "blocks_storage", "storage_prefix")).isEqualTo("blocks");
-    for (String unit : workerUnits()) {
-      assertThat(juju.openedPorts(unit))
-          .as("ports opened by %s", unit)
-          .containsExactlyInAnyOrder("8080/tcp", "9095/tcp");
-    }
+    cluster.assertEveryWorkerOpened("8080/tcp", "9095/tcp");
   }
 
   @Test
@@ -119,7 +96,7 @@ class MimirClusterTest {
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "blocked", "[consistency] Cluster inconsistent: missing role ruler."));
@@ -139,29 +116,29 @@ class MimirClusterTest {
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0")).isEqualTo(new WorkloadStatus("active", SCALE));
+    assertThat(cluster.coordinatorStatus()).isEqualTo(new WorkloadStatus("active", SCALE));
     assertEveryWorkerHoldsTheRingOfEveryWorker(workerUnits());
   }
 
   @Test
   @Order(4)
   void withoutAnyWorkerTheCoordinatorBlocks() {
-    WORKERS.keySet().forEach(juju::removeApplication);
+    WORKERS.keySet().forEach(cluster::removeWorker);
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(new WorkloadStatus("blocked", "[consistency] Missing any worker relation."));
   }
 
   @Test
   @Order(5)
   void oneMonolithicWorkerIsACompleteCluster() {
-    deployWorker("monolith", Map.of("role-all", true));
+    cluster.deployWorker("monolith", Map.of("role-all", true));
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0")).isEqualTo(new WorkloadStatus("active", SCALE));
+    assertThat(cluster.coordinatorStatus()).isEqualTo(new WorkloadStatus("active", SCALE));
     assertThat(juju.unitStatus("monolith/0"))
         .isEqualTo(new WorkloadStatus("active", "(all roles) ready."));
     Map<String, Object> config = assertEveryWorkerHoldsTheRingOfEveryWorker(List.of("monolith/0"));

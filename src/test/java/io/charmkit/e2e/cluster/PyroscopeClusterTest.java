@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.WorkloadStatus;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,33 +41,24 @@ class PyroscopeClusterTest {
         "backend", List.of("ad-hoc-profiles", "compactor", "store-gateway", "tenant-settings"));
   }
 
-  private EmbeddedJuju juju;
-  private ClusterProbe probe;
+  private final ProductCluster cluster = ProductCluster.deploy(COORDINATOR, MODEL);
+  private final EmbeddedJuju juju = cluster.juju();
+  private final ClusterProbe probe = cluster.probe();
 
   @BeforeAll
-  void deploy() throws IOException {
-    juju = EmbeddedJuju.builder().modelName(MODEL).images(ClusterProbe.upstreamImages()).build();
-    probe = new ClusterProbe(juju, MODEL, "pyroscope");
-    Path worker = ClusterProbe.charm("pyroscope-worker");
-    juju.deploy(COORDINATOR, ClusterProbe.charm("pyroscope-coordinator"), 1, Map.of());
-    juju.deploy("s3", ClusterProbe.charm("s3-standin"), 1, Map.of());
-    juju.relate(COORDINATOR + ":s3", "s3");
+  void deployWorkers() {
     WORKERS.forEach(
         (app, roles) -> {
           Map<String, Object> config = new LinkedHashMap<>();
           config.put("role-all", false);
           roles.forEach(role -> config.put("role-" + role, true));
-          juju.deploy(app, worker, 1, config);
-          juju.relate(COORDINATOR + ":pyroscope-cluster", app + ":pyroscope-cluster");
+          cluster.deployWorker(app, config);
         });
   }
 
   @AfterAll
   void tearDown() throws IOException {
-    if (juju != null) {
-      System.out.println(juju.figures());
-      juju.close();
-    }
+    cluster.close();
   }
 
   @Test
@@ -76,7 +66,7 @@ class PyroscopeClusterTest {
   void threeMultiRoleWorkersFormAClusterWhoseWorkersShareOneConfigWithTheFullRing() {
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "active",
@@ -101,7 +91,7 @@ class PyroscopeClusterTest {
     probe.settleCleanAndQuiet();
 
     assertThat(juju.units("write")).hasSize(3);
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "active",
@@ -137,7 +127,7 @@ class PyroscopeClusterTest {
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "blocked",
@@ -156,7 +146,7 @@ class PyroscopeClusterTest {
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "blocked", "[consistency] Cluster inconsistent: missing role ad-hoc-profiles."));
@@ -169,8 +159,8 @@ class PyroscopeClusterTest {
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0").status()).isEqualTo("active");
-    assertThat(juju.unitStatus(COORDINATOR + "/0").message()).startsWith(UI_READY + "; [scale]");
+    assertThat(cluster.coordinatorStatus().status()).isEqualTo("active");
+    assertThat(cluster.coordinatorStatus().message()).startsWith(UI_READY + "; [scale]");
     assertWorkersReady();
     assertEveryWorkerHoldsTheRingOfEveryWorker();
     assertReplicationFactors(1, 1);
@@ -180,7 +170,7 @@ class PyroscopeClusterTest {
   // ---------------------------------------------------------------------------------------------
 
   private List<String> workerUnits() {
-    return probe.unitsOf(List.copyOf(WORKERS.keySet()));
+    return cluster.workerUnits();
   }
 
   private void assertWorkersReady() {
@@ -217,10 +207,6 @@ class PyroscopeClusterTest {
 
   /** Every Pyroscope worker opens HTTP (4040) and memberlist (7946), whatever its roles. */
   private void assertWorkerPorts() {
-    for (String unit : workerUnits()) {
-      assertThat(juju.openedPorts(unit))
-          .as("ports opened by %s", unit)
-          .containsExactlyInAnyOrder("4040/tcp", "7946/tcp");
-    }
+    cluster.assertEveryWorkerOpened("4040/tcp", "7946/tcp");
   }
 }

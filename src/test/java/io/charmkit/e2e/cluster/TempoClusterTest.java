@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.WorkloadStatus;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,27 +30,13 @@ class TempoClusterTest {
       List.of("querier", "query-frontend", "ingester", "distributor", "compactor");
   private static final String INGESTERS = "tempo-ingester";
 
-  private EmbeddedJuju juju;
-  private ClusterProbe probe;
-  private Path worker;
-  private final List<String> workerApps = new ArrayList<>();
-
-  @BeforeAll
-  void deployCoordinatorAndS3() throws IOException {
-    juju = EmbeddedJuju.builder().modelName(MODEL).images(ClusterProbe.upstreamImages()).build();
-    probe = new ClusterProbe(juju, MODEL, "tempo");
-    worker = ClusterProbe.charm("tempo-worker");
-    juju.deploy(COORDINATOR, ClusterProbe.charm("tempo-coordinator"), 1, Map.of());
-    juju.deploy("s3", ClusterProbe.charm("s3-standin"), 1, Map.of());
-    juju.relate(COORDINATOR + ":s3", "s3");
-  }
+  private final ProductCluster cluster = ProductCluster.deploy(COORDINATOR, MODEL);
+  private final EmbeddedJuju juju = cluster.juju();
+  private final ClusterProbe probe = cluster.probe();
 
   @AfterAll
   void tearDown() throws IOException {
-    if (juju != null) {
-      System.out.println(juju.figures());
-      juju.close();
-    }
+    cluster.close();
   }
 
   @Test
@@ -61,7 +44,7 @@ class TempoClusterTest {
   void withoutWorkersTheCoordinatorIsBlockedAndTheModelIsQuiet() {
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(new WorkloadStatus("blocked", "[consistency] Missing any worker relation."));
   }
 
@@ -76,7 +59,7 @@ class TempoClusterTest {
 
     // Tempo's coordinator has an empty active message; ours appends what is below the
     // recommended deployment (one ingester of three, no metrics-generator).
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "active", "[scale] below recommended units: ingester 1/3, metrics-generator 0/1."));
@@ -105,7 +88,7 @@ class TempoClusterTest {
     probe.settleCleanAndQuiet();
 
     assertThat(juju.units(INGESTERS)).hasSize(3);
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "active", "[scale] below recommended units: metrics-generator 0/1."));
@@ -131,7 +114,7 @@ class TempoClusterTest {
     Map<String, Object> config = assertEveryWorkerHoldsTheRingOfEveryWorker();
     assertThat(config.toString()).doesNotContain(probe.fqdn(removed));
     assertReplicationFactor(1);
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "active", "[scale] below recommended units: ingester 2/3, metrics-generator 0/1."));
@@ -140,18 +123,17 @@ class TempoClusterTest {
   @Test
   @Order(5)
   void removingTheOnlyCompactorBlocksTheCoordinatorNamingTheMissingRole() {
-    juju.removeApplication("tempo-compactor");
-    workerApps.remove("tempo-compactor");
+    cluster.removeWorker("tempo-compactor");
 
     probe.settleCleanAndQuiet();
 
-    assertThat(juju.unitStatus(COORDINATOR + "/0"))
+    assertThat(cluster.coordinatorStatus())
         .isEqualTo(
             new WorkloadStatus(
                 "blocked", "[consistency] Cluster inconsistent: missing role compactor."));
     // The gate is closed from then on; the remaining workers keep a config and keep running.
-    probe.sharedConfig(probe.unitsOf(workerApps));
-    for (String app : workerApps) {
+    probe.sharedConfig(cluster.workerUnits());
+    for (String app : cluster.workerApps()) {
       String role = app.substring("tempo-".length());
       for (String unit : juju.units(app)) {
         assertThat(juju.unitStatus(unit))
@@ -164,16 +146,14 @@ class TempoClusterTest {
   @Test
   @Order(6)
   void aRoleAllWorkerRestoresTheCompactorAndCountsAsAnIngester() {
-    juju.deploy("tempo-all", worker, 1, Map.of("role-all", true));
-    juju.relate(COORDINATOR + ":tempo-cluster", "tempo-all:tempo-cluster");
-    workerApps.add("tempo-all");
+    cluster.deployWorker("tempo-all", Map.of("role-all", true));
 
     probe.settleCleanAndQuiet();
 
     // "all" expands to every role: the minimal deployment is met again, and with two ingester
     // units plus the all-in-one every role reaches its recommended count, so Tempo's empty active
     // message is left.
-    assertThat(juju.unitStatus(COORDINATOR + "/0")).isEqualTo(new WorkloadStatus("active", ""));
+    assertThat(cluster.coordinatorStatus()).isEqualTo(new WorkloadStatus("active", ""));
     assertThat(juju.unitStatus("tempo-all/0"))
         .isEqualTo(
             new WorkloadStatus(
@@ -194,15 +174,12 @@ class TempoClusterTest {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("role-all", false);
     config.put("role-" + role, true);
-    String app = "tempo-" + role;
-    juju.deploy(app, worker, 1, config);
-    juju.relate(COORDINATOR + ":tempo-cluster", app + ":tempo-cluster");
-    workerApps.add(app);
+    cluster.deployWorker("tempo-" + role, config);
   }
 
   /** Every worker holds the same config, whose ring is every worker's FQDN:7946, sorted. */
   private Map<String, Object> assertEveryWorkerHoldsTheRingOfEveryWorker() {
-    List<String> units = probe.unitsOf(workerApps);
+    List<String> units = cluster.workerUnits();
     Map<String, Object> config = probe.sharedConfig(units);
     assertThat(ClusterProbe.at(config, "memberlist", "join_members"))
         .as("memberlist.join_members")
@@ -212,7 +189,7 @@ class TempoClusterTest {
   }
 
   private void assertReplicationFactor(int factor) {
-    Map<String, Object> config = probe.sharedConfig(probe.unitsOf(workerApps));
+    Map<String, Object> config = probe.sharedConfig(cluster.workerUnits());
     assertThat(ClusterProbe.at(config, "ingester", "lifecycler", "ring", "replication_factor"))
         .as(
             "ingester.lifecycler.ring.replication_factor with %s ingesters",
@@ -233,7 +210,7 @@ class TempoClusterTest {
             "distributor", List.of("3200/tcp", "4318/tcp", "7946/tcp"),
             "compactor", List.of("3200/tcp", "7946/tcp"),
             "all", List.of("3200/tcp", "4318/tcp", "7946/tcp", "9096/tcp"));
-    for (String app : workerApps) {
+    for (String app : cluster.workerApps()) {
       List<String> ports = expected.get(app.substring("tempo-".length()));
       for (String unit : juju.units(app)) {
         assertThat(juju.openedPorts(unit))

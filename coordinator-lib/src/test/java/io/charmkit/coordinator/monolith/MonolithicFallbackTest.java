@@ -2,6 +2,10 @@ package io.charmkit.coordinator.monolith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.clustertesting.FixedHost;
+import io.charmkit.clustertesting.NginxContainers;
+import io.charmkit.clustertesting.S3Bucket;
+import io.charmkit.clustertesting.WorkerRelations;
 import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.workload.WorkerFiles;
 import io.charmkit.interfaces.cluster.WorkloadProcess;
@@ -21,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,45 +77,19 @@ class MonolithicFallbackTest {
 
   // --- fixtures -----------------------------------------------------------------------------
 
+  private static final WorkerRelations WORKERS = new WorkerRelations("toy-cluster", "toy-worker");
+
   private static Relation worker(int id, String app, String role, int units) {
-    Map<Integer, Map<String, String>> bags = new LinkedHashMap<>();
-    for (int n = 0; n < units; n++) {
-      bags.put(
-          n,
-          Map.of(
-              "juju_topology",
-              "{\"application\": \""
-                  + app
-                  + "\", \"unit\": \""
-                  + app
-                  + "/"
-                  + n
-                  + "\","
-                  + " \"charm_name\": \"toy-worker\"}",
-              "address",
-              "\"" + address(app, n) + "\""));
-    }
-    return Relation.of("toy-cluster")
-        .withId(id)
-        .withRemoteApp(app)
-        .withRemoteAppData(Map.of("role", "\"" + role + "\""))
-        .withRemoteUnitsData(bags);
+    return WORKERS.relation(id, app, role, units);
   }
 
   private static String address(String app, int n) {
-    return app + "-" + n + "." + app + "-endpoints.cos.svc.cluster.local";
+    return FixedHost.podFqdn(app, n);
   }
 
   private static Relation s3() {
-    return Relation.of("s3")
-        .withId(90)
-        .withRemoteApp("s3-integrator")
-        .withRemoteAppData(
-            Map.of(
-                "endpoint", "http://minio.cos.svc.cluster.local:9000",
-                "bucket", "toy",
-                "access-key", "AKIA",
-                "secret-key", "s3cr3t"));
+    return new S3Bucket("http://minio.cos.svc.cluster.local:9000", "toy", "AKIA", "s3cr3t")
+        .relation(90, "s3-integrator");
   }
 
   private static State state(boolean monolithic, Relation... relations) {
@@ -120,10 +97,8 @@ class MonolithicFallbackTest {
         State.builder()
             .leader(true)
             .container(Container.connected("toy").withExecutables("/bin/toy"))
-            .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
-            .container(
-                Container.connected("nginx-prometheus-exporter")
-                    .withExecutables("/usr/bin/nginx-prometheus-exporter"));
+            .container(NginxContainers.NGINX)
+            .container(NginxContainers.EXPORTER);
     if (monolithic) {
       state.config(MonolithSettings.ENABLED_OPTION, true);
     }

@@ -97,4 +97,15 @@ public record WorkloadProcess(
   public Layer layer(String layerSummary, String layerDescription) {
     return new Layer(layerSummary, layerDescription, Map.of(name, service()), null, null);
   }
+
+  /**
+   * Returns the layer a worker charm runs this process in, named as the Python worker charms name
+   * theirs: summary {@code <name> worker layer}, description {@code pebble config layer for <name>
+   * worker}.
+   *
+   * @return the layer
+   */
+  public Layer workerLayer() {
+    return layer(name + " worker layer", "pebble config layer for " + name + " worker");
+  }
 }

@@ -55,4 +55,16 @@ class WorkloadProcessTest {
     assertThatThrownBy(() -> traced.environment().put("X", "y"))
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void aWorkersLayerIsNamedAfterTheService() {
+    WorkloadProcess process =
+        WorkloadProcess.of("mimir", "mimir", "mimir worker daemon", "/bin/mimir");
+
+    Layer layer = process.workerLayer();
+
+    assertThat(layer.summary()).isEqualTo("mimir worker layer");
+    assertThat(layer.description()).isEqualTo("pebble config layer for mimir worker");
+    assertThat(layer.services()).containsOnlyKeys("mimir");
+  }
 }

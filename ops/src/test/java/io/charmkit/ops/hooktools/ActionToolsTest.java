@@ -3,26 +3,14 @@ package io.charmkit.ops.hooktools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The action tools: nested results flattened and validated, values redacted in errors. */
-class ActionToolsTest {
-  @TempDir Path dir;
-  FakeTools fake;
-  ProcessHookTools tools;
-
-  @BeforeEach
-  void setUp() {
-    fake = new FakeTools(dir);
-    tools = new ProcessHookTools(fake.environment());
-  }
+class ActionToolsTest extends FakeToolsTestCase {
 
   private static Map<String, Object> map(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>();

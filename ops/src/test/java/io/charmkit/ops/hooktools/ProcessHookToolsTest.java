@@ -11,24 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The argv, stdin and output reading of every non-secret, non-action hook tool (JUJU.md §7.1). */
-class ProcessHookToolsTest {
-  @TempDir Path dir;
-  FakeTools fake;
-  ProcessHookTools tools;
-
-  private static final RelationRef DB = RelationRef.of("db", 3);
-
-  @BeforeEach
-  void setUp() {
-    fake = new FakeTools(dir);
-    tools = new ProcessHookTools(fake.environment());
-  }
+class ProcessHookToolsTest extends FakeToolsTestCase {
 
   @Nested
   class Relations {

@@ -9,21 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The secret tools: argv, content through private files only, and output reading. */
-class SecretToolsTest {
-  @TempDir Path dir;
-  FakeTools fake;
-  ProcessHookTools tools;
-
-  @BeforeEach
-  void setUp() {
-    fake = new FakeTools(dir);
-    tools = new ProcessHookTools(fake.environment());
-  }
+class SecretToolsTest extends FakeToolsTestCase {
 
   private static Map<String, String> content() {
     Map<String, String> content = new LinkedHashMap<>();

@@ -3,28 +3,14 @@ package io.charmkit.ops.hooktools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Non-zero exits become the exception types of JUJU.md §8, from real processes' stderr. */
-class ToolErrorsTest {
-  @TempDir Path dir;
-  FakeTools fake;
-  ProcessHookTools tools;
-
-  private static final RelationRef DB = RelationRef.of("db", 3);
-
-  @BeforeEach
-  void setUp() {
-    fake = new FakeTools(dir);
-    tools = new ProcessHookTools(fake.environment());
-  }
+class ToolErrorsTest extends FakeToolsTestCase {
 
   @Test
   void relationNotFoundFromARelationTool() {

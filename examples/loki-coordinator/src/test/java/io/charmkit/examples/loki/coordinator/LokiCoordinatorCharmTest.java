@@ -2,6 +2,10 @@ package io.charmkit.examples.loki.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.clustertesting.FixedHost;
+import io.charmkit.clustertesting.NginxContainers;
+import io.charmkit.clustertesting.S3Bucket;
+import io.charmkit.clustertesting.WorkerRelations;
 import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.ops.context.HostEnvironment;
@@ -10,17 +14,12 @@ import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.pebble.Service;
 import io.charmkit.schema.cluster.CoordinatorAppData;
-import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -29,16 +28,7 @@ import org.junit.jupiter.api.Test;
 class LokiCoordinatorCharmTest {
   private static final CharmMetadata METADATA = CharmMetadata.load(Path.of(""));
   private static final String FQDN = "loki-0.loki-endpoints.cos.svc.cluster.local";
-  private static final HostEnvironment HOST =
-      new HostEnvironment(
-          () -> FQDN,
-          Map.of(),
-          () -> "10.152.183.10",
-          () -> false,
-          Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-          d -> {
-            throw new AssertionError("the coordinator never sleeps");
-          });
+  private static final HostEnvironment HOST = FixedHost.of(FQDN);
   private static final Context CTX =
       new Context(fw -> new LokiCoordinatorCharm(fw, TlsSource.NONE, HOST), METADATA)
           .withAppName("loki");
@@ -49,48 +39,17 @@ class LokiCoordinatorCharmTest {
           "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----");
 
   private static final Relation S3 =
-      Relation.of("s3")
-          .withId(50)
-          .withRemoteApp("s3-standin")
-          .withRemoteAppData(
-              Map.of(
-                  "endpoint", "http://minio.example:9000",
-                  "bucket", "loki",
-                  "access-key", "AK",
-                  "secret-key", "SK"));
+      new S3Bucket("http://minio.example:9000", "loki", "AK", "SK").relation(50, "s3-standin");
 
-  private static Relation worker(int id, String app, String role, int units) {
-    Map<Integer, Map<String, String>> bags = new LinkedHashMap<>();
-    for (int n = 0; n < units; n++) {
-      bags.put(
-          n,
-          Map.of(
-              "juju_topology",
-              "{\"application\": \""
-                  + app
-                  + "\", \"unit\": \""
-                  + app
-                  + "/"
-                  + n
-                  + "\", \"charm_name\": \"loki-worker-k8s\"}",
-              "address",
-              "\"" + app + "-" + n + "." + app + "-endpoints.cos.svc.cluster.local\""));
-    }
-    return Relation.of("loki-cluster")
-        .withId(id)
-        .withRemoteApp(app)
-        .withRemoteAppData(Map.of("role", "\"" + role + "\""))
-        .withRemoteUnitsData(bags);
-  }
+  private static final WorkerRelations WORKERS =
+      new WorkerRelations("loki-cluster", "loki-worker-k8s");
 
   private static State.Builder withContainers(State.Builder state) {
     return state
         .leader(true)
         .model("cos", "6b8c1f2e-3d4a-4b5c-9d6e-7f8091a2b3c4")
-        .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
-        .container(
-            Container.connected("nginx-prometheus-exporter")
-                .withExecutables("/usr/bin/nginx-prometheus-exporter"));
+        .container(NginxContainers.NGINX)
+        .container(NginxContainers.EXPORTER);
   }
 
   private static Outcome run(Context ctx, State.Builder state) {
@@ -111,9 +70,9 @@ class LokiCoordinatorCharmTest {
 
   private static State.Builder simpleScalable(int units) {
     return State.builder()
-        .relation(worker(1, "read", "read", units))
-        .relation(worker(2, "write", "write", units))
-        .relation(worker(3, "backend", "backend", units))
+        .relation(WORKERS.relation(1, "read", "read", units))
+        .relation(WORKERS.relation(2, "write", "write", units))
+        .relation(WORKERS.relation(3, "backend", "backend", units))
         .relation(S3);
   }
 
@@ -158,7 +117,8 @@ class LokiCoordinatorCharmTest {
 
   @Test
   void aMonolithicAllWorkerAloneIsACoherentCluster() {
-    Outcome out = run(State.builder().relation(worker(1, "loki-worker", "all", 3)).relation(S3));
+    Outcome out =
+        run(State.builder().relation(WORKERS.relation(1, "loki-worker", "all", 3)).relation(S3));
 
     assertThat(out.unitStatus()).isEqualTo(Status.active(""));
     assertThat(bag(out, 1)).containsEntry("worker_ports", "[3100]");
@@ -170,8 +130,8 @@ class LokiCoordinatorCharmTest {
     Outcome out =
         run(
             State.builder()
-                .relation(worker(1, "read", "read", 1))
-                .relation(worker(2, "write", "write", 1))
+                .relation(WORKERS.relation(1, "read", "read", 1))
+                .relation(WORKERS.relation(2, "write", "write", 1))
                 .relation(S3));
 
     assertThat(out.unitStatus())
@@ -182,7 +142,8 @@ class LokiCoordinatorCharmTest {
 
   @Test
   void twoMissingRolesAreBothNamed() {
-    Outcome out = run(State.builder().relation(worker(1, "read", "read", 1)).relation(S3));
+    Outcome out =
+        run(State.builder().relation(WORKERS.relation(1, "read", "read", 1)).relation(S3));
 
     assertThat(out.unitStatus())
         .isEqualTo(
@@ -195,9 +156,9 @@ class LokiCoordinatorCharmTest {
         .isEqualTo(Status.blocked("[consistency] Missing any worker relation."));
     assertThat(
             run(State.builder()
-                    .relation(worker(1, "read", "read", 1))
-                    .relation(worker(2, "write", "write", 1))
-                    .relation(worker(3, "backend", "backend", 1)))
+                    .relation(WORKERS.relation(1, "read", "read", 1))
+                    .relation(WORKERS.relation(2, "write", "write", 1))
+                    .relation(WORKERS.relation(3, "backend", "backend", 1)))
                 .unitStatus())
         .isEqualTo(Status.blocked("[s3] Missing S3 integration."));
   }

@@ -2,15 +2,13 @@ package io.charmkit.examples.loki.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.charmkit.ops.context.HostEnvironment;
-import io.charmkit.ops.context.Sleeper;
+import io.charmkit.clustertesting.WorkerUnderTest;
 import io.charmkit.ops.hooktools.Port;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.pebble.Check;
 import io.charmkit.ops.pebble.Service;
 import io.charmkit.schema.cluster.CoordinatorAppData;
-import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
@@ -18,67 +16,28 @@ import io.charmkit.testing.Relation;
 import io.charmkit.testing.Secret;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** loki-worker-k8s through whole dispatches: its roles, its layer, readiness, ports, status. */
 class LokiWorkerCharmTest {
-  private static final String FQDN = "loki-worker-0.loki-worker-endpoints.cos.svc.cluster.local";
-  private static final String UUID = "6b8c1f2e-3d4a-4b5c-9d6e-7f8091a2b3c4";
+  private static final WorkerUnderTest WORKER =
+      new WorkerUnderTest("loki-worker", "loki-cluster", "loki", "loki", "/bin/loki");
+  private static final String FQDN = WORKER.fqdn();
+  private static final String UUID = WorkerUnderTest.MODEL_UUID;
   private static final String WORKER_CONFIG = "server:\n  http_listen_port: 3100\n";
-  private static final Sleeper NEVER_SLEEPS =
-      d -> {
-        throw new AssertionError("no test here should retry a restart");
-      };
   private static final CharmMetadata META =
       CharmMetadata.load(Path.of(System.getProperty("user.dir")));
 
-  private final Context ctx =
-      new Context(
-              fw ->
-                  new LokiWorkerCharm(
-                      fw,
-                      new HostEnvironment(
-                          () -> FQDN,
-                          Map.of(),
-                          () -> "127.0.0.1",
-                          () -> false,
-                          Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-                          NEVER_SLEEPS)),
-              META)
-          .withAppName("loki-worker");
-
-  private static Relation cluster(CoordinatorAppData data) {
-    Map<String, String> bag = new HashMap<>(CoordinatorAppData.CODEC.write(data));
-    bag.values().removeIf(String::isEmpty);
-    return Relation.of("loki-cluster").withRemoteApp("loki").withRemoteAppData(bag);
-  }
+  private final Context ctx = WORKER.context(LokiWorkerCharm::new, META);
 
   private static Relation cluster() {
-    return cluster(CoordinatorAppData.builder(WORKER_CONFIG).build());
-  }
-
-  private static State state(Relation cluster, Map<String, Object> roles) {
-    return State.builder()
-        .leader(true)
-        .model("cos", UUID)
-        .config(roles)
-        .relation(cluster)
-        .container(Container.connected("loki").withExecutables("/bin/loki"))
-        .build();
-  }
-
-  private static Container loki(Outcome out) {
-    return out.state().container("loki").orElseThrow();
+    return WORKER.cluster(WORKER_CONFIG);
   }
 
   private static Service service(Outcome out) {
-    return loki(out).plan().services().get("loki");
+    return WORKER.workload(out).plan().services().get("loki");
   }
 
   @Test
@@ -98,32 +57,33 @@ class LokiWorkerCharmTest {
 
   @Test
   void aFreshWorkerHasNoRoleAndIsBlockedSayingSo() {
-    Outcome out = ctx.run(Event.configChanged(), state(cluster(), Map.of()));
+    Outcome out = ctx.run(Event.configChanged(), WORKER.state(cluster(), Map.of()));
 
     assertThat(out.unitStatus())
         .isEqualTo(
             Status.blocked(
                 "Node offline: no role assigned. Please configure this worker to enable a role."
                     + " For example: 'juju config loki-worker role-all=true'."));
-    assertThat(loki(out).plan().services()).isEmpty();
-    assertThat(loki(out).files()).doesNotContainKey("/etc/worker/config.yaml");
+    assertThat(WORKER.workload(out).plan().services()).isEmpty();
+    assertThat(WORKER.workload(out).files()).doesNotContainKey("/etc/worker/config.yaml");
   }
 
   @Test
   void roleAllRunsTheWholeOfLokiInOneProcess() {
-    Outcome out = ctx.run(Event.configChanged(), state(cluster(), Map.of("role-all", true)));
+    Outcome out = ctx.run(Event.configChanged(), WORKER.state(cluster(), Map.of("role-all", true)));
 
     Service loki = service(out);
     assertThat(loki.command())
         .isEqualTo("/bin/loki --config.file=/etc/worker/config.yaml -target all");
     assertThat(loki.summary()).isEqualTo("loki worker daemon");
     assertThat(loki.environment()).isEmpty();
-    assertThat(loki(out).plan().checks())
+    assertThat(WORKER.workload(out).plan().checks())
         .containsExactly(
             Map.entry(
                 "ready", Check.http("ready", "http://" + FQDN + ":3100/ready").withThreshold(3)));
-    assertThat(loki(out).files()).containsEntry("/etc/worker/config.yaml", WORKER_CONFIG);
-    assertThat(loki(out).serviceStatuses()).containsEntry("loki", "active");
+    assertThat(WORKER.workload(out).files())
+        .containsEntry("/etc/worker/config.yaml", WORKER_CONFIG);
+    assertThat(WORKER.workload(out).serviceStatuses()).containsEntry("loki", "active");
     assertThat(out.unitStatus()).isEqualTo(Status.active("(all roles) ready."));
   }
 
@@ -131,7 +91,9 @@ class LokiWorkerCharmTest {
   void severalRolesRunInOneProcessSortedInTheTargetAndThePublishedRole() {
     Relation rel = cluster();
     Outcome out =
-        ctx.run(Event.configChanged(), state(rel, Map.of("role-write", true, "role-read", true)));
+        ctx.run(
+            Event.configChanged(),
+            WORKER.state(rel, Map.of("role-write", true, "role-read", true)));
 
     assertThat(service(out).command()).endsWith("-target read,write");
     assertThat(out.state().relation(rel.id()).orElseThrow().localAppData())
@@ -146,23 +108,25 @@ class LokiWorkerCharmTest {
             "AWS_REQUEST_CHECKSUM_CALCULATION", "when_required",
             "AWS_REQUEST_CHECKSUM_VALIDATION", "when_required");
     for (String role : List.of("write", "backend")) {
-      Outcome out = ctx.run(Event.configChanged(), state(cluster(), Map.of("role-" + role, true)));
+      Outcome out =
+          ctx.run(Event.configChanged(), WORKER.state(cluster(), Map.of("role-" + role, true)));
       assertThat(service(out).environment()).as(role).isEqualTo(checksums);
     }
-    Outcome read = ctx.run(Event.configChanged(), state(cluster(), Map.of("role-read", true)));
+    Outcome read =
+        ctx.run(Event.configChanged(), WORKER.state(cluster(), Map.of("role-read", true)));
     assertThat(service(read).environment()).isEmpty();
   }
 
   @Test
   void workloadTracesGoToTheCoordinatorsJaegerReceiver() {
     Relation rel =
-        cluster(
+        WORKER.cluster(
             CoordinatorAppData.builder(WORKER_CONFIG)
                 .workloadTracingReceivers(
                     Map.of("jaeger_thrift_http", "http://tempo.cos.svc:14268"))
                 .build());
 
-    Outcome out = ctx.run(Event.configChanged(), state(rel, Map.of("role-read", true)));
+    Outcome out = ctx.run(Event.configChanged(), WORKER.state(rel, Map.of("role-read", true)));
 
     assertThat(service(out).environment())
         .containsExactlyInAnyOrderEntriesOf(
@@ -180,14 +144,15 @@ class LokiWorkerCharmTest {
   void withTlsTheReadinessCheckUsesHttps() {
     Secret key = Secret.granted(Map.of("private-key", "KEY"));
     Relation rel =
-        cluster(CoordinatorAppData.builder(WORKER_CONFIG).tls("CA", "CERT", key.id()).build());
-    State state = state(rel, Map.of("role-backend", true)).toBuilder().secret(key).build();
+        WORKER.cluster(
+            CoordinatorAppData.builder(WORKER_CONFIG).tls("CA", "CERT", key.id()).build());
+    State state = WORKER.state(rel, Map.of("role-backend", true)).toBuilder().secret(key).build();
 
     Outcome out = ctx.run(Event.configChanged(), state);
 
-    assertThat(loki(out).plan().checks().get("ready").http().url())
+    assertThat(WORKER.workload(out).plan().checks().get("ready").http().url())
         .isEqualTo("https://" + FQDN + ":3100/ready");
-    assertThat(loki(out).files()).containsEntry("/etc/worker/private.key", "KEY");
+    assertThat(WORKER.workload(out).files()).containsEntry("/etc/worker/private.key", "KEY");
   }
 
   @Test
@@ -195,13 +160,14 @@ class LokiWorkerCharmTest {
     Outcome published =
         ctx.run(
             Event.configChanged(),
-            state(
-                cluster(
+            WORKER.state(
+                WORKER.cluster(
                     CoordinatorAppData.builder(WORKER_CONFIG).workerPorts(List.of(3100)).build()),
                 Map.of("role-all", true)));
     assertThat(published.state().openedPorts()).containsExactly(Port.tcp(3100));
 
-    Outcome legacy = ctx.run(Event.configChanged(), state(cluster(), Map.of("role-all", true)));
+    Outcome legacy =
+        ctx.run(Event.configChanged(), WORKER.state(cluster(), Map.of("role-all", true)));
     assertThat(legacy.state().openedPorts()).containsExactly(Port.tcp(3100));
   }
 }

@@ -2,6 +2,10 @@ package io.charmkit.examples.mimir.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.clustertesting.FixedHost;
+import io.charmkit.clustertesting.NginxContainers;
+import io.charmkit.clustertesting.S3Bucket;
+import io.charmkit.clustertesting.WorkerRelations;
 import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.ops.context.HostEnvironment;
@@ -10,17 +14,12 @@ import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.model.StatusName;
 import io.charmkit.schema.cluster.CoordinatorAppData;
-import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -37,73 +36,33 @@ class MimirCoordinatorCharmTest {
           "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----");
 
   private static Context context(TlsSource tls) {
-    HostEnvironment host =
-        new HostEnvironment(
-            () -> FQDN,
-            Map.of(),
-            () -> "10.152.183.10",
-            () -> false,
-            Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-            d -> {
-              throw new AssertionError("the coordinator never sleeps");
-            });
+    HostEnvironment host = FixedHost.of(FQDN);
     return new Context(fw -> new MimirCoordinatorCharm(fw, tls, host), METADATA)
         .withAppName("mimir");
   }
 
   private static final Context CTX = context(TlsSource.NONE);
 
-  private static Relation worker(int id, String app, String role, int units) {
-    Map<Integer, Map<String, String>> bags = new LinkedHashMap<>();
-    for (int n = 0; n < units; n++) {
-      bags.put(
-          n,
-          Map.of(
-              "juju_topology",
-              "{\"application\": \""
-                  + app
-                  + "\", \"unit\": \""
-                  + app
-                  + "/"
-                  + n
-                  + "\", \"charm_name\": \"mimir-worker-k8s\"}",
-              "address",
-              "\"" + app + "-" + n + "." + app + "-endpoints.cos.svc.cluster.local\""));
-    }
-    return Relation.of("mimir-cluster")
-        .withId(id)
-        .withRemoteApp(app)
-        .withRemoteAppData(Map.of("role", "\"" + role + "\""))
-        .withRemoteUnitsData(bags);
-  }
+  private static final WorkerRelations WORKERS =
+      new WorkerRelations("mimir-cluster", "mimir-worker-k8s");
 
   private static final Relation S3 =
-      Relation.of("s3")
-          .withId(50)
-          .withRemoteApp("s3-integrator")
-          .withRemoteAppData(
-              Map.of(
-                  "endpoint", "http://s3.example:9000",
-                  "bucket", "metrics",
-                  "access-key", "AK",
-                  "secret-key", "SK"));
+      new S3Bucket("http://s3.example:9000", "metrics", "AK", "SK").relation(50, "s3-integrator");
 
   private static State.Builder base() {
     return State.builder()
         .leader(true)
         .model("cos", UUID)
-        .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
-        .container(
-            Container.connected("nginx-prometheus-exporter")
-                .withExecutables("/usr/bin/nginx-prometheus-exporter"));
+        .container(NginxContainers.NGINX)
+        .container(NginxContainers.EXPORTER);
   }
 
   /** read and write workers, one unit each, S3, and a third worker with the given roles. */
   private static State.Builder readWriteAnd(String app, String roles) {
     return base()
-        .relation(worker(1, "read", "read", 1))
-        .relation(worker(2, "write", "write", 1))
-        .relation(worker(3, app, roles, 1))
+        .relation(WORKERS.relation(1, "read", "read", 1))
+        .relation(WORKERS.relation(2, "write", "write", 1))
+        .relation(WORKERS.relation(3, app, roles, 1))
         .relation(S3);
   }
 
@@ -154,7 +113,8 @@ class MimirCoordinatorCharmTest {
 
   @Test
   void oneMonolithicWorkerIsEnough() {
-    Outcome out = run(CTX, base().relation(worker(1, "mimir-worker", "all", 1)).relation(S3));
+    Outcome out =
+        run(CTX, base().relation(WORKERS.relation(1, "mimir-worker", "all", 1)).relation(S3));
 
     assertThat(out.unitStatus().name()).isEqualTo(StatusName.ACTIVE);
     assertThat(config(out, 1)).contains("- mimir-worker-0.mimir-worker-endpoints.cos.svc");
@@ -181,7 +141,7 @@ class MimirCoordinatorCharmTest {
   void withoutWorkersOrS3TheCoordinatorBlocksSayingWhich() {
     assertThat(run(CTX, base().relation(S3)).unitStatus())
         .isEqualTo(Status.blocked("[consistency] Missing any worker relation."));
-    assertThat(run(CTX, base().relation(worker(1, "w", "all", 1))).unitStatus())
+    assertThat(run(CTX, base().relation(WORKERS.relation(1, "w", "all", 1))).unitStatus())
         .isEqualTo(Status.blocked("[s3] Missing S3 integration."));
   }
 

@@ -1,16 +1,14 @@
 package io.charmkit.examples.mimir.worker;
 
+import io.charmkit.interfaces.cluster.WorkloadProcess;
 import io.charmkit.ops.Dispatcher;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.pebble.Layer;
-import io.charmkit.ops.pebble.Service;
 import io.charmkit.worker.RestartPolicy;
 import io.charmkit.worker.WorkerCharm;
 import io.charmkit.worker.WorkerFiles;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,26 +44,20 @@ public final class MimirWorkerCharm extends WorkerCharm {
   @Override
   protected Optional<Layer> layer() {
     // Sorted, so that enabling the same roles in another order does not change the plan.
-    List<String> roles = roles().stream().sorted().toList();
-    Service mimir =
-        Service.builder(
+    String target = String.join(",", roles().stream().sorted().toList());
+    return Optional.of(
+        WorkloadProcess.of(
+                "mimir",
+                "mimir",
+                "mimir worker daemon",
                 PROGRAM
                     + " --config.file="
                     + WorkerFiles.CONFIG
                     + " -target "
-                    + String.join(",", roles)
+                    + target
                     + " -auth.multitenancy-enabled=false")
-            .summary("mimir worker daemon")
-            .startup("enabled")
-            .environment(jaegerTracingEnvironment())
-            .build();
-    return Optional.of(
-        new Layer(
-            "mimir worker layer",
-            "pebble config layer for mimir worker",
-            Map.of("mimir", mimir),
-            null,
-            null));
+            .withEnvironment(jaegerTracingEnvironment())
+            .workerLayer());
   }
 
   /** Mimir serves HTTP over TLS when the coordinator sent a certificate. */

@@ -2,78 +2,36 @@ package io.charmkit.examples.mimir.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.charmkit.ops.context.HostEnvironment;
-import io.charmkit.ops.context.Sleeper;
+import io.charmkit.clustertesting.WorkerUnderTest;
 import io.charmkit.ops.hooktools.Port;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.pebble.Check;
 import io.charmkit.ops.pebble.Service;
 import io.charmkit.schema.cluster.CoordinatorAppData;
-import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
-import io.charmkit.testing.State;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** mimir-worker-k8s through whole dispatches: its layer, meta-roles, ports and statuses. */
 class MimirWorkerCharmTest {
-  private static final String FQDN = "mimir-worker-0.mimir-worker-endpoints.cos.svc.cluster.local";
-  private static final String UUID = "6b8c1f2e-3d4a-4b5c-9d6e-7f8091a2b3c4";
+  private static final WorkerUnderTest WORKER =
+      new WorkerUnderTest("mimir-worker", "mimir-cluster", "mimir", "mimir", "/bin/mimir");
+  private static final String FQDN = WORKER.fqdn();
+  private static final String UUID = WorkerUnderTest.MODEL_UUID;
   private static final String WORKER_CONFIG = "memberlist:\n  join_members:\n  - a\n";
-  private static final Sleeper NEVER_SLEEPS =
-      d -> {
-        throw new AssertionError("no test here should retry a restart");
-      };
   private static final CharmMetadata META =
       CharmMetadata.load(Path.of(System.getProperty("user.dir")));
 
-  private final Context ctx =
-      new Context(
-              fw ->
-                  new MimirWorkerCharm(
-                      fw,
-                      new HostEnvironment(
-                          () -> FQDN,
-                          Map.of(),
-                          () -> "127.0.0.1",
-                          () -> false,
-                          Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-                          NEVER_SLEEPS)),
-              META)
-          .withAppName("mimir-worker");
-
-  private static Relation cluster(CoordinatorAppData data) {
-    Map<String, String> bag = new HashMap<>(CoordinatorAppData.CODEC.write(data));
-    bag.values().removeIf(String::isEmpty);
-    return Relation.of("mimir-cluster").withRemoteApp("mimir").withRemoteAppData(bag);
-  }
+  private final Context ctx = WORKER.context(MimirWorkerCharm::new, META);
 
   private static Relation cluster() {
-    return cluster(CoordinatorAppData.builder(WORKER_CONFIG).build());
-  }
-
-  private static State state(Relation cluster, Map<String, Object> roles) {
-    return State.builder()
-        .leader(true)
-        .model("cos", UUID)
-        .config(roles)
-        .relation(cluster)
-        .container(Container.connected("mimir").withExecutables("/bin/mimir"))
-        .build();
-  }
-
-  private static Container mimir(Outcome out) {
-    return out.state().container("mimir").orElseThrow();
+    return WORKER.cluster(WORKER_CONFIG);
   }
 
   @Test
@@ -106,20 +64,21 @@ class MimirWorkerCharmTest {
 
   @Test
   void roleAllRunsMimirWithTargetAllAndTheReadyCheck() {
-    Outcome out = ctx.run(Event.configChanged(), state(cluster(), Map.of("role-all", true)));
+    Outcome out = ctx.run(Event.configChanged(), WORKER.state(cluster(), Map.of("role-all", true)));
 
-    Service service = mimir(out).plan().services().get("mimir");
+    Service service = WORKER.workload(out).plan().services().get("mimir");
     assertThat(service.command())
         .isEqualTo(
             "/bin/mimir --config.file=/etc/worker/config.yaml -target all"
                 + " -auth.multitenancy-enabled=false");
     assertThat(service.summary()).isEqualTo("mimir worker daemon");
-    assertThat(mimir(out).plan().checks())
+    assertThat(WORKER.workload(out).plan().checks())
         .containsExactly(
             Map.entry(
                 "ready", Check.http("ready", "http://" + FQDN + ":8080/ready").withThreshold(3)));
-    assertThat(mimir(out).serviceStatuses()).containsEntry("mimir", "active");
-    assertThat(mimir(out).files()).containsEntry("/etc/worker/config.yaml", WORKER_CONFIG);
+    assertThat(WORKER.workload(out).serviceStatuses()).containsEntry("mimir", "active");
+    assertThat(WORKER.workload(out).files())
+        .containsEntry("/etc/worker/config.yaml", WORKER_CONFIG);
     assertThat(out.unitStatus()).isEqualTo(Status.active("(all roles) ready."));
   }
 
@@ -129,9 +88,10 @@ class MimirWorkerCharmTest {
     Outcome out =
         ctx.run(
             Event.configChanged(),
-            state(rel, Map.of("role-write", true, "role-ruler", true, "role-compactor", true)));
+            WORKER.state(
+                rel, Map.of("role-write", true, "role-ruler", true, "role-compactor", true)));
 
-    assertThat(mimir(out).plan().services().get("mimir").command())
+    assertThat(WORKER.workload(out).plan().services().get("mimir").command())
         .contains(" -target compactor,ruler,write ");
     assertThat(out.state().relation(rel.id()).orElseThrow().localAppData())
         .containsEntry("role", "\"compactor,ruler,write\"");
@@ -140,28 +100,29 @@ class MimirWorkerCharmTest {
 
   @Test
   void withNoRoleTheWorkerIsOfflineAndSaysHowToFixIt() {
-    Outcome out = ctx.run(Event.configChanged(), state(cluster(), Map.of()));
+    Outcome out = ctx.run(Event.configChanged(), WORKER.state(cluster(), Map.of()));
 
     assertThat(out.unitStatus())
         .isEqualTo(
             Status.blocked(
                 "Node offline: no role assigned. Please configure this worker to enable a role."
                     + " For example: 'juju config mimir-worker role-all=true'."));
-    assertThat(mimir(out).plan().services()).isEmpty();
+    assertThat(WORKER.workload(out).plan().services()).isEmpty();
   }
 
   @Test
   void thePublishedWorkerPortsAreOpenedElseOnlyHttp() {
     Relation published =
-        cluster(CoordinatorAppData.builder(WORKER_CONFIG).workerPorts(List.of(8080, 9095)).build());
+        WORKER.cluster(
+            CoordinatorAppData.builder(WORKER_CONFIG).workerPorts(List.of(8080, 9095)).build());
 
     assertThat(
-            ctx.run(Event.configChanged(), state(published, Map.of("role-all", true)))
+            ctx.run(Event.configChanged(), WORKER.state(published, Map.of("role-all", true)))
                 .state()
                 .openedPorts())
         .containsExactlyInAnyOrder(Port.tcp(8080), Port.tcp(9095));
     assertThat(
-            ctx.run(Event.configChanged(), state(cluster(), Map.of("role-all", true)))
+            ctx.run(Event.configChanged(), WORKER.state(cluster(), Map.of("role-all", true)))
                 .state()
                 .openedPorts())
         .containsExactly(Port.tcp(8080));
@@ -170,15 +131,15 @@ class MimirWorkerCharmTest {
   @Test
   void workloadTracesGoToTheCoordinatorsJaegerReceiver() {
     Relation rel =
-        cluster(
+        WORKER.cluster(
             CoordinatorAppData.builder(WORKER_CONFIG)
                 .workloadTracingReceivers(
                     Map.of("jaeger_thrift_http", "http://tempo.cos.svc:14268"))
                 .build());
 
-    Outcome out = ctx.run(Event.configChanged(), state(rel, Map.of("role-read", true)));
+    Outcome out = ctx.run(Event.configChanged(), WORKER.state(rel, Map.of("role-read", true)));
 
-    assertThat(mimir(out).plan().services().get("mimir").environment())
+    assertThat(WORKER.workload(out).plan().services().get("mimir").environment())
         .containsEntry(
             "JAEGER_ENDPOINT", "http://tempo.cos.svc:14268/api/traces?format=jaeger.thrift")
         .containsEntry(

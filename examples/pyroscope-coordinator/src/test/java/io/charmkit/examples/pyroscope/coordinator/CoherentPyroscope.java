@@ -1,10 +1,9 @@
 package io.charmkit.examples.pyroscope.coordinator;
 
-import io.charmkit.testing.Container;
-import io.charmkit.testing.Relation;
+import io.charmkit.clustertesting.NginxContainers;
+import io.charmkit.clustertesting.S3Bucket;
+import io.charmkit.clustertesting.WorkerRelations;
 import io.charmkit.testing.State;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The state the Pyroscope coordinator tests start from once the cluster is coherent. */
 final class CoherentPyroscope {
@@ -19,36 +18,14 @@ final class CoherentPyroscope {
    * @return the state, to add relations to
    */
   static State.Builder state(String model, String uuid) {
-    Map<String, String> unit =
-        Map.of(
-            "juju_topology",
-            "{\"application\": \"pyro\", \"unit\": \"pyro/0\", \"charm_name\": \"pyroscope-worker-k8s\"}",
-            "address",
-            "\"pyro-0.pyro-endpoints.cos.svc.cluster.local\"");
-    Map<Integer, Map<String, String>> units = new LinkedHashMap<>();
-    units.put(0, unit);
     return State.builder()
         .leader(true)
         .model(model, uuid)
-        .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
-        .container(
-            Container.connected("nginx-prometheus-exporter")
-                .withExecutables("/usr/bin/nginx-prometheus-exporter"))
+        .container(NginxContainers.NGINX)
+        .container(NginxContainers.EXPORTER)
         .relation(
-            Relation.of("pyroscope-cluster")
-                .withId(1)
-                .withRemoteApp("pyro")
-                .withRemoteAppData(Map.of("role", "\"all\""))
-                .withRemoteUnitsData(units))
-        .relation(
-            Relation.of("s3")
-                .withId(2)
-                .withRemoteApp("s3")
-                .withRemoteAppData(
-                    Map.of(
-                        "endpoint", "http://s3:9000",
-                        "bucket", "profiles",
-                        "access-key", "AK",
-                        "secret-key", "SK")));
+            new WorkerRelations("pyroscope-cluster", "pyroscope-worker-k8s")
+                .relation(1, "pyro", "all", 1))
+        .relation(new S3Bucket("http://s3:9000", "profiles", "AK", "SK").relation(2, "s3"));
   }
 }

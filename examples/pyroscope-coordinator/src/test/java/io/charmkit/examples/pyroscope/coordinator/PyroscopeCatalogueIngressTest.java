@@ -2,6 +2,7 @@ package io.charmkit.examples.pyroscope.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.clustertesting.FixedHost;
 import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.ops.context.HostEnvironment;
@@ -15,9 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -31,15 +29,7 @@ import org.junit.jupiter.api.Test;
 class PyroscopeCatalogueIngressTest {
   private static final CharmMetadata METADATA = CharmMetadata.load(Path.of(""));
   private static final HostEnvironment HOST =
-      new HostEnvironment(
-          () -> "pyroscope-0.pyroscope-endpoints.cos.svc.cluster.local",
-          Map.of(),
-          () -> "10.152.183.10",
-          () -> false,
-          Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-          d -> {
-            throw new AssertionError("the coordinator never sleeps");
-          });
+      FixedHost.of("pyroscope-0.pyroscope-endpoints.cos.svc.cluster.local");
   private static final ServerTls TLS =
       new ServerTls(
           "-----BEGIN CERTIFICATE-----\nCA\n-----END CERTIFICATE-----",

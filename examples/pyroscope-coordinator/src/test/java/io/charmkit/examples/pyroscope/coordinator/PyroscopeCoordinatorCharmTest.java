@@ -2,18 +2,19 @@ package io.charmkit.examples.pyroscope.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.clustertesting.NginxContainers;
+import io.charmkit.clustertesting.S3Bucket;
+import io.charmkit.clustertesting.WorkerRelations;
 import io.charmkit.ops.hooktools.Port;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.Status;
 import io.charmkit.schema.cluster.CoordinatorAppData;
-import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,50 +35,19 @@ class PyroscopeCoordinatorCharmTest {
     }
   }
 
-  private static Relation worker(int id, String app, String role, int units) {
-    Map<Integer, Map<String, String>> bags = new LinkedHashMap<>();
-    for (int n = 0; n < units; n++) {
-      bags.put(
-          n,
-          Map.of(
-              "juju_topology",
-              "{\"application\": \""
-                  + app
-                  + "\", \"unit\": \""
-                  + app
-                  + "/"
-                  + n
-                  + "\", \"charm_name\": \"pyroscope-worker-k8s\"}",
-              "address",
-              "\"" + app + "-" + n + "." + app + "-endpoints.cos.svc.cluster.local\""));
-    }
-    return Relation.of("pyroscope-cluster")
-        .withId(id)
-        .withRemoteApp(app)
-        .withRemoteAppData(Map.of("role", "\"" + role + "\""))
-        .withRemoteUnitsData(bags);
-  }
+  private static final WorkerRelations WORKERS =
+      new WorkerRelations("pyroscope-cluster", "pyroscope-worker-k8s");
 
   private static final Relation S3 =
-      Relation.of("s3")
-          .withId(50)
-          .withRemoteApp("s3-standin")
-          .withRemoteAppData(
-              Map.of(
-                  "endpoint", "https://s3.example:443",
-                  "bucket", "profiles",
-                  "access-key", "AK",
-                  "secret-key", "SK"));
+      new S3Bucket("https://s3.example:443", "profiles", "AK", "SK").relation(50, "s3-standin");
 
   private static Outcome run(State.Builder state) {
     return CTX.run(
         Event.configChanged(),
         state
             .leader(true)
-            .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
-            .container(
-                Container.connected("nginx-prometheus-exporter")
-                    .withExecutables("/usr/bin/nginx-prometheus-exporter"))
+            .container(NginxContainers.NGINX)
+            .container(NginxContainers.EXPORTER)
             .build());
   }
 
@@ -88,10 +58,10 @@ class PyroscopeCoordinatorCharmTest {
   /** The Helm micro-services sizes: every role at its recommended count. */
   private static State.Builder recommended() {
     return State.builder()
-        .relation(worker(1, "reads", "querier,query-frontend,query-scheduler", 3))
-        .relation(worker(2, "writes", "ingester,distributor", 3))
-        .relation(worker(3, "backend", "compactor,store-gateway", 3))
-        .relation(worker(4, "misc", "tenant-settings,ad-hoc-profiles", 1))
+        .relation(WORKERS.relation(1, "reads", "querier,query-frontend,query-scheduler", 3))
+        .relation(WORKERS.relation(2, "writes", "ingester,distributor", 3))
+        .relation(WORKERS.relation(3, "backend", "compactor,store-gateway", 3))
+        .relation(WORKERS.relation(4, "misc", "tenant-settings,ad-hoc-profiles", 1))
         .relation(S3);
   }
 
@@ -115,7 +85,10 @@ class PyroscopeCoordinatorCharmTest {
   @Test
   void allExpandsToTheNineRolesAndOneUnitIsUnderScaled() {
     Outcome out =
-        run(State.builder().relation(worker(1, "pyroscope-worker", "all", 1)).relation(S3));
+        run(
+            State.builder()
+                .relation(WORKERS.relation(1, "pyroscope-worker", "all", 1))
+                .relation(S3));
 
     assertThat(out.unitStatus())
         .isEqualTo(
@@ -132,8 +105,10 @@ class PyroscopeCoordinatorCharmTest {
     Outcome out =
         run(
             State.builder()
-                .relation(worker(1, "most", "querier,query-frontend,query-scheduler,ingester", 1))
-                .relation(worker(2, "rest", "distributor,compactor,store-gateway", 1))
+                .relation(
+                    WORKERS.relation(
+                        1, "most", "querier,query-frontend,query-scheduler,ingester", 1))
+                .relation(WORKERS.relation(2, "rest", "distributor,compactor,store-gateway", 1))
                 .relation(S3));
 
     assertThat(out.unitStatus())

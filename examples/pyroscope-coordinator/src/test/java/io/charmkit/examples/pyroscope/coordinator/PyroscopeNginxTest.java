@@ -12,15 +12,17 @@ import org.junit.jupiter.api.Test;
 
 class PyroscopeNginxTest {
 
+  /** The nginx config of coordinator {@code coord.svc} routing to these worker apps. */
+  private static String render(List<WorkerBags> apps, boolean tls) {
+    ClusterMembers members =
+        ClusterMembers.of(ClusterView.read("cluster", RolesTable.PYROSCOPE, apps));
+    return PyroscopeRoutes.nginx("coord.svc", "10.0.0.10", false)
+        .render(members.addressesByRole(), tls);
+  }
+
   @Test
   void aMonolithicWorkerGetsEveryRouteOverPlainHttp() {
-    ClusterMembers members =
-        ClusterMembers.of(
-            ClusterView.read(
-                "cluster", RolesTable.PYROSCOPE, List.of(WorkerBags.of("pw", "all", "pw0.svc"))));
-    String text =
-        PyroscopeRoutes.nginx("coord.svc", "10.0.0.10", false)
-            .render(members.addressesByRole(), true);
+    String text = render(List.of(WorkerBags.of("pw", "all", "pw0.svc")), true);
 
     assertThat(text)
         .contains(
@@ -111,11 +113,7 @@ class PyroscopeNginxTest {
     for (String role : RolesTable.PYROSCOPE.expand("all")) {
       apps.add(WorkerBags.of(role, role, role + "-1.svc", role + "-0.svc"));
     }
-    ClusterMembers members =
-        ClusterMembers.of(ClusterView.read("cluster", RolesTable.PYROSCOPE, apps));
-    String text =
-        PyroscopeRoutes.nginx("coord.svc", "10.0.0.10", false)
-            .render(members.addressesByRole(), false);
+    String text = render(apps, false);
 
     List<String> upstreams =
         text.lines().filter(line -> line.startsWith("    upstream ")).map(String::trim).toList();
@@ -149,13 +147,7 @@ class PyroscopeNginxTest {
 
   @Test
   void routesToAbsentRolesAreOmitted() {
-    ClusterMembers members =
-        ClusterMembers.of(
-            ClusterView.read(
-                "cluster", RolesTable.PYROSCOPE, List.of(WorkerBags.of("q", "querier", "q0.svc"))));
-    String text =
-        PyroscopeRoutes.nginx("coord.svc", "10.0.0.10", false)
-            .render(members.addressesByRole(), false);
+    String text = render(List.of(WorkerBags.of("q", "querier", "q0.svc")), false);
     assertThat(text)
         .contains("location /assets {")
         .doesNotContain("/ingest")

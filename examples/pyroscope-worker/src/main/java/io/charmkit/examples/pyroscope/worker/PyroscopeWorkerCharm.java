@@ -1,14 +1,12 @@
 package io.charmkit.examples.pyroscope.worker;
 
+import io.charmkit.interfaces.cluster.WorkloadProcess;
 import io.charmkit.ops.Dispatcher;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.pebble.Layer;
-import io.charmkit.ops.pebble.Service;
 import io.charmkit.worker.WorkerCharm;
 import io.charmkit.worker.WorkerFiles;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,24 +34,15 @@ public final class PyroscopeWorkerCharm extends WorkerCharm {
   @Override
   protected Optional<Layer> layer() {
     // Sorted, so that enabling the same roles in another order does not change the plan.
-    List<String> roles = roles().stream().sorted().toList();
-    Service pyroscope =
-        Service.builder(
-                "/usr/bin/pyroscope -config.file="
-                    + WorkerFiles.CONFIG
-                    + " -target="
-                    + String.join(",", roles))
-            .summary("pyroscope worker process")
-            .startup("enabled")
-            .environment(jaegerTracingEnvironment())
-            .build();
+    String target = String.join(",", roles().stream().sorted().toList());
     return Optional.of(
-        new Layer(
-            "pyroscope worker layer",
-            "pebble config layer for pyroscope worker",
-            Map.of("pyroscope", pyroscope),
-            null,
-            null));
+        WorkloadProcess.of(
+                "pyroscope",
+                "pyroscope",
+                "pyroscope worker process",
+                "/usr/bin/pyroscope -config.file=" + WorkerFiles.CONFIG + " -target=" + target)
+            .withEnvironment(jaegerTracingEnvironment())
+            .workerLayer());
   }
 
   /** Pyroscope workers never serve TLS (upstream has no end-to-end TLS yet). */

@@ -1,21 +1,23 @@
 package io.charmkit.examples.tempo.coordinator;
 
+import io.charmkit.clustertesting.FixedHost;
+import io.charmkit.clustertesting.NginxContainers;
+import io.charmkit.clustertesting.S3Bucket;
+import io.charmkit.clustertesting.WorkerRelations;
 import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.ops.context.HostEnvironment;
-import io.charmkit.testing.Container;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Builders for the relations and states the coordinator tests start from. */
 final class Cluster {
   static final String ENDPOINT = "tempo-cluster";
+
+  /** The worker applications on {@link #ENDPOINT}, their units as tempo-worker-k8s writes them. */
+  static final WorkerRelations WORKERS = new WorkerRelations(ENDPOINT, "tempo-worker-k8s");
 
   /** A coordinator certificate, key and CA for TLS tests. */
   static final ServerTls TLS =
@@ -28,35 +30,17 @@ final class Cluster {
 
   /** A worker application on the cluster endpoint, its role published and its units valid. */
   static Relation worker(int id, String app, String role, int units) {
-    Map<Integer, Map<String, String>> bags = new LinkedHashMap<>();
-    for (int n = 0; n < units; n++) {
-      bags.put(n, unitBag(app, n));
-    }
-    return Relation.of(ENDPOINT)
-        .withId(id)
-        .withRemoteApp(app)
-        .withRemoteAppData(Map.of("role", "\"" + role + "\""))
-        .withRemoteUnitsData(bags);
+    return WORKERS.relation(id, app, role, units);
   }
 
   /** A worker unit's bag as the Python worker writes it. */
   static Map<String, String> unitBag(String app, int n) {
-    return Map.of(
-        "juju_topology",
-        "{\"application\": \""
-            + app
-            + "\", \"unit\": \""
-            + app
-            + "/"
-            + n
-            + "\", \"charm_name\": \"tempo-worker-k8s\"}",
-        "address",
-        "\"" + address(app, n) + "\"");
+    return WORKERS.unitBag(app, n);
   }
 
   /** A worker unit's FQDN. */
   static String address(String app, int n) {
-    return app + "-" + n + "." + app + "-endpoints.cos.svc.cluster.local";
+    return FixedHost.podFqdn(app, n);
   }
 
   /** An s3 relation whose provider sent {@code data}. */
@@ -66,26 +50,13 @@ final class Cluster {
 
   /** A complete s3 relation. */
   static Relation s3Ready() {
-    return s3(
-        90,
-        Map.of(
-            "endpoint", "http://minio.cos.svc.cluster.local:9000",
-            "bucket", "tempo",
-            "access-key", "AKIA",
-            "secret-key", "s3cr3t"));
+    return new S3Bucket("http://minio.cos.svc.cluster.local:9000", "tempo", "AKIA", "s3cr3t")
+        .relation(90, "s3-standin");
   }
 
   /** A host whose FQDN is {@code fqdn}, with no IPv6, a fixed clock and no sleeping. */
   static HostEnvironment host(String fqdn) {
-    return new HostEnvironment(
-        () -> fqdn,
-        Map.of(),
-        () -> "10.152.183.10",
-        () -> false,
-        Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-        d -> {
-          throw new AssertionError("the coordinator never sleeps");
-        });
+    return FixedHost.of(fqdn);
   }
 
   /** A leader with both containers reachable and the given relations, in this order. */
@@ -98,10 +69,8 @@ final class Cluster {
     State.Builder state =
         State.builder()
             .leader(leader)
-            .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
-            .container(
-                Container.connected("nginx-prometheus-exporter")
-                    .withExecutables("/usr/bin/nginx-prometheus-exporter"));
+            .container(NginxContainers.NGINX)
+            .container(NginxContainers.EXPORTER);
     new ArrayList<>(relations).forEach(state::relation);
     return state.build();
   }

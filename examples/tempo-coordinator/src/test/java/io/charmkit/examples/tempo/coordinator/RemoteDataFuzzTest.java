@@ -5,8 +5,8 @@ import static io.charmkit.examples.tempo.coordinator.Cluster.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.charmkit.clustertesting.NginxContainers;
 import io.charmkit.ops.metadata.CharmMetadata;
-import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
@@ -60,10 +60,8 @@ class RemoteDataFuzzTest {
       State state =
           State.builder()
               .leader(true)
-              .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
-              .container(
-                  Container.connected("nginx-prometheus-exporter")
-                      .withExecutables("/usr/bin/nginx-prometheus-exporter"))
+              .container(NginxContainers.NGINX)
+              .container(NginxContainers.EXPORTER)
               .relation(worker(1, "tempo-worker", "all", 2))
               .relation(s3Ready())
               .relation(

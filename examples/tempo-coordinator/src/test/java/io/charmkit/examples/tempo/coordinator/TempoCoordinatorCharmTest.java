@@ -130,17 +130,26 @@ class TempoCoordinatorCharmTest {
 
   @Nested
   class Roles {
-    @Test
-    void oneApplicationPerRoleIsCoherentWithoutTheOptionalMetricsGenerator() {
-      Outcome out =
-          run(
-              leaderWith(
+    /**
+     * One application per required role (relations 1 to 5, three ingester units) followed by {@code
+     * more}.
+     */
+    private Relation[] onePerRoleAnd(Relation... more) {
+      List<Relation> relations =
+          new ArrayList<>(
+              List.of(
                   worker(1, "querier", "querier", 1),
                   worker(2, "frontend", "query-frontend", 1),
                   worker(3, "ingester", "ingester", 3),
                   worker(4, "distributor", "distributor", 1),
-                  worker(5, "compactor", "compactor", 1),
-                  s3Ready()));
+                  worker(5, "compactor", "compactor", 1)));
+      relations.addAll(List.of(more));
+      return relations.toArray(Relation[]::new);
+    }
+
+    @Test
+    void oneApplicationPerRoleIsCoherentWithoutTheOptionalMetricsGenerator() {
+      Outcome out = run(leaderWith(onePerRoleAnd(s3Ready())));
 
       assertThat(out.unitStatus())
           .isEqualTo(Status.active("[scale] below recommended units: metrics-generator 0/1."));
@@ -162,16 +171,7 @@ class TempoCoordinatorCharmTest {
 
     @Test
     void workerPortsFollowEachRelationsRawRole() {
-      Outcome out =
-          run(
-              leaderWith(
-                  worker(1, "querier", "querier", 1),
-                  worker(2, "frontend", "query-frontend", 1),
-                  worker(3, "ingester", "ingester", 3),
-                  worker(4, "distributor", "distributor", 1),
-                  worker(5, "compactor", "compactor", 1),
-                  worker(6, "everything", "all", 1),
-                  s3Ready()));
+      Outcome out = run(leaderWith(onePerRoleAnd(worker(6, "everything", "all", 1), s3Ready())));
 
       assertThat(bag(out, 1)).containsEntry("worker_ports", "[3200, 7946]");
       assertThat(bag(out, 2)).containsEntry("worker_ports", "[3200, 7946, 9096]");

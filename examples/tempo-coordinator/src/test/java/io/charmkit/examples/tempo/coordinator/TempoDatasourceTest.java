@@ -4,8 +4,8 @@ import static io.charmkit.examples.tempo.coordinator.Cluster.s3Ready;
 import static io.charmkit.examples.tempo.coordinator.Cluster.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.clustertesting.NginxContainers;
 import io.charmkit.ops.metadata.CharmMetadata;
-import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
@@ -81,10 +81,8 @@ class TempoDatasourceTest {
         State.builder()
             .leader(leader)
             .model(MODEL, UUID)
-            .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
-            .container(
-                Container.connected("nginx-prometheus-exporter")
-                    .withExecutables("/usr/bin/nginx-prometheus-exporter"))
+            .container(NginxContainers.NGINX)
+            .container(NginxContainers.EXPORTER)
             .relation(worker(1, "tempo-worker", "all", 3))
             .relation(s3Ready());
     List.of(relations).forEach(state::relation);

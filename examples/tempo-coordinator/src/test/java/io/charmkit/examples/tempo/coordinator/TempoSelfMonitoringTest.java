@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.charmkit.clustertesting.FixedHost;
+import io.charmkit.clustertesting.NginxContainers;
 import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.dashboard.DashboardFiles;
@@ -18,7 +20,6 @@ import io.charmkit.schema.dashboard.DashboardProviderAppData;
 import io.charmkit.schema.dashboard.DashboardTemplate;
 import io.charmkit.schema.scrape.ScrapeJob;
 import io.charmkit.schema.scrape.ScrapeProviderAppData;
-import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
@@ -28,9 +29,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,16 +82,7 @@ class TempoSelfMonitoringTest {
   }
 
   private static Context context(TlsSource tls) {
-    HostEnvironment host =
-        new HostEnvironment(
-            () -> FQDN,
-            Map.of(),
-            () -> "10.152.183.10",
-            () -> false,
-            Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-            d -> {
-              throw new AssertionError("the coordinator never sleeps");
-            });
+    HostEnvironment host = FixedHost.of(FQDN);
     return new Context(fw -> new TempoCoordinatorCharm(fw, tls, host), METADATA)
         .withAppName("tempo")
         .withCharmFiles(charm);
@@ -118,10 +107,8 @@ class TempoSelfMonitoringTest {
         State.builder()
             .leader(leader)
             .model("cos", UUID)
-            .container(Container.connected("nginx").withExecutables("/usr/sbin/nginx"))
-            .container(
-                Container.connected("nginx-prometheus-exporter")
-                    .withExecutables("/usr/bin/nginx-prometheus-exporter"))
+            .container(NginxContainers.NGINX)
+            .container(NginxContainers.EXPORTER)
             .relation(worker(1, "tempo-worker", "all", 2))
             .relation(s3Ready());
     List.of(relations).forEach(state::relation);

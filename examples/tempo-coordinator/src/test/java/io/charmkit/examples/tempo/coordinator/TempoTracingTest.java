@@ -5,6 +5,7 @@ import static io.charmkit.examples.tempo.coordinator.Cluster.s3Ready;
 import static io.charmkit.examples.tempo.coordinator.Cluster.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.clustertesting.FixedHost;
 import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.ops.context.HostEnvironment;
@@ -19,9 +20,6 @@ import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +41,7 @@ class TempoTracingTest {
           "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----");
 
   private static HostEnvironment host() {
-    return new HostEnvironment(
-        () -> FQDN,
-        Map.of(),
-        () -> "10.152.183.10",
-        () -> false,
-        Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-        d -> {
-          throw new AssertionError("the coordinator never sleeps");
-        });
+    return FixedHost.of(FQDN);
   }
 
   private static Context context(TlsSource tls) {

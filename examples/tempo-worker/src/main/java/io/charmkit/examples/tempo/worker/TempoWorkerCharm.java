@@ -61,10 +61,7 @@ public final class TempoWorkerCharm extends WorkerCharm {
       LOG.error("a Tempo worker runs exactly one role; {} are enabled: {}", roles.size(), roles);
       return Optional.empty();
     }
-    return Optional.of(
-        process(roles.get(0))
-            .withEnvironment(tracingEnvironment())
-            .layer("tempo worker layer", "pebble config layer for tempo worker"));
+    return Optional.of(process(roles.get(0)).withEnvironment(tracingEnvironment()).workerLayer());
   }
 
   /**

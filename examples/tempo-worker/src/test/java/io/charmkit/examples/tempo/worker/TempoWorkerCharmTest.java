@@ -2,8 +2,7 @@ package io.charmkit.examples.tempo.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.charmkit.ops.context.HostEnvironment;
-import io.charmkit.ops.context.Sleeper;
+import io.charmkit.clustertesting.WorkerUnderTest;
 import io.charmkit.ops.hooktools.Port;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.Status;
@@ -11,7 +10,6 @@ import io.charmkit.ops.pebble.Check;
 import io.charmkit.ops.pebble.Service;
 import io.charmkit.schema.cluster.CoordinatorAppData;
 import io.charmkit.schema.cluster.RemoteWriteEndpoint;
-import io.charmkit.testing.Container;
 import io.charmkit.testing.Context;
 import io.charmkit.testing.Event;
 import io.charmkit.testing.Outcome;
@@ -19,72 +17,33 @@ import io.charmkit.testing.Relation;
 import io.charmkit.testing.Secret;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** tempo-worker-k8s through whole dispatches: its layer, its one-role rule and its statuses. */
 class TempoWorkerCharmTest {
-  private static final String FQDN = "tempo-worker-0.tempo-worker-endpoints.cos.svc.cluster.local";
-  private static final String UUID = "6b8c1f2e-3d4a-4b5c-9d6e-7f8091a2b3c4";
+  private static final WorkerUnderTest WORKER =
+      new WorkerUnderTest("tempo-worker", "tempo-cluster", "tempo", "tempo", "/bin/tempo");
+  private static final String FQDN = WORKER.fqdn();
+  private static final String UUID = WorkerUnderTest.MODEL_UUID;
   private static final String WORKER_CONFIG =
       "metrics_generator:\n  storage:\n    path: /etc/tempo/metrics_generator_wal\n"
           + "server:\n  http_listen_port: 3200\n";
   private static final List<RemoteWriteEndpoint> REMOTE_WRITE =
       List.of(new RemoteWriteEndpoint("http://prometheus-0:9090/api/v1/write"));
-  private static final Sleeper NEVER_SLEEPS =
-      d -> {
-        throw new AssertionError("no test here should retry a restart");
-      };
 
   private static final CharmMetadata META =
       CharmMetadata.load(Path.of(System.getProperty("user.dir")));
 
-  private final Context ctx =
-      new Context(
-              fw ->
-                  new TempoWorkerCharm(
-                      fw,
-                      new HostEnvironment(
-                          () -> FQDN,
-                          Map.of(),
-                          () -> "127.0.0.1",
-                          () -> false,
-                          Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-                          NEVER_SLEEPS)),
-              META)
-          .withAppName("tempo-worker");
-
-  private static Relation cluster(CoordinatorAppData data) {
-    Map<String, String> bag = new HashMap<>(CoordinatorAppData.CODEC.write(data));
-    bag.values().removeIf(String::isEmpty);
-    return Relation.of("tempo-cluster").withRemoteApp("tempo").withRemoteAppData(bag);
-  }
+  private final Context ctx = WORKER.context(TempoWorkerCharm::new, META);
 
   private static CoordinatorAppData.Builder config() {
     return CoordinatorAppData.builder(WORKER_CONFIG);
   }
 
-  private static State state(Relation cluster, Map<String, Object> roles) {
-    return State.builder()
-        .leader(true)
-        .model("cos", UUID)
-        .config(roles)
-        .relation(cluster)
-        .container(Container.connected("tempo").withExecutables("/bin/tempo"))
-        .build();
-  }
-
   private static Map<String, Object> only(String role) {
     return role.equals("all") ? Map.of() : Map.of("role-all", false, "role-" + role, true);
-  }
-
-  private static Container tempo(Outcome out) {
-    return out.state().container("tempo").orElseThrow();
   }
 
   @Test
@@ -113,27 +72,30 @@ class TempoWorkerCharmTest {
     Outcome out =
         ctx.run(
             Event.configChanged(),
-            state(cluster(config().remoteWriteEndpoints(REMOTE_WRITE).build()), Map.of()));
+            WORKER.state(
+                WORKER.cluster(config().remoteWriteEndpoints(REMOTE_WRITE).build()), Map.of()));
 
-    Service service = tempo(out).plan().services().get("tempo");
+    Service service = WORKER.workload(out).plan().services().get("tempo");
     assertThat(service.command())
         .isEqualTo(
             "/bin/tempo -config.file=/etc/worker/config.yaml -target scalable-single-binary");
     assertThat(service.startup()).isEqualTo("enabled");
     assertThat(service.summary()).isEqualTo("tempo worker process");
-    assertThat(tempo(out).plan().checks())
+    assertThat(WORKER.workload(out).plan().checks())
         .containsExactly(
             Map.entry(
                 "ready", Check.http("ready", "http://" + FQDN + ":3200/ready").withThreshold(3)));
-    assertThat(tempo(out).serviceStatuses()).containsEntry("tempo", "active");
+    assertThat(WORKER.workload(out).serviceStatuses()).containsEntry("tempo", "active");
     assertThat(out.unitStatus()).isEqualTo(Status.active("(all roles) ready."));
   }
 
   @Test
   void aSingleRoleIsItsOwnTarget() {
-    Outcome out = ctx.run(Event.configChanged(), state(cluster(config().build()), only("querier")));
+    Outcome out =
+        ctx.run(
+            Event.configChanged(), WORKER.state(WORKER.cluster(config().build()), only("querier")));
 
-    assertThat(tempo(out).plan().services().get("tempo").command())
+    assertThat(WORKER.workload(out).plan().services().get("tempo").command())
         .isEqualTo("/bin/tempo -config.file=/etc/worker/config.yaml -target querier");
     assertThat(out.unitStatus()).isEqualTo(Status.active("querier ready."));
   }
@@ -143,37 +105,41 @@ class TempoWorkerCharmTest {
     Map<String, Object> two =
         Map.of("role-all", false, "role-querier", true, "role-ingester", true);
 
-    Outcome out = ctx.run(Event.configChanged(), state(cluster(config().build()), two));
+    Outcome out =
+        ctx.run(Event.configChanged(), WORKER.state(WORKER.cluster(config().build()), two));
 
     assertThat(out.unitStatus())
         .isEqualTo(Status.blocked("cannot have more than 1 enabled role: ['ingester', 'querier']"));
-    assertThat(tempo(out).layers()).isEmpty();
-    assertThat(tempo(out).serviceStatuses()).doesNotContainEntry("tempo", "active");
+    assertThat(WORKER.workload(out).layers()).isEmpty();
+    assertThat(WORKER.workload(out).serviceStatuses()).doesNotContainEntry("tempo", "active");
   }
 
   @Test
   void roleAllWithoutRemoteWriteRunsButSaysTheGeneratorIsDisabled() {
-    Outcome out = ctx.run(Event.configChanged(), state(cluster(config().build()), Map.of()));
+    Outcome out =
+        ctx.run(Event.configChanged(), WORKER.state(WORKER.cluster(config().build()), Map.of()));
 
     assertThat(out.unitStatus())
         .isEqualTo(
             Status.active(
                 "metrics-generator disabled. No prometheus remote-write relation configured on the"
                     + " coordinator"));
-    assertThat(tempo(out).serviceStatuses()).containsEntry("tempo", "active");
+    assertThat(WORKER.workload(out).serviceStatuses()).containsEntry("tempo", "active");
   }
 
   @Test
   void aMetricsGeneratorWithoutRemoteWriteIsBlockedAndNotStarted() {
     Outcome out =
-        ctx.run(Event.configChanged(), state(cluster(config().build()), only("metrics-generator")));
+        ctx.run(
+            Event.configChanged(),
+            WORKER.state(WORKER.cluster(config().build()), only("metrics-generator")));
 
     assertThat(out.unitStatus())
         .isEqualTo(
             Status.blocked("No prometheus remote-write relation configured on the coordinator"));
-    assertThat(tempo(out).files()).containsKey("/etc/worker/config.yaml");
-    assertThat(tempo(out).plan().services()).containsKey("tempo");
-    assertThat(tempo(out).serviceStatuses()).doesNotContainEntry("tempo", "active");
+    assertThat(WORKER.workload(out).files()).containsKey("/etc/worker/config.yaml");
+    assertThat(WORKER.workload(out).plan().services()).containsKey("tempo");
+    assertThat(WORKER.workload(out).serviceStatuses()).doesNotContainEntry("tempo", "active");
     assertThat(out.unitStatusHistory())
         .doesNotContain(Status.maintenance("restarting... (attempt #1)"));
   }
@@ -183,11 +149,11 @@ class TempoWorkerCharmTest {
     Outcome out =
         ctx.run(
             Event.configChanged(),
-            state(
-                cluster(config().remoteWriteEndpoints(REMOTE_WRITE).build()),
+            WORKER.state(
+                WORKER.cluster(config().remoteWriteEndpoints(REMOTE_WRITE).build()),
                 only("metrics-generator")));
 
-    assertThat(tempo(out).files().get("/etc/worker/config.yaml"))
+    assertThat(WORKER.workload(out).files().get("/etc/worker/config.yaml"))
         .isEqualTo(
             "metrics_generator:\n"
                 + "  registry:\n"
@@ -204,41 +170,44 @@ class TempoWorkerCharmTest {
                 + "    path: /etc/tempo/metrics_generator_wal\n"
                 + "server:\n"
                 + "  http_listen_port: 3200\n");
-    assertThat(tempo(out).serviceStatuses()).containsEntry("tempo", "active");
+    assertThat(WORKER.workload(out).serviceStatuses()).containsEntry("tempo", "active");
     assertThat(out.unitStatus()).isEqualTo(Status.active("metrics-generator ready."));
   }
 
   @Test
   void otherRolesGetTheConfigUnchanged() {
     Outcome out =
-        ctx.run(Event.configChanged(), state(cluster(config().build()), only("ingester")));
+        ctx.run(
+            Event.configChanged(),
+            WORKER.state(WORKER.cluster(config().build()), only("ingester")));
 
-    assertThat(tempo(out).files().get("/etc/worker/config.yaml")).isEqualTo(WORKER_CONFIG);
+    assertThat(WORKER.workload(out).files().get("/etc/worker/config.yaml"))
+        .isEqualTo(WORKER_CONFIG);
   }
 
   @Test
   void withTlsTheReadinessCheckUsesHttps() {
     Secret key = Secret.granted(Map.of("private-key", "KEY"));
-    Relation rel = cluster(config().tls("CA", "CERT", key.id()).build());
-    State state = state(rel, only("querier")).toBuilder().secret(key).build();
+    Relation rel = WORKER.cluster(config().tls("CA", "CERT", key.id()).build());
+    State state = WORKER.state(rel, only("querier")).toBuilder().secret(key).build();
 
     Outcome out = ctx.run(Event.configChanged(), state);
 
-    assertThat(tempo(out).plan().checks().get("ready").http().url())
+    assertThat(WORKER.workload(out).plan().checks().get("ready").http().url())
         .isEqualTo("https://" + FQDN + ":3200/ready");
   }
 
   @Test
   void workloadTracesGoToTheCoordinatorsOtlpReceiver() {
     Relation rel =
-        cluster(
+        WORKER.cluster(
             config()
                 .workloadTracingReceivers(Map.of("otlp_http", "http://tempo.cos.svc:4318"))
                 .build());
 
-    Outcome out = ctx.run(Event.configChanged(), state(rel, only("querier")));
+    Outcome out = ctx.run(Event.configChanged(), WORKER.state(rel, only("querier")));
 
-    assertThat(tempo(out).plan().services().get("tempo").environment())
+    assertThat(WORKER.workload(out).plan().services().get("tempo").environment())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "OTEL_TRACES_EXPORTER", "otlp",
@@ -251,7 +220,8 @@ class TempoWorkerCharmTest {
 
   @Test
   void withoutPublishedWorkerPortsTheLegacyPortsAreOpened() {
-    Outcome out = ctx.run(Event.configChanged(), state(cluster(config().build()), Map.of()));
+    Outcome out =
+        ctx.run(Event.configChanged(), WORKER.state(WORKER.cluster(config().build()), Map.of()));
 
     assertThat(out.state().openedPorts())
         .containsExactlyInAnyOrder(
@@ -267,9 +237,9 @@ class TempoWorkerCharmTest {
 
   @Test
   void publishedWorkerPortsReplaceTheLegacyOnes() {
-    Relation rel = cluster(config().workerPorts(List.of(7946, 3200, 9096)).build());
+    Relation rel = WORKER.cluster(config().workerPorts(List.of(7946, 3200, 9096)).build());
 
-    Outcome out = ctx.run(Event.configChanged(), state(rel, only("query-frontend")));
+    Outcome out = ctx.run(Event.configChanged(), WORKER.state(rel, only("query-frontend")));
 
     assertThat(out.state().openedPorts())
         .containsExactlyInAnyOrder(Port.tcp(3200), Port.tcp(7946), Port.tcp(9096));

@@ -1,0 +1,49 @@
+package io.charmkit.clustertesting;
+
+import io.charmkit.ops.context.HostEnvironment;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * A {@link HostEnvironment} for tests: a given FQDN, an empty process environment, the cluster DNS
+ * server {@value #NAMESERVER}, no global IPv6, a clock stopped at the epoch and a sleeper that
+ * fails the test, since no charm under test should wait.
+ */
+public final class FixedHost {
+  /** The nameserver every fixed host reports: the usual address of a Kubernetes cluster's DNS. */
+  public static final String NAMESERVER = "10.152.183.10";
+
+  private FixedHost() {}
+
+  /**
+   * Returns a host whose FQDN is {@code fqdn}.
+   *
+   * @param fqdn the unit's fully qualified domain name
+   * @return the host
+   */
+  public static HostEnvironment of(String fqdn) {
+    return new HostEnvironment(
+        () -> fqdn,
+        Map.of(),
+        () -> NAMESERVER,
+        () -> false,
+        Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+        d -> {
+          throw new AssertionError("a charm under test slept for " + d + "; none should wait");
+        });
+  }
+
+  /**
+   * The FQDN Kubernetes gives unit {@code n} of {@code app} in the model {@code cos}: {@code
+   * <app>-<n>.<app>-endpoints.cos.svc.cluster.local}.
+   *
+   * @param app the application name
+   * @param n the unit number
+   * @return the FQDN
+   */
+  public static String podFqdn(String app, int n) {
+    return app + "-" + n + "." + app + "-endpoints.cos.svc.cluster.local";
+  }
+}
