@@ -83,23 +83,17 @@ public record Secret(
 
   /** A secret another application owns and granted to this one, revision 1, tracked. */
   public static Secret granted(Map<String, String> content) {
-    return new Secret(
-        newId(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        1,
-        content,
-        content,
-        Map.of());
+    return revisionOne(Optional.empty(), content);
   }
 
   private static Secret owned(String owner, Map<String, String> content) {
+    return revisionOne(Optional.of(owner), content);
+  }
+
+  private static Secret revisionOne(Optional<String> owner, Map<String, String> content) {
     return new Secret(
         newId(),
-        Optional.of(owner),
+        owner,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),

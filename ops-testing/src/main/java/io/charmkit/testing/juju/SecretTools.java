@@ -263,12 +263,7 @@ final class SecretTools {
   }
 
   private static Secret byId(Map<String, Secret> secrets, String ref) {
-    String id = ref;
-    if (id.startsWith("secret://")) {
-      id = id.substring(id.lastIndexOf('/') + 1);
-    } else if (id.startsWith("secret:")) {
-      id = id.substring("secret:".length());
-    }
+    String id = io.charmkit.testing.Secret.bare(ref);
     Secret s = secrets.get(id);
     if (s == null) {
       throw new ToolError("secret \"" + id + "\" not found");

@@ -191,12 +191,11 @@ public final class StateModel {
 
   private static PendingHook hook(Event event, Unit unit, String appName) {
     if (event.relation().isEmpty()) {
-      return PendingHook.simple(0, unit.name, event.name());
+      return PendingHook.simple(unit.name, event.name());
     }
     io.charmkit.testing.Relation r = event.relation().get();
     String remoteApp = r.isPeer() ? appName : r.remoteApp();
     return PendingHook.relation(
-        0,
         unit.name,
         event.name(),
         r.id(),
