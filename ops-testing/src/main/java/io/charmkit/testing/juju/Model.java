@@ -315,13 +315,8 @@ final class Model {
     }
     if (!epA.interfaceName().equals(epB.interfaceName())) {
       throw new EmbeddedJujuException(
-          "cannot relate "
-              + what
-              + ": interfaces differ ("
-              + epA.interfaceName()
-              + " vs "
-              + epB.interfaceName()
-              + ")");
+          "cannot relate %s: interfaces differ (%s vs %s)"
+              .formatted(what, epA.interfaceName(), epB.interfaceName()));
     }
     for (Relation r : relations.values()) {
       if (r.involves(a[0])
@@ -367,13 +362,8 @@ final class Model {
             .count();
     if (used >= ep.limit().get()) {
       throw new EmbeddedJujuException(
-          "cannot relate "
-              + app.name
-              + ":"
-              + ep.name()
-              + ": endpoint limit of "
-              + ep.limit().get()
-              + " reached");
+          "cannot relate %s:%s: endpoint limit of %d reached"
+              .formatted(app.name, ep.name(), ep.limit().get()));
     }
   }
 
@@ -385,13 +375,8 @@ final class Model {
       String ep = spec.substring(colon + 1);
       if (!app(appName).metadata.endpoints().containsKey(ep)) {
         throw new EmbeddedJujuException(
-            "application \""
-                + appName
-                + "\" has no endpoint \""
-                + ep
-                + "\" (endpoints: "
-                + app(appName).metadata.endpoints().keySet()
-                + ")");
+            "application \"%s\" has no endpoint \"%s\" (endpoints: %s)"
+                .formatted(appName, ep, app(appName).metadata.endpoints().keySet()));
       }
       return new String[] {appName, ep};
     }
@@ -412,15 +397,8 @@ final class Model {
     }
     if (fits.size() != 1) {
       throw new EmbeddedJujuException(
-          "cannot tell which endpoint of \""
-              + spec
-              + "\" to relate to \""
-              + other
-              + "\" (candidates: "
-              + fits
-              + "); name it as "
-              + spec
-              + ":<endpoint>");
+          "cannot tell which endpoint of \"%s\" to relate to \"%s\" (candidates: %s); name it as %s:<endpoint>"
+              .formatted(spec, other, fits, spec));
     }
     return new String[] {spec, fits.get(0)};
   }

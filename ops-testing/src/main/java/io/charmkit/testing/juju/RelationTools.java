@@ -76,11 +76,8 @@ final class RelationTools {
     if (a.flag("app")) {
       if (!r.involves(target)) {
         throw new ToolError(
-            "cannot read application settings: application \""
-                + target
-                + "\" is not part of relation \""
-                + r.key()
-                + "\"");
+            "cannot read application settings: application \"%s\" is not part of relation \"%s\""
+                .formatted(target, r.key()));
       }
       if (target.equals(ctx.unit.app.name) && !r.isPeer() && !model.isLeader(ctx.unit)) {
         throw new ToolError("permission denied");
@@ -93,13 +90,8 @@ final class RelationTools {
       bag = ctx.bags(r).get(target);
       if (bag == null) {
         throw new ToolError(
-            "cannot read settings for unit \""
-                + target
-                + "\" in relation \""
-                + r.key()
-                + "\": unit \""
-                + target
-                + "\": settings not found");
+            "cannot read settings for unit \"%s\" in relation \"%s\": unit \"%s\": settings not found"
+                .formatted(target, r.key(), target));
       }
     }
     return key.equals("-")

@@ -191,16 +191,11 @@ public final class PebbleEngine {
 
   /** Adds a layer given as a typed value (turned into the same tree the YAML would give). */
   public void addLayer(String label, Object layer, boolean combine) {
-    ObjectNode tree = JSON.valueToTree(layer);
-    LayerCombiner.layerProblem(label, tree)
-        .ifPresent(
-            p -> {
-              throw ApiError.badRequest(p);
-            });
-    addLayer(label, tree, combine);
+    addLayer(label, (ObjectNode) JSON.valueToTree(layer), combine);
   }
 
   private synchronized void addLayer(String label, ObjectNode layer, boolean combine) {
+    ApiError.refuseIf(LayerCombiner.layerProblem(label, layer));
     if (layers.containsKey(label) && !combine) {
       throw ApiError.badRequest("layer \"" + label + "\" already exists");
     }
