@@ -19,7 +19,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The deployment as Juju's controller and unit agents see it: applications, units, relations and
@@ -380,21 +380,22 @@ final class Model {
       }
       return new String[] {appName, ep};
     }
-    App mine = app(spec);
     String otherApp = other.contains(":") ? other.substring(0, other.indexOf(':')) : other;
-    Set<String> otherInterfaces = new HashSet<>();
-    for (EndpointSpec e : app(otherApp).metadata.endpoints().values()) {
-      if (e.role() != EndpointRole.PEERS
-          && (!other.contains(":") || e.name().equals(other.substring(other.indexOf(':') + 1)))) {
-        otherInterfaces.add(e.interfaceName());
-      }
-    }
-    List<String> fits = new ArrayList<>();
-    for (EndpointSpec e : mine.metadata.endpoints().values()) {
-      if (e.role() != EndpointRole.PEERS && otherInterfaces.contains(e.interfaceName())) {
-        fits.add(e.name());
-      }
-    }
+    Set<String> otherInterfaces =
+        app(otherApp).metadata.endpoints().values().stream()
+            .filter(e -> e.role() != EndpointRole.PEERS)
+            .filter(
+                e ->
+                    !other.contains(":")
+                        || e.name().equals(other.substring(other.indexOf(':') + 1)))
+            .map(EndpointSpec::interfaceName)
+            .collect(Collectors.toSet());
+    List<String> fits =
+        app(spec).metadata.endpoints().values().stream()
+            .filter(e -> e.role() != EndpointRole.PEERS)
+            .filter(e -> otherInterfaces.contains(e.interfaceName()))
+            .map(EndpointSpec::name)
+            .toList();
     if (fits.size() != 1) {
       throw new EmbeddedJujuException(
           "cannot tell which endpoint of \"%s\" to relate to \"%s\" (candidates: %s); name it as %s:<endpoint>"

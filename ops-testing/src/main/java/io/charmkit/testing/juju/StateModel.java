@@ -240,11 +240,8 @@ public final class StateModel {
     calls.add(new HookToolCall(shown, request.stdin()));
     if (!tools.has(request.tool())) {
       throw new HookToolException(
-          "hook tool "
-              + request.tool()
-              + " is not on PATH (a Juju "
-              + version
-              + " unit agent has no such tool)",
+          "hook tool %s is not on PATH (a Juju %s unit agent has no such tool)"
+              .formatted(request.tool(), version),
           request.tool(),
           request.shownArgv(),
           -1,
