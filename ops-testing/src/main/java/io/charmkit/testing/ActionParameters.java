@@ -40,11 +40,8 @@ public final class ActionParameters {
     ActionSpec spec = metadata.actions().get(action);
     if (spec == null) {
       out.add(
-          "action '"
-              + action
-              + "' is not defined in actions.yaml (defined: "
-              + String.join(", ", metadata.actions().keySet())
-              + ")");
+          "action '%s' is not defined in actions.yaml (defined: %s)"
+              .formatted(action, String.join(", ", metadata.actions().keySet())));
       return out;
     }
     Map<String, Object> schema = new LinkedHashMap<>();

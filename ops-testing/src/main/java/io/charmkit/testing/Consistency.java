@@ -49,11 +49,8 @@ public final class Consistency {
       ConfigOption option = metadata.options().get(e.getKey());
       if (option == null) {
         out.add(
-            "config option '"
-                + e.getKey()
-                + "' is not declared in config.yaml (declared: "
-                + String.join(", ", metadata.options().keySet())
-                + ")");
+            "config option '%s' is not declared in config.yaml (declared: %s)"
+                .formatted(e.getKey(), String.join(", ", metadata.options().keySet())));
         continue;
       }
       if (e.getValue() == null) {
@@ -78,13 +75,9 @@ public final class Consistency {
       Optional<EndpointSpec> spec = metadata.endpoint(r.endpoint());
       if (spec.isEmpty()) {
         out.add(
-            "relation "
-                + r.ref()
-                + " is on endpoint '"
-                + r.endpoint()
-                + "', which the charm does not declare (declared: "
-                + String.join(", ", metadata.endpoints().keySet())
-                + ")");
+            "relation %s is on endpoint '%s', which the charm does not declare (declared: %s)"
+                .formatted(
+                    r.ref(), r.endpoint(), String.join(", ", metadata.endpoints().keySet())));
         continue;
       }
       boolean peerEndpoint = spec.get().role() == EndpointRole.PEERS;
@@ -104,24 +97,15 @@ public final class Consistency {
         }
         if (r.isPeer() && n == unitId) {
           out.add(
-              "peer relation "
-                  + r.ref()
-                  + " lists unit "
-                  + appName
-                  + "/"
-                  + n
-                  + ", which is this unit; list only the other units of "
-                  + appName);
+              "peer relation %s lists unit %s/%d, which is this unit; list only the other units of %s"
+                  .formatted(r.ref(), appName, n, appName));
         }
       }
       if (!r.isPeer() && r.remoteApp().equals(appName)) {
         out.add(
-            "relation "
-                + r.ref()
-                + " has this application, "
-                + appName
-                + ", as its remote application; only peer relations relate an application to"
-                + " itself");
+            ("relation %s has this application, %s, as its remote application; only peer relations"
+                    + " relate an application to itself")
+                .formatted(r.ref(), appName));
       }
     }
     if (unitId < 0) {
@@ -133,11 +117,8 @@ public final class Consistency {
     for (Container c : state.containers()) {
       if (!metadata.containers().contains(c.name())) {
         out.add(
-            "container '"
-                + c.name()
-                + "' is not declared in metadata.yaml (declared: "
-                + String.join(", ", metadata.containers())
-                + ")");
+            "container '%s' is not declared in metadata.yaml (declared: %s)"
+                .formatted(c.name(), String.join(", ", metadata.containers())));
       }
     }
   }
@@ -146,11 +127,8 @@ public final class Consistency {
     for (Storage s : state.storages()) {
       if (!metadata.storages().contains(s.name())) {
         out.add(
-            "storage '"
-                + s.name()
-                + "' is not declared in metadata.yaml (declared: "
-                + String.join(", ", metadata.storages())
-                + ")");
+            "storage '%s' is not declared in metadata.yaml (declared: %s)"
+                .formatted(s.name(), String.join(", ", metadata.storages())));
       }
     }
   }
@@ -165,12 +143,9 @@ public final class Consistency {
       Optional<Relation> inState = state.relation(given.id());
       if (metadata.endpoint(given.endpoint()).isEmpty()) {
         out.add(
-            event
-                + ": the charm declares no endpoint '"
-                + given.endpoint()
-                + "' (declared: "
-                + String.join(", ", metadata.endpoints().keySet())
-                + ")");
+            "%s: the charm declares no endpoint '%s' (declared: %s)"
+                .formatted(
+                    event, given.endpoint(), String.join(", ", metadata.endpoints().keySet())));
       } else if (inState.isEmpty()) {
         out.add(
             event + ": relation " + given.ref() + " is not in the state; add it with .relation()");
@@ -181,14 +156,8 @@ public final class Consistency {
               .ifPresent(
                   n ->
                       out.add(
-                          event
-                              + ": remote unit number "
-                              + n
-                              + " is not a unit of relation "
-                              + r.ref()
-                              + " (its units: "
-                              + r.remoteUnitsData().keySet()
-                              + ")"));
+                          "%s: remote unit number %d is not a unit of relation %s (its units: %s)"
+                              .formatted(event, n, r.ref(), r.remoteUnitsData().keySet())));
         }
       }
     } else if (kind.isWorkload()) {
@@ -200,10 +169,8 @@ public final class Consistency {
         out.add(event + ": container '" + name + "' is not in the state; add it with .container()");
       } else if (!c.get().canConnect()) {
         out.add(
-            event
-                + ": container '"
-                + name
-                + "' cannot connect, but Juju fires Pebble events only when Pebble is up");
+            "%s: container '%s' cannot connect, but Juju fires Pebble events only when Pebble is up"
+                .formatted(event, name));
       }
     } else if (kind.isSecret()) {
       String id = env.get("JUJU_SECRET_ID");
@@ -212,18 +179,13 @@ public final class Consistency {
         out.add(event + ": secret " + id + " is not in the state; add it with .secret()");
       } else if (kind == EventKind.SECRET_CHANGED && s.get().isOwned()) {
         out.add(
-            event
-                + ": secret-changed goes to consumers, but "
-                + id
-                + " is owned by this "
-                + s.get().owner().get()
-                + "; use Secret.granted");
+            "%s: secret-changed goes to consumers, but %s is owned by this %s; use Secret.granted"
+                .formatted(event, id, s.get().owner().get()));
       } else if (kind != EventKind.SECRET_CHANGED && !s.get().isOwned()) {
         out.add(
-            event
-                + " goes to the secret's owner, but "
-                + id
-                + " was granted to this unit; use Secret.ownedByApp or ownedByUnit");
+            ("%s goes to the secret's owner, but %s was granted to this unit; use Secret.ownedByApp"
+                    + " or ownedByUnit")
+                .formatted(event, id));
       }
     } else if (kind.isStorage()) {
       String id = env.get("JUJU_STORAGE_ID");

@@ -12,6 +12,7 @@ import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.PebbleConnector;
 import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.state.StoredSnapshot;
+import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.StateModel;
 import io.charmkit.testing.pebble.ContainerFiles;
 import java.io.IOException;
@@ -54,8 +55,6 @@ public final class Context {
   private final CharmMetadata metadata;
   private final String appName;
   private final int unitId;
-  private static final String DEFAULT_JUJU_VERSION = "3.6.14";
-
   private final String jujuVersion;
   private final Optional<String> logLevel;
   private final Optional<Path> charmFiles;
@@ -76,7 +75,7 @@ public final class Context {
         metadata,
         metadata.name(),
         0,
-        DEFAULT_JUJU_VERSION,
+        EmbeddedJuju.JUJU_VERSION,
         Optional.empty(),
         Optional.empty());
   }

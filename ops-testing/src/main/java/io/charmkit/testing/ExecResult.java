@@ -38,9 +38,4 @@ public record ExecResult(List<String> command, int exitCode, String stdout, Stri
   public static ExecResult failed(List<String> command, int exitCode, String stderr) {
     return new ExecResult(command, exitCode, "", stderr);
   }
-
-  /** Whether this result answers {@code argv}. */
-  public boolean matches(List<String> argv) {
-    return argv.size() >= command.size() && argv.subList(0, command.size()).equals(command);
-  }
 }

@@ -83,23 +83,17 @@ public record Secret(
 
   /** A secret another application owns and granted to this one, revision 1, tracked. */
   public static Secret granted(Map<String, String> content) {
-    return new Secret(
-        newId(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        1,
-        content,
-        content,
-        Map.of());
+    return revisionOne(Optional.empty(), content);
   }
 
   private static Secret owned(String owner, Map<String, String> content) {
+    return revisionOne(Optional.of(owner), content);
+  }
+
+  private static Secret revisionOne(Optional<String> owner, Map<String, String> content) {
     return new Secret(
         newId(),
-        Optional.of(owner),
+        owner,
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
@@ -117,32 +111,12 @@ public record Secret(
 
   /** This secret with a label. */
   public Secret withLabel(String newLabel) {
-    return new Secret(
-        id,
-        owner,
-        Optional.of(newLabel),
-        description,
-        expire,
-        rotate,
-        revision,
-        trackedContent,
-        latestContent,
-        grants);
+    return with(id, Optional.of(newLabel), revision, trackedContent, latestContent);
   }
 
   /** This secret with another id (e.g. one a test wants to spell out). */
   public Secret withId(String newId) {
-    return new Secret(
-        newId,
-        owner,
-        label,
-        description,
-        expire,
-        rotate,
-        revision,
-        trackedContent,
-        latestContent,
-        grants);
+    return with(newId, label, revision, trackedContent, latestContent);
   }
 
   /**
@@ -150,17 +124,17 @@ public record Secret(
    * once; a consumer keeps its tracked content until it refreshes.
    */
   public Secret withNewRevision(Map<String, String> content) {
+    return with(id, label, revision + 1, isOwned() ? content : trackedContent, content);
+  }
+
+  private Secret with(
+      String newId,
+      Optional<String> newLabel,
+      int newRevision,
+      Map<String, String> tracked,
+      Map<String, String> latest) {
     return new Secret(
-        id,
-        owner,
-        label,
-        description,
-        expire,
-        rotate,
-        revision + 1,
-        isOwned() ? content : trackedContent,
-        content,
-        grants);
+        newId, owner, newLabel, description, expire, rotate, newRevision, tracked, latest, grants);
   }
 
   /** The id without its {@code secret:} or {@code secret://<model>/} prefix. */

@@ -60,13 +60,4 @@ public final class ContainerAssert extends AbstractObjectAssert<ContainerAssert,
     }
     return new FileAssert(actual.name(), path, content, permissions.get(path));
   }
-
-  /** Asserts that there is no file at {@code path}. */
-  public ContainerAssert hasNoFile(String path) {
-    isNotNull();
-    if (actual.files().containsKey(path)) {
-      throw failure("expected no file %s in container %s, but there is one", path, actual.name());
-    }
-    return this;
-  }
 }

@@ -3,7 +3,6 @@ package io.charmkit.testing.juju;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.testing.ActionOutput;
 import io.charmkit.testing.ActionParameters;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -72,14 +71,9 @@ final class ActionRunner {
 
   /** {@code dispatch} if executable, else the legacy {@code actions/<name>}, else nothing. */
   Path handler(Path charmDir) {
-    for (Path p :
-        List.of(charmDir.resolve("dispatch"), charmDir.resolve("actions").resolve(name))) {
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    implemented = false;
-    return null;
+    Path handler = EmbeddedJuju.handler(charmDir, "actions", name);
+    implemented = handler != null;
+    return handler;
   }
 
   /** Commits on exit 0 (without holding the unit in error otherwise) and records the result. */

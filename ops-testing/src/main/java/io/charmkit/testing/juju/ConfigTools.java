@@ -38,12 +38,9 @@ final class ConfigTools {
   private ToolResponse configGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of("all", "a"));
     Map<String, Object> config = ctx.unit.app.effectiveConfig();
-    if (!a.positionals().isEmpty()) {
-      Object value = config.get(a.positionals().get(0));
-      return ToolResponse.ok(
-          ToolText.json(a) ? JujuJson.json(value) : (value == null ? "" : value + "\n"));
-    }
-    return ToolResponse.ok(ToolText.json(a) ? JujuJson.json(config) : ToolText.yamlMap(config));
+    return a.positionals().isEmpty()
+        ? ToolText.mapping(a, config)
+        : ToolText.value(a, config.get(a.positionals().get(0)));
   }
 
   private ToolResponse isLeader(HookContext ctx, List<String> argv) {

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +53,9 @@ public final class EmbeddedJuju implements AutoCloseable {
    */
   public static final String JUJU_VERSION = "3.6.14";
 
+  /** How long one hook may run before it is killed (reported as terminated). */
+  private static final Duration HOOK_TIMEOUT = Duration.ofMinutes(5);
+
   private final Object lock = new Object();
   private final Model model;
   private final ToolServer tools;
@@ -59,7 +63,6 @@ public final class EmbeddedJuju implements AutoCloseable {
   private final String jujuVersion;
   private final Path toolsDir;
   private final int hookBound;
-  private final Duration hookTimeout;
   private final boolean deleteWorkDir;
   private final String inheritedPath;
   private final String javaHome;
@@ -68,7 +71,7 @@ public final class EmbeddedJuju implements AutoCloseable {
 
   private EmbeddedJuju(Builder b) throws IOException {
     Path work = b.workDir;
-    deleteWorkDir = work == null && !b.keepWorkDir;
+    deleteWorkDir = work == null;
     if (work == null) {
       // Short and under /tmp: Pebble socket paths under it must stay below 108 bytes.
       work = Files.createTempDirectory(Path.of("/tmp"), "ckj");
@@ -88,7 +91,6 @@ public final class EmbeddedJuju implements AutoCloseable {
     toolsDir = work.resolve("tools");
     ToolShim.install(toolsDir, tools.port(), commands.names());
     hookBound = b.hookBound;
-    hookTimeout = b.hookTimeout;
     inheritedPath = Objects.requireNonNullElse(System.getenv("PATH"), "/usr/bin:/bin");
     javaHome = System.getenv("JAVA_HOME");
   }
@@ -106,16 +108,12 @@ public final class EmbeddedJuju implements AutoCloseable {
    * leader-settings-changed, config-changed, start, pebble-ready per container).
    */
   public void deploy(String app, Path charmDir, int units, Map<String, ?> config) {
-    synchronized (lock) {
-      model.deploy(app, charmDir, units, new LinkedHashMap<>(config));
-    }
+    withLock(() -> model.deploy(app, charmDir, units, new LinkedHashMap<>(config)));
   }
 
   /** Sets config values ({@code null} resets one); queues config-changed if anything changed. */
   public void config(String app, Map<String, ?> values) {
-    synchronized (lock) {
-      model.configure(model.app(app), new LinkedHashMap<>(values));
-    }
+    withLock(() -> model.configure(model.app(app), new LinkedHashMap<>(values)));
   }
 
   /**
@@ -126,23 +124,17 @@ public final class EmbeddedJuju implements AutoCloseable {
    * @return the relation id
    */
   public int relate(String first, String second) {
-    synchronized (lock) {
-      return model.relate(first, second);
-    }
+    return locked(() -> model.relate(first, second));
   }
 
   /** Removes a relation: relation-departed per remote unit, then relation-broken, on every unit. */
   public void removeRelation(int relationId) {
-    synchronized (lock) {
-      model.removeRelation(relationId);
-    }
+    withLock(() -> model.removeRelation(relationId));
   }
 
   /** Adds a unit to {@code app} and queues its start-up and relation hooks; returns its name. */
   public String addUnit(String app) {
-    synchronized (lock) {
-      return model.addUnit(model.app(app)).name;
-    }
+    return locked(() -> model.addUnit(model.app(app)).name);
   }
 
   /**
@@ -151,9 +143,7 @@ public final class EmbeddedJuju implements AutoCloseable {
    * remaining unit.
    */
   public void removeUnit(String unit) {
-    synchronized (lock) {
-      model.removeUnit(model.unit(unit));
-    }
+    withLock(() -> model.removeUnit(model.unit(unit)));
   }
 
   /**
@@ -161,9 +151,7 @@ public final class EmbeddedJuju implements AutoCloseable {
    * (departed and broken on both sides), then every unit stops and is removed.
    */
   public void removeApplication(String app) {
-    synchronized (lock) {
-      model.removeApplication(model.app(app));
-    }
+    withLock(() -> model.removeApplication(model.app(app)));
   }
 
   /**
@@ -172,17 +160,12 @@ public final class EmbeddedJuju implements AutoCloseable {
    * c).resolve("etc/worker/config.yaml")}.
    */
   public Path containerRoot(String unit, String container) {
-    synchronized (lock) {
-      model.unit(unit);
-      return unitDir(unit).resolve("rootfs").resolve(container);
-    }
+    return unitDir(unit).resolve("rootfs").resolve(container);
   }
 
   /** Queues update-status on every unit. */
   public void updateStatus() {
-    synchronized (lock) {
-      model.updateStatus();
-    }
+    withLock(model::updateStatus);
   }
 
   /**
@@ -190,9 +173,7 @@ public final class EmbeddedJuju implements AutoCloseable {
    * the others.
    */
   public void electLeader(String unit) {
-    synchronized (lock) {
-      model.electLeader(model.unit(unit));
-    }
+    withLock(() -> model.electLeader(model.unit(unit)));
   }
 
   /**
@@ -200,9 +181,7 @@ public final class EmbeddedJuju implements AutoCloseable {
    * again by the next settle, otherwise it is skipped.
    */
   public void resolve(String unit, boolean retry) {
-    synchronized (lock) {
-      model.resolve(model.unit(unit), retry);
-    }
+    withLock(() -> model.resolve(model.unit(unit), retry));
   }
 
   /**
@@ -214,9 +193,7 @@ public final class EmbeddedJuju implements AutoCloseable {
   public SettleReport settle() {
     List<HookRun> runs = new ArrayList<>();
     Map<String, Integer> fired = new TreeMap<>();
-    synchronized (lock) {
-      model.keyChanges.clear();
-    }
+    withLock(model.keyChanges::clear);
     while (true) {
       PendingHook next;
       synchronized (lock) {
@@ -287,7 +264,7 @@ public final class EmbeddedJuju implements AutoCloseable {
       target = ActionRunner.unitName(model, unit);
       runner = ActionRunner.prepare(model, jujuVersion, unit, action, params, ++contextCounter);
     }
-    run(PendingHook.simple(0, target, action), runner);
+    run(PendingHook.simple(target, action), runner);
     return runner.result();
   }
 
@@ -295,9 +272,7 @@ public final class EmbeddedJuju implements AutoCloseable {
 
   /** A {@code juju status}-like table: model, applications, units (leader marked *), relations. */
   public String status() {
-    synchronized (lock) {
-      return StatusTable.render(model, jujuVersion);
-    }
+    return locked(() -> StatusTable.render(model, jujuVersion));
   }
 
   /**
@@ -305,30 +280,23 @@ public final class EmbeddedJuju implements AutoCloseable {
    * it).
    */
   public WorkloadStatus unitStatus(String unit) {
-    synchronized (lock) {
-      return model.unit(unit).displayedStatus();
-    }
+    return locked(() -> model.unit(unit).displayedStatus());
   }
 
   /** The application status: what the leader set, else the most severe unit status. */
   public WorkloadStatus appStatus(String app) {
-    synchronized (lock) {
-      return model.appStatus(model.app(app));
-    }
+    return locked(() -> model.appStatus(model.app(app)));
   }
 
   /** The application's leader unit, or null when it has none. */
   public String leader(String app) {
-    synchronized (lock) {
-      return model.app(app).leader;
-    }
+    return locked(() -> model.app(app).leader);
   }
 
   /** The application's units, in the order they were added. */
   public List<String> units(String app) {
-    synchronized (lock) {
-      return model.app(app).units.stream().map(u -> u.name).collect(Collectors.toList());
-    }
+    return locked(
+        () -> model.app(app).units.stream().map(u -> u.name).collect(Collectors.toList()));
   }
 
   /** The committed application databag of {@code app} in a relation. */
@@ -338,44 +306,37 @@ public final class EmbeddedJuju implements AutoCloseable {
       if (!r.involves(app)) {
         throw new EmbeddedJujuException("application " + app + " is not in relation " + relationId);
       }
-      return Collections.unmodifiableMap(new TreeMap<>(r.bags.getOrDefault(app, Map.of())));
+      return bag(r, app);
     }
+  }
+
+  private static Map<String, String> bag(Relation r, String owner) {
+    return Collections.unmodifiableMap(new TreeMap<>(r.bags.getOrDefault(owner, Map.of())));
   }
 
   /** The committed databag of {@code unit} in a relation; empty once the unit has left it. */
   public Map<String, String> unitData(int relationId, String unit) {
-    synchronized (lock) {
-      Relation r = model.relation(relationId);
-      return Collections.unmodifiableMap(new TreeMap<>(r.bags.getOrDefault(unit, Map.of())));
-    }
+    return locked(() -> bag(model.relation(relationId), unit));
   }
 
   /** Every relation's committed databags, raw, for reading or printing. */
   public String dump() {
-    synchronized (lock) {
-      return StatusTable.dump(model);
-    }
+    return locked(() -> StatusTable.dump(model));
   }
 
   /** The unit's log: its juju-log records and hook output (stdout DEBUG, stderr WARNING). */
   public String log(String unit) {
-    synchronized (lock) {
-      return model.unit(unit).log.toString();
-    }
+    return locked(() -> model.unit(unit).log.toString());
   }
 
   /** The unit's committed charm state ({@code state-set}). */
   public Map<String, String> unitState(String unit) {
-    synchronized (lock) {
-      return Map.copyOf(model.unit(unit).state);
-    }
+    return locked(() -> Map.copyOf(model.unit(unit).state));
   }
 
   /** The ports the unit has opened, e.g. {@code 8080/tcp}. */
   public List<String> openedPorts(String unit) {
-    synchronized (lock) {
-      return List.copyOf(model.unit(unit).ports);
-    }
+    return locked(() -> List.copyOf(model.unit(unit).ports));
   }
 
   /** The latest content of each secret owned by {@code app} (or its units), by secret URI. */
@@ -394,23 +355,17 @@ public final class EmbeddedJuju implements AutoCloseable {
 
   /** The unit's directory: its charm copy ({@code charm/}) and containers ({@code containers/}). */
   public Path unitDir(String unit) {
-    synchronized (lock) {
-      return model.unit(unit).dir;
-    }
+    return locked(() -> model.unit(unit).dir);
   }
 
   /** Every hook run so far, in order. */
   public List<HookRun> hookRuns() {
-    synchronized (lock) {
-      return List.copyOf(history);
-    }
+    return locked(() -> List.copyOf(history));
   }
 
   /** Per hook name: runs, failures, wall time and hook-tool calls by tool. */
   public String figures() {
-    synchronized (lock) {
-      return StatusTable.figures(history);
-    }
+    return locked(() -> StatusTable.figures(history));
   }
 
   /** Stops the tool server and the workloads, and deletes a temporary work directory. */
@@ -431,6 +386,18 @@ public final class EmbeddedJuju implements AutoCloseable {
 
   // ---------------------------------------------------------------- running one hook
 
+  private <T> T locked(Supplier<T> read) {
+    synchronized (lock) {
+      return read.get();
+    }
+  }
+
+  private void withLock(Runnable change) {
+    synchronized (lock) {
+      change.run();
+    }
+  }
+
   private ToolResponse answer(ToolRequest request) {
     synchronized (lock) {
       HookContext ctx = model.contexts.get(request.contextId());
@@ -450,7 +417,7 @@ public final class EmbeddedJuju implements AutoCloseable {
   Map<String, String> openHookContext(String unit, String hook) {
     synchronized (lock) {
       String id = unit.replace('/', '-') + "-" + hook + "-" + (++contextCounter);
-      return environment(model.begin(PendingHook.simple(0, unit, hook), id));
+      return environment(model.begin(PendingHook.simple(unit, hook), id));
     }
   }
 
@@ -468,7 +435,7 @@ public final class EmbeddedJuju implements AutoCloseable {
       handler =
           action != null
               ? action.handler(ctx.unit.charmDir())
-              : handler(ctx.unit.charmDir(), hook.hook());
+              : handler(ctx.unit.charmDir(), "hooks", hook.hook());
       env = environment(ctx);
     }
     int exit = 0;
@@ -487,7 +454,7 @@ public final class EmbeddedJuju implements AutoCloseable {
       pb.redirectError(err.toFile());
       try {
         Process p = pb.start();
-        if (!p.waitFor(hookTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!p.waitFor(HOOK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
           p.destroyForcibly().waitFor();
           exit = -1;
         } else {
@@ -549,15 +516,16 @@ public final class EmbeddedJuju implements AutoCloseable {
     return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
   }
 
-  /** {@code dispatch} if executable, else the legacy {@code hooks/<name>}, else nothing. */
-  private static Path handler(Path charmDir, String hook) {
-    Path dispatch = charmDir.resolve("dispatch");
-    if (Files.isRegularFile(dispatch) && Files.isExecutable(dispatch)) {
-      return dispatch;
-    }
-    Path legacy = charmDir.resolve("hooks").resolve(hook);
-    if (Files.isRegularFile(legacy) && Files.isExecutable(legacy)) {
-      return legacy;
+  /**
+   * {@code dispatch} if executable, else the legacy {@code <legacyDir>/<name>} ({@code hooks/} or
+   * {@code actions/}), else nothing.
+   */
+  static Path handler(Path charmDir, String legacyDir, String name) {
+    for (Path p :
+        List.of(charmDir.resolve("dispatch"), charmDir.resolve(legacyDir).resolve(name))) {
+      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+        return p;
+      }
     }
     return null;
   }
@@ -593,9 +561,7 @@ public final class EmbeddedJuju implements AutoCloseable {
     private String modelName = "embedded";
     private String modelUuid = stableVersion4Uuid("charmkit-embedded");
     private Path workDir;
-    private boolean keepWorkDir;
     private int hookBound = 500;
-    private Duration hookTimeout = Duration.ofMinutes(5);
     private Path pebbleBinary;
     private WorkloadContainers containers;
     private String jujuVersion;
@@ -635,24 +601,12 @@ public final class EmbeddedJuju implements AutoCloseable {
       return this;
     }
 
-    /** Keeps the default temporary work directory on close (to inspect unit directories). */
-    public Builder keepWorkDir(boolean keep) {
-      this.keepWorkDir = keep;
-      return this;
-    }
-
     /** The most hooks one settle may run before it reports flapping; default 500. */
     public Builder hookBound(int bound) {
       if (bound < 1) {
         throw new IllegalArgumentException("hook bound must be positive, got " + bound);
       }
       this.hookBound = bound;
-      return this;
-    }
-
-    /** How long one hook may run before it is killed (reported as terminated); default 5 min. */
-    public Builder hookTimeout(Duration timeout) {
-      this.hookTimeout = Objects.requireNonNull(timeout);
       return this;
     }
 

@@ -79,12 +79,8 @@ public final class EmbeddedJujuCli {
     try {
       scenario = JujuJson.YAML.readTree(scenarioFile.toFile());
     } catch (JsonProcessingException e) {
-      err.println(
-          "embedded-juju: "
-              + scenarioFile
-              + " is not valid YAML (line "
-              + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-              + ")");
+      Object line = e.getLocation() == null ? "?" : e.getLocation().getLineNr();
+      err.printf("embedded-juju: %s is not valid YAML (line %s)%n", scenarioFile, line);
       return 2;
     } catch (IOException e) {
       err.println("embedded-juju: cannot read " + scenarioFile + ": " + e.getMessage());
@@ -108,15 +104,8 @@ public final class EmbeddedJujuCli {
             return 1;
           }
         } catch (StepError e) {
-          err.println(
-              "embedded-juju: "
-                  + scenarioFile
-                  + " step "
-                  + index
-                  + " ("
-                  + name
-                  + "): "
-                  + e.getMessage());
+          err.printf(
+              "embedded-juju: %s step %d (%s): %s%n", scenarioFile, index, name, e.getMessage());
           return 2;
         } catch (EmbeddedJujuException e) {
           err.println("embedded-juju: step " + index + " (" + name + ") failed: " + e.getMessage());
@@ -188,11 +177,8 @@ public final class EmbeddedJujuCli {
       case "settle" -> {
         try {
           SettleReport report = juju.settle();
-          out.println(
-              "settled after "
-                  + report.runs().size()
-                  + " hooks"
-                  + (report.clean() ? "" : ", " + report.failed().size() + " failed:"));
+          String failures = report.clean() ? "" : ", " + report.failed().size() + " failed:";
+          out.println("settled after " + report.runs().size() + " hooks" + failures);
           for (HookRun failed : report.failed()) {
             out.println(
                 "  " + failed.unit() + " " + failed.hook() + " exited " + failed.exitCode());
@@ -234,15 +220,9 @@ public final class EmbeddedJujuCli {
     r.output().logs().forEach(l -> out.println("  log: " + l));
     r.results().forEach((k, v) -> out.println("  " + k + ": " + v));
     if (!r.status().equals(expect)) {
-      err.println(
-          "embedded-juju: action "
-              + r.action()
-              + " on "
-              + r.unit()
-              + " "
-              + r.status()
-              + ", expected "
-              + expect);
+      err.printf(
+          "embedded-juju: action %s on %s %s, expected %s%n",
+          r.action(), r.unit(), r.status(), expect);
       return false;
     }
     return true;

@@ -74,9 +74,6 @@ final class HookEnvironment {
     if (hook.secretId() != null) {
       env.put("JUJU_SECRET_ID", hook.secretId());
       env.put("JUJU_SECRET_LABEL", Objects.requireNonNullElse(hook.secretLabel(), ""));
-      if (hook.secretRevision() != null) {
-        env.put("JUJU_SECRET_REVISION", hook.secretRevision().toString());
-      }
     }
     if (ctx.action != null) {
       env.put("JUJU_HOOK_NAME", "");

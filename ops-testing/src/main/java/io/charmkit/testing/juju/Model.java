@@ -4,6 +4,7 @@ import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.metadata.EndpointRole;
 import io.charmkit.ops.metadata.EndpointSpec;
 import io.charmkit.ops.metadata.MetadataException;
+import io.charmkit.ops.model.StatusName;
 import io.charmkit.testing.Consistency;
 import io.charmkit.testing.pebble.ContainerFiles;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The deployment as Juju's controller and unit agents see it: applications, units, relations and
@@ -112,13 +113,9 @@ final class Model {
 
   /** The relations {@code unit} is in, in id order. */
   List<Relation> relationsOf(Unit unit) {
-    List<Relation> out = new ArrayList<>();
-    for (Relation r : relations.values()) {
-      if (r.involves(unit.app.name) && !r.left.contains(unit.name)) {
-        out.add(r);
-      }
-    }
-    return out;
+    return relations.values().stream()
+        .filter(r -> r.involves(unit.app.name) && !r.left.contains(unit.name))
+        .toList();
   }
 
   boolean isLeader(Unit unit) {
@@ -130,16 +127,11 @@ final class Model {
     if (app.status != null) {
       return app.status;
     }
-    List<String> order = List.of("error", "blocked", "maintenance", "waiting", "active", "unknown");
-    WorkloadStatus worst = new WorkloadStatus("unknown", "");
-    for (Unit u : app.units) {
-      WorkloadStatus s = u.displayedStatus();
-      int rank = order.indexOf(s.status());
-      if (rank >= 0 && rank < order.indexOf(worst.status())) {
-        worst = s;
-      }
-    }
-    return worst;
+    return app.units.stream()
+        .map(Unit::displayedStatus)
+        .max(Comparator.comparingInt(s -> StatusName.parse(s.status()).priority()))
+        .filter(s -> !s.status().equals("unknown"))
+        .orElse(new WorkloadStatus("unknown", ""));
   }
 
   String newSecretId() {
@@ -229,7 +221,7 @@ final class Model {
     if (app.leader == null) {
       app.leader = unitName;
     }
-    enqueue(PendingHook.simple(0, unitName, "install"));
+    enqueue(PendingHook.simple(unitName, "install"));
     List<Relation> rels = new ArrayList<>();
     for (Relation r : relations.values()) {
       if (r.involves(app.name) && !r.dying) {
@@ -243,11 +235,11 @@ final class Model {
     }
     enqueue(
         PendingHook.simple(
-            0, unitName, isLeader(unit) ? "leader-elected" : "leader-settings-changed"));
-    enqueue(PendingHook.simple(0, unitName, "config-changed"));
-    enqueue(PendingHook.simple(0, unitName, "start"));
+            unitName, isLeader(unit) ? "leader-elected" : "leader-settings-changed"));
+    enqueue(PendingHook.simple(unitName, "config-changed"));
+    enqueue(PendingHook.simple(unitName, "start"));
     for (String c : app.metadata.containers()) {
-      enqueue(PendingHook.workload(0, unitName, c));
+      enqueue(PendingHook.workload(unitName, c));
     }
     for (Relation r : rels) {
       for (Unit remote : liveOn(r, unit)) {
@@ -274,7 +266,7 @@ final class Model {
     if (!before.equals(app.effectiveConfig())) {
       for (Unit u : app.units) {
         if (!u.dying) {
-          enqueue(PendingHook.simple(0, u.name, "config-changed"));
+          enqueue(PendingHook.simple(u.name, "config-changed"));
         }
       }
     }
@@ -323,13 +315,8 @@ final class Model {
     }
     if (!epA.interfaceName().equals(epB.interfaceName())) {
       throw new EmbeddedJujuException(
-          "cannot relate "
-              + what
-              + ": interfaces differ ("
-              + epA.interfaceName()
-              + " vs "
-              + epB.interfaceName()
-              + ")");
+          "cannot relate %s: interfaces differ (%s vs %s)"
+              .formatted(what, epA.interfaceName(), epB.interfaceName()));
     }
     for (Relation r : relations.values()) {
       if (r.involves(a[0])
@@ -375,13 +362,8 @@ final class Model {
             .count();
     if (used >= ep.limit().get()) {
       throw new EmbeddedJujuException(
-          "cannot relate "
-              + app.name
-              + ":"
-              + ep.name()
-              + ": endpoint limit of "
-              + ep.limit().get()
-              + " reached");
+          "cannot relate %s:%s: endpoint limit of %d reached"
+              .formatted(app.name, ep.name(), ep.limit().get()));
     }
   }
 
@@ -393,42 +375,31 @@ final class Model {
       String ep = spec.substring(colon + 1);
       if (!app(appName).metadata.endpoints().containsKey(ep)) {
         throw new EmbeddedJujuException(
-            "application \""
-                + appName
-                + "\" has no endpoint \""
-                + ep
-                + "\" (endpoints: "
-                + app(appName).metadata.endpoints().keySet()
-                + ")");
+            "application \"%s\" has no endpoint \"%s\" (endpoints: %s)"
+                .formatted(appName, ep, app(appName).metadata.endpoints().keySet()));
       }
       return new String[] {appName, ep};
     }
-    App mine = app(spec);
     String otherApp = other.contains(":") ? other.substring(0, other.indexOf(':')) : other;
-    Set<String> otherInterfaces = new HashSet<>();
-    for (EndpointSpec e : app(otherApp).metadata.endpoints().values()) {
-      if (e.role() != EndpointRole.PEERS
-          && (!other.contains(":") || e.name().equals(other.substring(other.indexOf(':') + 1)))) {
-        otherInterfaces.add(e.interfaceName());
-      }
-    }
-    List<String> fits = new ArrayList<>();
-    for (EndpointSpec e : mine.metadata.endpoints().values()) {
-      if (e.role() != EndpointRole.PEERS && otherInterfaces.contains(e.interfaceName())) {
-        fits.add(e.name());
-      }
-    }
+    Set<String> otherInterfaces =
+        app(otherApp).metadata.endpoints().values().stream()
+            .filter(e -> e.role() != EndpointRole.PEERS)
+            .filter(
+                e ->
+                    !other.contains(":")
+                        || e.name().equals(other.substring(other.indexOf(':') + 1)))
+            .map(EndpointSpec::interfaceName)
+            .collect(Collectors.toSet());
+    List<String> fits =
+        app(spec).metadata.endpoints().values().stream()
+            .filter(e -> e.role() != EndpointRole.PEERS)
+            .filter(e -> otherInterfaces.contains(e.interfaceName()))
+            .map(EndpointSpec::name)
+            .toList();
     if (fits.size() != 1) {
       throw new EmbeddedJujuException(
-          "cannot tell which endpoint of \""
-              + spec
-              + "\" to relate to \""
-              + other
-              + "\" (candidates: "
-              + fits
-              + "); name it as "
-              + spec
-              + ":<endpoint>");
+          "cannot tell which endpoint of \"%s\" to relate to \"%s\" (candidates: %s); name it as %s:<endpoint>"
+              .formatted(spec, other, fits, spec));
     }
     return new String[] {spec, fits.get(0)};
   }
@@ -512,8 +483,8 @@ final class Model {
       }
       enqueue(relationHook(unit, r, "relation-broken", null, null));
     }
-    enqueue(PendingHook.simple(0, unit.name, "stop"));
-    enqueue(PendingHook.simple(0, unit.name, "remove"));
+    enqueue(PendingHook.simple(unit.name, "stop"));
+    enqueue(PendingHook.simple(unit.name, "remove"));
   }
 
   private boolean inDyingRelation(PendingHook hook) {
@@ -568,10 +539,10 @@ final class Model {
       return;
     }
     unit.app.leader = unit.name;
-    enqueue(PendingHook.simple(0, unit.name, "leader-elected"));
+    enqueue(PendingHook.simple(unit.name, "leader-elected"));
     for (Unit u : unit.app.units) {
       if (u != unit && !u.dying) {
-        enqueue(PendingHook.simple(0, u.name, "leader-settings-changed"));
+        enqueue(PendingHook.simple(u.name, "leader-settings-changed"));
       }
     }
   }
@@ -579,7 +550,7 @@ final class Model {
   void updateStatus() {
     for (Unit u : units.values()) {
       if (!u.dying) {
-        enqueue(PendingHook.simple(0, u.name, "update-status"));
+        enqueue(PendingHook.simple(u.name, "update-status"));
       }
     }
   }
@@ -690,7 +661,7 @@ final class Model {
       unit.app.leaderSettings = ctx.leaderSettings;
       for (Unit u : unit.app.units) {
         if (u != unit && !u.dying) {
-          enqueue(PendingHook.simple(0, u.name, "leader-settings-changed"));
+          enqueue(PendingHook.simple(u.name, "leader-settings-changed"));
         }
       }
     }
@@ -734,7 +705,7 @@ final class Model {
         if (!pending) {
           enqueue(
               PendingHook.secret(
-                  0, consumer.name, "secret-changed", after.uri(), c.getValue().label(), null));
+                  consumer.name, "secret-changed", after.uri(), c.getValue().label()));
         }
       }
     }
@@ -760,12 +731,12 @@ final class Model {
             h -> h.hook().equals(hook) && h.relationId() == r.id && owner.equals(h.remoteUnit()))) {
           continue;
         }
-        enqueue(PendingHook.relation(0, target.name, hook, r.id, writer.app.name, owner, null));
+        enqueue(PendingHook.relation(target.name, hook, r.id, writer.app.name, owner, null));
       } else {
         if (hasPending(target, h -> h.hook().equals(hook) && h.relationId() == r.id)) {
           continue;
         }
-        enqueue(PendingHook.relation(0, target.name, hook, r.id, writer.app.name, null, null));
+        enqueue(PendingHook.relation(target.name, hook, r.id, writer.app.name, null, null));
       }
     }
   }
@@ -773,36 +744,17 @@ final class Model {
   // ---------------------------------------------------------------- helpers
 
   private boolean hasPending(Unit unit, Predicate<PendingHook> match) {
-    for (PendingHook h : queue.values()) {
-      if (h.unit().equals(unit.name) && match.test(h)) {
-        return true;
-      }
-    }
-    return false;
+    return queue.values().stream().anyMatch(h -> h.unit().equals(unit.name) && match.test(h));
   }
 
   private void enqueue(PendingHook h) {
     long seq = ++sequence;
-    queue.put(
-        seq,
-        new PendingHook(
-            seq,
-            h.unit(),
-            h.hook(),
-            h.relationId(),
-            h.remoteApp(),
-            h.remoteUnit(),
-            h.departingUnit(),
-            h.workload(),
-            h.secretId(),
-            h.secretLabel(),
-            h.secretRevision()));
+    queue.put(seq, h.queuedAs(seq));
   }
 
   private static PendingHook relationHook(
       Unit unit, Relation r, String kind, String remoteUnit, String departing) {
     return PendingHook.relation(
-        0,
         unit.name,
         r.endpointOf(unit.app.name) + "-" + kind,
         r.id,
@@ -812,13 +764,7 @@ final class Model {
   }
 
   private List<Unit> live(App app) {
-    List<Unit> out = new ArrayList<>();
-    for (Unit u : app.units) {
-      if (!u.dying) {
-        out.add(u);
-      }
-    }
-    return out;
+    return app.units.stream().filter(u -> !u.dying).toList();
   }
 
   private List<Unit> allUnits(Relation r) {
@@ -831,13 +777,7 @@ final class Model {
 
   /** The live units on the other side of {@code r} from {@code unit} (other peers for peers). */
   private List<Unit> liveOn(Relation r, Unit unit) {
-    List<Unit> out = new ArrayList<>();
-    for (Unit u : live(app(r.remoteApp(unit.app.name)))) {
-      if (u != unit) {
-        out.add(u);
-      }
-    }
-    return out;
+    return live(app(r.remoteApp(unit.app.name))).stream().filter(u -> u != unit).toList();
   }
 
   private static Map<String, String> addressBag(Unit unit) {

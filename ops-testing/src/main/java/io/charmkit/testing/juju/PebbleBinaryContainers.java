@@ -40,14 +40,12 @@ public final class PebbleBinaryContainers implements WorkloadContainers {
     while (!Files.exists(spec.socketPath())) {
       if (!process.isAlive()) {
         throw new IOException(
-            "pebble for "
-                + spec.unit()
-                + " container "
-                + spec.container()
-                + " exited with "
-                + process.exitValue()
-                + "; see "
-                + spec.rootDir().resolve("pebble.log"));
+            "pebble for %s container %s exited with %d; see %s"
+                .formatted(
+                    spec.unit(),
+                    spec.container(),
+                    process.exitValue(),
+                    spec.rootDir().resolve("pebble.log")));
       }
       if (System.nanoTime() > deadline) {
         process.destroyForcibly();

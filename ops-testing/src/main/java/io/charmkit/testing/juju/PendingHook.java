@@ -13,54 +13,40 @@ record PendingHook(
     String departingUnit,
     String workload,
     String secretId,
-    String secretLabel,
-    Integer secretRevision) {
+    String secretLabel) {
 
-  static PendingHook simple(long sequence, String unit, String hook) {
-    return new PendingHook(sequence, unit, hook, null, null, null, null, null, null, null, null);
+  static PendingHook simple(String unit, String hook) {
+    return new PendingHook(0, unit, hook, null, null, null, null, null, null, null);
   }
 
   static PendingHook relation(
-      long sequence,
-      String unit,
-      String hook,
-      int relationId,
-      String remoteApp,
-      String remoteUnit,
-      String departingUnit) {
+      String unit, String hook, int relationId, String remoteApp, String remote, String departing) {
     return new PendingHook(
-        sequence,
+        0, unit, hook, relationId, remoteApp, remote, departing, null, null, null);
+  }
+
+  static PendingHook workload(String unit, String container) {
+    return new PendingHook(
+        0, unit, container + "-pebble-ready", null, null, null, null, container, null, null);
+  }
+
+  static PendingHook secret(String unit, String hook, String secretId, String label) {
+    return new PendingHook(0, unit, hook, null, null, null, null, null, secretId, label);
+  }
+
+  /** This hook at position {@code seq} of the queue. */
+  PendingHook queuedAs(long seq) {
+    return new PendingHook(
+        seq,
         unit,
         hook,
         relationId,
         remoteApp,
         remoteUnit,
         departingUnit,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  static PendingHook workload(long sequence, String unit, String container) {
-    return new PendingHook(
-        sequence,
-        unit,
-        container + "-pebble-ready",
-        null,
-        null,
-        null,
-        null,
-        container,
-        null,
-        null,
-        null);
-  }
-
-  static PendingHook secret(
-      long sequence, String unit, String hook, String secretId, String label, Integer revision) {
-    return new PendingHook(
-        sequence, unit, hook, null, null, null, null, null, secretId, label, revision);
+        workload,
+        secretId,
+        secretLabel);
   }
 
   /** A short description for reports, e.g. {@code b/0 db-relation-changed (remote a/1)}. */

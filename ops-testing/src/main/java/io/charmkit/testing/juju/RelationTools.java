@@ -1,5 +1,6 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.ops.hooktools.RelationRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class RelationTools {
     Relation r = relation(model, ctx, a);
     if (a.flag("app")) {
       String remote = r.remoteApp(ctx.unit.app.name);
-      return ToolResponse.ok(ToolText.json(a) ? JujuJson.json(remote) : remote + "\n");
+      return ToolText.value(a, remote);
     }
     return ToolText.list(a, new ArrayList<>(r.membersOf(ctx.unit.name)));
   }
@@ -75,11 +76,8 @@ final class RelationTools {
     if (a.flag("app")) {
       if (!r.involves(target)) {
         throw new ToolError(
-            "cannot read application settings: application \""
-                + target
-                + "\" is not part of relation \""
-                + r.key()
-                + "\"");
+            "cannot read application settings: application \"%s\" is not part of relation \"%s\""
+                .formatted(target, r.key()));
       }
       if (target.equals(ctx.unit.app.name) && !r.isPeer() && !model.isLeader(ctx.unit)) {
         throw new ToolError("permission denied");
@@ -92,21 +90,13 @@ final class RelationTools {
       bag = ctx.bags(r).get(target);
       if (bag == null) {
         throw new ToolError(
-            "cannot read settings for unit \""
-                + target
-                + "\" in relation \""
-                + r.key()
-                + "\": unit \""
-                + target
-                + "\": settings not found");
+            "cannot read settings for unit \"%s\" in relation \"%s\": unit \"%s\": settings not found"
+                .formatted(target, r.key(), target));
       }
     }
-    if (key.equals("-")) {
-      Map<String, String> sorted = new TreeMap<>(bag);
-      return ToolResponse.ok(ToolText.json(a) ? JujuJson.json(sorted) : ToolText.yamlMap(sorted));
-    }
-    String value = bag.getOrDefault(key, "");
-    return ToolResponse.ok(ToolText.json(a) ? JujuJson.json(value) : value + "\n");
+    return key.equals("-")
+        ? ToolText.mapping(a, bag)
+        : ToolText.value(a, bag.getOrDefault(key, ""));
   }
 
   private ToolResponse relationSet(HookContext ctx, List<String> argv, String stdin) {
@@ -140,23 +130,19 @@ final class RelationTools {
       }
       return model.relation(ctx.hook.relationId());
     }
-    String endpoint = null;
-    String idText = ref;
-    int colon = ref.lastIndexOf(':');
-    if (colon >= 0) {
-      endpoint = ref.substring(0, colon);
-      idText = ref.substring(colon + 1);
-    }
-    Relation r;
+    RelationRef parsed = null;
+    Relation r = null;
     try {
-      r = model.relationIfPresent(Integer.parseInt(idText));
-    } catch (NumberFormatException e) {
-      r = null;
+      parsed = RelationRef.parse(ref);
+      r = model.relationIfPresent(parsed.id());
+    } catch (IllegalArgumentException e) {
+      // Not a relation id: refused below as not found, as Juju refuses it.
     }
     if (r == null
         || !r.involves(ctx.unit.app.name)
         || r.left.contains(ctx.unit.name)
-        || (endpoint != null && !r.endpointOf(ctx.unit.app.name).equals(endpoint))) {
+        || (parsed.endpoint() != null
+            && !r.endpointOf(ctx.unit.app.name).equals(parsed.endpoint()))) {
       throw new ToolError("invalid value \"" + ref + "\" for option -r: relation not found");
     }
     return r;

@@ -136,11 +136,7 @@ final class SecretTools {
   private ToolResponse secretSet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, SECRET_META, Set.of());
     Map<String, Secret> secrets = ctx.secrets(model.secrets);
-    if (a.positionals().isEmpty()) {
-      throw new ToolArgs.UsageException("missing secret URI");
-    }
-    Secret s = byId(secrets, a.positionals().get(0));
-    requireManager(ctx, s);
+    Secret s = managed(ctx, a, true);
     if (a.value("label") != null) {
       checkLabelFree(ctx, secrets, a.value("label"), s);
     }
@@ -155,12 +151,7 @@ final class SecretTools {
 
   private ToolResponse secretGrant(HookContext ctx, List<String> argv, boolean grant) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("relation", "r", "unit", "app"), Set.of());
-    Map<String, Secret> secrets = ctx.secrets(model.secrets);
-    if (a.positionals().size() != 1) {
-      throw new ToolArgs.UsageException("missing secret URI");
-    }
-    Secret s = byId(secrets, a.positionals().get(0));
-    requireManager(ctx, s);
+    Secret s = managed(ctx, a, false);
     String relRef = a.value("relation") != null ? a.value("relation") : a.value("r");
     Relation r = null;
     if (relRef != null) {
@@ -196,14 +187,9 @@ final class SecretTools {
 
   private ToolResponse secretRemove(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("revision"), Set.of());
-    Map<String, Secret> secrets = ctx.secrets(model.secrets);
-    if (a.positionals().size() != 1) {
-      throw new ToolArgs.UsageException("missing secret URI");
-    }
-    Secret s = byId(secrets, a.positionals().get(0));
-    requireManager(ctx, s);
+    Secret s = managed(ctx, a, false);
     if (a.value("revision") == null) {
-      secrets.remove(s.id);
+      ctx.secrets(model.secrets).remove(s.id);
     } else {
       int rev;
       try {
@@ -231,13 +217,22 @@ final class SecretTools {
     return ToolText.list(a, ids);
   }
 
-  private void requireManager(HookContext ctx, Secret s) {
+  /**
+   * The secret the first argument names, which this unit must manage; {@code more} when content may
+   * follow it (secret-set), else it must stand alone.
+   */
+  private Secret managed(HookContext ctx, ToolArgs a, boolean more) {
+    if (more ? a.positionals().isEmpty() : a.positionals().size() != 1) {
+      throw new ToolArgs.UsageException("missing secret URI");
+    }
+    Secret s = byId(ctx.secrets(model.secrets), a.positionals().get(0));
     if (!owns(ctx.unit, s)) {
       throw new ToolError("secret \"" + s.id + "\" not found");
     }
     if (s.ownerUnit == null && !model.isLeader(ctx.unit)) {
       throw new ToolError("permission denied: this unit is not the leader");
     }
+    return s;
   }
 
   private static boolean owns(Unit unit, Secret s) {
@@ -263,12 +258,7 @@ final class SecretTools {
   }
 
   private static Secret byId(Map<String, Secret> secrets, String ref) {
-    String id = ref;
-    if (id.startsWith("secret://")) {
-      id = id.substring(id.lastIndexOf('/') + 1);
-    } else if (id.startsWith("secret:")) {
-      id = id.substring("secret:".length());
-    }
+    String id = io.charmkit.testing.Secret.bare(ref);
     Secret s = secrets.get(id);
     if (s == null) {
       throw new ToolError("secret \"" + id + "\" not found");
@@ -317,11 +307,7 @@ final class SecretTools {
   private static Map<String, String> secretContent(List<String> args, String file) {
     Map<String, String> content = new TreeMap<>();
     if (file != null) {
-      try {
-        content.putAll(ToolText.parseSettings(Files.readString(Path.of(file))));
-      } catch (IOException e) {
-        throw new ToolError("cannot read secret content file \"" + file + "\": " + e.getMessage());
-      }
+      content.putAll(ToolText.parseSettings(ToolText.read(file, "secret content file")));
     }
     for (String arg : args) {
       int eq = arg.indexOf('=');

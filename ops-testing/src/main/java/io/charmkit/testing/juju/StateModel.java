@@ -191,12 +191,11 @@ public final class StateModel {
 
   private static PendingHook hook(Event event, Unit unit, String appName) {
     if (event.relation().isEmpty()) {
-      return PendingHook.simple(0, unit.name, event.name());
+      return PendingHook.simple(unit.name, event.name());
     }
     io.charmkit.testing.Relation r = event.relation().get();
     String remoteApp = r.isPeer() ? appName : r.remoteApp();
     return PendingHook.relation(
-        0,
         unit.name,
         event.name(),
         r.id(),
@@ -241,11 +240,8 @@ public final class StateModel {
     calls.add(new HookToolCall(shown, request.stdin()));
     if (!tools.has(request.tool())) {
       throw new HookToolException(
-          "hook tool "
-              + request.tool()
-              + " is not on PATH (a Juju "
-              + version
-              + " unit agent has no such tool)",
+          "hook tool %s is not on PATH (a Juju %s unit agent has no such tool)"
+              .formatted(request.tool(), version),
           request.tool(),
           request.shownArgv(),
           -1,

@@ -18,16 +18,13 @@ final class StateTools {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of("strict"));
     Map<String, String> state = ctx.state();
     if (a.positionals().isEmpty()) {
-      return ToolResponse.ok(ToolText.json(a) ? JujuJson.json(state) : ToolText.yamlMap(state));
+      return ToolText.mapping(a, state);
     }
     String value = state.get(a.positionals().get(0));
-    if (value == null) {
-      if (a.flag("strict")) {
-        throw new ToolError("\"" + a.positionals().get(0) + "\" not found");
-      }
-      return ToolResponse.ok(ToolText.json(a) ? JujuJson.json(null) : "");
+    if (value == null && a.flag("strict")) {
+      throw new ToolError("\"" + a.positionals().get(0) + "\" not found");
     }
-    return ToolResponse.ok(ToolText.json(a) ? JujuJson.json(value) : value + "\n");
+    return ToolText.value(a, value);
   }
 
   private static ToolResponse stateSet(HookContext ctx, List<String> argv, String stdin) {

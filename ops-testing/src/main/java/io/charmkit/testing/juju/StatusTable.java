@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Renders the model the way {@code juju status} lays it out, and the raw databags. */
 final class StatusTable {
@@ -122,12 +123,10 @@ final class StatusTable {
     rows.add(List.of("Hook", "Runs", "Failed", "Total ms", "Mean ms", "Max ms", "Tool calls"));
     for (var e : byHook.entrySet()) {
       long[] f = e.getValue();
-      StringBuilder calls = new StringBuilder();
-      tools
-          .getOrDefault(e.getKey(), Map.of())
-          .forEach(
-              (t, n) ->
-                  calls.append(calls.length() == 0 ? "" : " ").append(t).append('=').append(n));
+      String calls =
+          tools.getOrDefault(e.getKey(), Map.of()).entrySet().stream()
+              .map(t -> t.getKey() + "=" + t.getValue())
+              .collect(Collectors.joining(" "));
       rows.add(
           List.of(
               e.getKey(),
@@ -136,7 +135,7 @@ final class StatusTable {
               String.valueOf(f[2]),
               String.valueOf(f[2] / f[0]),
               String.valueOf(f[3]),
-              calls.toString()));
+              calls));
     }
     StringBuilder out = new StringBuilder();
     table(out, rows);
@@ -155,16 +154,9 @@ final class StatusTable {
     for (List<String> row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < cols; i++) {
-        line.append(row.get(i));
-        if (i < cols - 1) {
-          line.append(" ".repeat(width[i] - row.get(i).length() + 2));
-        }
+        line.append(row.get(i)).append(" ".repeat(width[i] - row.get(i).length() + 2));
       }
-      int end = line.length();
-      while (end > 0 && line.charAt(end - 1) == ' ') {
-        end--;
-      }
-      out.append(line, 0, end).append('\n');
+      out.append(line.toString().stripTrailing()).append('\n');
     }
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What the tool families share: output in the requested format and settings input. */
 final class ToolText {
@@ -34,8 +35,16 @@ final class ToolText {
     return ToolResponse.ok(json(a) ? JujuJson.json(value) : JujuJson.yaml(value));
   }
 
-  static String yamlMap(Map<String, ?> map) {
-    return map.isEmpty() ? "{}\n" : JujuJson.yaml(map);
+  /** A settings map (keys sorted) as JSON, or as YAML ({@code {}} when empty). */
+  static ToolResponse mapping(ToolArgs a, Map<String, ?> map) {
+    Map<String, ?> sorted = new TreeMap<>(map);
+    return ToolResponse.ok(
+        json(a) ? JujuJson.json(sorted) : sorted.isEmpty() ? "{}\n" : JujuJson.yaml(sorted));
+  }
+
+  /** One value as JSON, or as its text on a line (nothing at all for null). */
+  static ToolResponse value(ToolArgs a, Object value) {
+    return ToolResponse.ok(json(a) ? JujuJson.json(value) : value == null ? "" : value + "\n");
   }
 
   /** Merges {@code changes} into {@code bag}; an empty value deletes its key. */

@@ -1,5 +1,7 @@
 package io.charmkit.testing.pebble;
 
+import java.util.Optional;
+
 /**
  * An error the simulated Pebble answers with (status, message, optional kind): the HTTP front end
  * turns it into Pebble's {@code "type": "error"} envelope, the in-memory one into the exception the
@@ -23,6 +25,13 @@ public final class ApiError extends RuntimeException {
 
   static ApiError notFound(String message) {
     return new ApiError(404, message, null);
+  }
+
+  /** Refuses the request with a 400 when there is a {@code problem}. */
+  static void refuseIf(Optional<String> problem) {
+    if (problem.isPresent()) {
+      throw badRequest(problem.get());
+    }
   }
 
   /** The HTTP status. */

@@ -312,17 +312,11 @@ public final class ContainerFiles {
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    List<Path> all = new ArrayList<>();
-    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-      try (Stream<Path> walk = Files.walk(target)) {
-        walk.forEach(all::add);
+    // Files.walk does not follow links; reversed, it lists children before their parents.
+    try (Stream<Path> walk = Files.walk(target)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
-    } else {
-      all.add(target);
-    }
-    all.sort(Comparator.reverseOrder()); // children before their parents
-    for (Path p : all) {
-      Files.deleteIfExists(p);
     }
   }
 

@@ -11,28 +11,27 @@ import java.util.Map;
 /**
  * One run of a command in the test Pebble, as an {@link ExecHandler} sees it: what was asked, the
  * environment and working directory Pebble settled on, and the three streams.
+ *
+ * @param request the request as the client sent it (its stdin arrives on {@link #stdin()} instead)
+ * @param environment the command's environment: Pebble's defaults ({@code PATH}, {@code HOME},
+ *     {@code USER}, {@code LANG}), then the service context's, then the request's
+ * @param workingDir the working directory: the request's, the service context's, else {@code $HOME}
+ * @param stdin the command's standard input; ends when the client sends the end of its input
+ * @param stdout the command's standard output
+ * @param stderr the command's standard error (merged into stdout when the client did not split
+ *     them)
  */
-public final class ExecCall {
-  private final ExecRequest request;
-  private final Map<String, String> environment;
-  private final String workingDir;
-  private final InputStream stdin;
-  private final OutputStream stdout;
-  private final OutputStream stderr;
+public record ExecCall(
+    ExecRequest request,
+    Map<String, String> environment,
+    String workingDir,
+    InputStream stdin,
+    OutputStream stdout,
+    OutputStream stderr) {
 
-  ExecCall(
-      ExecRequest request,
-      Map<String, String> environment,
-      String workingDir,
-      InputStream stdin,
-      OutputStream stdout,
-      OutputStream stderr) {
-    this.request = request;
-    this.environment = Map.copyOf(environment);
-    this.workingDir = workingDir;
-    this.stdin = stdin;
-    this.stdout = stdout;
-    this.stderr = stderr;
+  /** Copies the environment. */
+  public ExecCall {
+    environment = Map.copyOf(environment);
   }
 
   /** The command and its arguments. */
@@ -40,41 +39,8 @@ public final class ExecCall {
     return request.command();
   }
 
-  /** The request as the client sent it (its stdin arrives on {@link #stdin()} instead). */
-  public ExecRequest request() {
-    return request;
-  }
-
-  /**
-   * The command's environment: Pebble's defaults ({@code PATH}, {@code HOME}, {@code USER}, {@code
-   * LANG}), then the service context's, then the request's.
-   */
-  public Map<String, String> environment() {
-    return environment;
-  }
-
-  /** The working directory: the request's, the service context's, else {@code $HOME}. */
-  public String workingDir() {
-    return workingDir;
-  }
-
-  /** The command's standard input; ends when the client sends the end of its input. */
-  public InputStream stdin() {
-    return stdin;
-  }
-
   /** Reads all of stdin as UTF-8. */
   public String stdinText() throws IOException {
     return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
-  }
-
-  /** The command's standard output. */
-  public OutputStream stdout() {
-    return stdout;
-  }
-
-  /** The command's standard error (merged into stdout when the client did not split them). */
-  public OutputStream stderr() {
-    return stderr;
   }
 }

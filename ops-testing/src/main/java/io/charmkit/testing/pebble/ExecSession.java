@@ -154,12 +154,8 @@ final class ExecSession {
   private void run() {
     try {
       if (!awaitIo()) {
-        completion.finished(
-            this,
-            -1,
-            "exec "
-                + task.taskId()
-                + ": timeout waiting for websocket connections: context deadline exceeded");
+        String timedOut = ": timeout waiting for websocket connections: context deadline exceeded";
+        completion.finished(this, -1, "exec " + task.taskId() + timedOut);
         return;
       }
     } catch (InterruptedException e) {

@@ -58,7 +58,7 @@ public final class LayerCombiner {
     return mapper;
   }
 
-  /** Parses and validates a layer's YAML; errors are 400s worded as Pebble words them. */
+  /** Parses a layer's YAML; errors are 400s worded as Pebble words them. */
   static ObjectNode parse(String label, String yaml) {
     JsonNode tree;
     try {
@@ -75,13 +75,7 @@ public final class LayerCombiner {
     if (!tree.isObject()) {
       throw ApiError.badRequest("cannot parse layer \"" + label + "\": not a mapping");
     }
-    ObjectNode layer = (ObjectNode) tree;
-    layerProblem(label, layer)
-        .ifPresent(
-            problem -> {
-              throw ApiError.badRequest(problem);
-            });
-    return layer;
+    return (ObjectNode) tree;
   }
 
   /**
@@ -127,22 +121,16 @@ public final class LayerCombiner {
           String labelName = it.next();
           if (labelName.startsWith("pebble_")) {
             return Optional.of(
-                "log target \""
-                    + name
-                    + "\": label \""
-                    + labelName
-                    + "\" uses reserved prefix \"pebble_\"");
+                "log target \"%s\": label \"%s\" uses reserved prefix \"pebble_\""
+                    .formatted(name, labelName));
           }
         }
       }
       String type = target.path("type").asText("");
       if (!type.isEmpty() && !LOG_TARGET_TYPES.contains(type)) {
         return Optional.of(
-            "log target \""
-                + name
-                + "\" has unsupported type \""
-                + type
-                + "\", must be \"loki\" or \"opentelemetry\"");
+            "log target \"%s\" has unsupported type \"%s\", must be \"loki\" or \"opentelemetry\""
+                .formatted(name, type));
       }
     }
     return Optional.empty();
@@ -225,11 +213,7 @@ public final class LayerCombiner {
    * and with Pebble's defaults filled in; a problem is a 400 worded as Pebble words it.
    */
   static Plan toPlan(ObjectNode combined) {
-    planProblem(combined)
-        .ifPresent(
-            problem -> {
-              throw ApiError.badRequest(problem);
-            });
+    ApiError.refuseIf(planProblem(combined));
     try {
       return plan(combined);
     } catch (IllegalArgumentException e) {

@@ -24,6 +24,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -190,16 +191,11 @@ public final class PebbleEngine {
 
   /** Adds a layer given as a typed value (turned into the same tree the YAML would give). */
   public void addLayer(String label, Object layer, boolean combine) {
-    ObjectNode tree = JSON.valueToTree(layer);
-    LayerCombiner.layerProblem(label, tree)
-        .ifPresent(
-            p -> {
-              throw ApiError.badRequest(p);
-            });
-    addLayer(label, tree, combine);
+    addLayer(label, (ObjectNode) JSON.valueToTree(layer), combine);
   }
 
   private synchronized void addLayer(String label, ObjectNode layer, boolean combine) {
+    ApiError.refuseIf(LayerCombiner.layerProblem(label, layer));
     if (layers.containsKey(label) && !combine) {
       throw ApiError.badRequest("layer \"" + label + "\" already exists");
     }
@@ -223,23 +219,7 @@ public final class PebbleEngine {
   private String performCheck(String name, Check check) {
     String type = check.http() != null ? "http" : check.tcp() != null ? "tcp" : "exec";
     String summary = "Perform " + type + " check \"" + name + "\"";
-    String now = now();
-    Task task =
-        new Task(
-            Integer.toString(nextTaskId++),
-            "perform-check",
-            summary,
-            "Doing",
-            null,
-            new Task.Progress("", 1, 1),
-            now,
-            null,
-            null);
-    String id = Integer.toString(nextChangeId++);
-    changes.put(
-        id,
-        new Change(id, "perform-check", summary, "Doing", List.of(task), false, null, now, null));
-    return id;
+    return doing("perform-check", summary, summary, 1).id();
   }
 
   // ---- services ----
@@ -449,30 +429,16 @@ public final class PebbleEngine {
       return List.of(logLine("ERROR", "cannot start service: no command"));
     }
     String program = words.get(0);
-    ContainerImage.Program found = null;
-    if (program.startsWith("/")) {
-      found = lookup(program);
-      if (found == null) {
-        return List.of(
-            logLine(
-                "ERROR",
-                "cannot start service: fork/exec " + program + ": no such file or directory"));
-      }
-    } else {
-      for (String dir : ContainerImage.PATH) {
-        found = lookup(dir + "/" + program);
-        if (found != null) {
-          break;
-        }
-      }
-      if (found == null) {
-        return List.of(
-            logLine(
-                "ERROR",
-                "cannot start service: exec: \""
-                    + program
-                    + "\": executable file not found in $PATH"));
-      }
+    ContainerImage.Program found = find(program);
+    if (found == null) {
+      return List.of(
+          logLine(
+              "ERROR",
+              program.startsWith("/")
+                  ? "cannot start service: fork/exec " + program + ": no such file or directory"
+                  : "cannot start service: exec: \""
+                      + program
+                      + "\": executable file not found in $PATH"));
     }
     if (found.exitCode() == null) {
       return null;
@@ -481,6 +447,18 @@ public final class PebbleEngine {
     return List.of(
         logLine("INFO", "Most recent service output:\n    " + output),
         logLine("ERROR", "cannot start service: exited quickly with code " + found.exitCode()));
+  }
+
+  /** The program {@code name} (a path, or looked up on Pebble's {@code PATH}), or null. */
+  private ContainerImage.Program find(String name) {
+    if (name.startsWith("/")) {
+      return lookup(name);
+    }
+    return ContainerImage.PATH.stream()
+        .map(dir -> lookup(dir + "/" + name))
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   /** The image's program at {@code path}, or an executable file the charm put there itself. */
@@ -642,33 +620,10 @@ public final class PebbleEngine {
     if (workingDir == null || workingDir.isEmpty()) {
       workingDir = environment.get("HOME");
     }
-    String now = now();
-    String taskId = Integer.toString(nextTaskId++);
-    String changeId = Integer.toString(nextChangeId++);
-    Task task =
-        new Task(
-            taskId,
-            "exec",
-            "exec command \"" + command.get(0) + "\"",
-            "Doing",
-            null,
-            new Task.Progress("", 0, 1),
-            now,
-            null,
-            null);
-    changes.put(
-        changeId,
-        new Change(
-            changeId,
-            "exec",
-            "Execute command \"" + command.get(0) + "\"",
-            "Doing",
-            List.of(task),
-            false,
-            null,
-            now,
-            null));
-    return new ExecTask(changeId, taskId, request, environment, workingDir, handler);
+    String program = "command \"" + command.get(0) + "\"";
+    Change change = doing("exec", "Execute " + program, "exec " + program, 0);
+    return new ExecTask(
+        change.id(), change.tasks().get(0).id(), request, environment, workingDir, handler);
   }
 
   /**
@@ -677,17 +632,7 @@ public final class PebbleEngine {
    * running (a daemon) runs until the exec's timeout stops it. Null when the image lacks it.
    */
   private ExecHandler imageProgram(String program) {
-    ContainerImage.Program found = null;
-    if (program.startsWith("/")) {
-      found = lookup(program);
-    } else {
-      for (String dir : ContainerImage.PATH) {
-        found = lookup(dir + "/" + program);
-        if (found != null) {
-          break;
-        }
-      }
-    }
+    ContainerImage.Program found = find(program);
     if (found == null) {
       return null;
     }
@@ -817,6 +762,29 @@ public final class PebbleEngine {
       command.cancel(true);
       return new Ending(-1, "simulated Pebble stopped");
     }
+  }
+
+  /**
+   * Records a change that stays {@code Doing}, with its one task ({@code done} of 1 done): a check
+   * being performed, or an exec running.
+   */
+  private Change doing(String kind, String summary, String taskSummary, int done) {
+    String now = now();
+    Task task =
+        new Task(
+            Integer.toString(nextTaskId++),
+            kind,
+            taskSummary,
+            "Doing",
+            null,
+            new Task.Progress("", done, 1),
+            now,
+            null,
+            null);
+    String id = Integer.toString(nextChangeId++);
+    Change change = new Change(id, kind, summary, "Doing", List.of(task), false, null, now, null);
+    changes.put(id, change);
+    return change;
   }
 
   private static String now() {

@@ -57,9 +57,9 @@ class HookToolSetTest {
     String remoteApp = remoteUnit == null ? null : remoteUnit.substring(0, remoteUnit.indexOf('/'));
     PendingHook h =
         PendingHook.relation(
-            0, unit, hook, relationId == null ? -1 : relationId, remoteApp, remoteUnit, null);
+            unit, hook, relationId == null ? -1 : relationId, remoteApp, remoteUnit, null);
     if (relationId == null) {
-      h = PendingHook.simple(0, unit, hook);
+      h = PendingHook.simple(unit, hook);
     }
     return model.begin(h, unit + "-" + hook);
   }
