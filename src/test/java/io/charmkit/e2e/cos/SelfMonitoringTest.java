@@ -14,11 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged Tempo coordinator's self-monitoring relations on the embedded Juju, against a shell
- * stand-in ({@code src/test/charms/cos-standin}) deployed three times as Loki (two units), a
- * catalogue and Traefik: the coordinator's containers and the worker's forward their logs to both
- * Loki units through Pebble log targets, switched off when the relation goes; the catalogue gets
- * Tempo's entry with Traefik's URL; Traefik gets a route per Tempo port.
+ * The packaged Tempo coordinator's self-monitoring relations on the embedded Juju, against the COS
+ * stand-in ({@code examples/cos-standin}) deployed three times as Loki (two units), a catalogue and
+ * Traefik: the coordinator's containers and the worker's forward their logs to both Loki units
+ * through Pebble log targets, switched off when the relation goes; the catalogue gets Tempo's entry
+ * with Traefik's URL; Traefik gets a route per Tempo port.
  */
 class SelfMonitoringTest {
   private static final String MODEL = "cos-e2e";
@@ -34,12 +34,6 @@ class SelfMonitoringTest {
       dir = examples.resolve(name).resolve("charm");
     }
     return dir.toAbsolutePath().normalize();
-  }
-
-  private static Path standin() {
-    return Path.of(System.getProperty("charmkit.charms"), "cos-standin")
-        .toAbsolutePath()
-        .normalize();
   }
 
   private static void settle(EmbeddedJuju juju) {
@@ -65,9 +59,9 @@ class SelfMonitoringTest {
       juju.deploy("s3", example("s3-standin"), 1, Map.of());
       juju.deploy("tempo", example("tempo-coordinator"), 1, Map.of());
       juju.deploy("tempo-worker", example("tempo-worker"), 1, Map.of("role-all", true));
-      juju.deploy("loki", standin(), 2, Map.of());
-      juju.deploy("catalogue", standin(), 1, Map.of());
-      juju.deploy("traefik", standin(), 1, Map.of());
+      juju.deploy("loki", example("cos-standin"), 2, Map.of());
+      juju.deploy("catalogue", example("cos-standin"), 1, Map.of());
+      juju.deploy("traefik", example("cos-standin"), 1, Map.of());
       juju.relate("tempo:tempo-cluster", "tempo-worker:tempo-cluster");
       juju.relate("tempo:s3", "s3:s3-credentials");
       int logging = juju.relate("tempo:logging", "loki:logging");

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged Tempo coordinator monitored by a stand-in Prometheus and Grafana ({@code
- * src/test/charms/monitoring-standin}) on the embedded Juju: the stand-in reads the scrape jobs,
- * the alert rules (the coordinator's, its worker's and the generic ones, each with its own
- * topology) and the dashboard, which decodes to the one packaged in the {@code .charm}.
+ * examples/cos-standin}) on the embedded Juju: the stand-in reads the scrape jobs, the alert rules
+ * (the coordinator's, its worker's and the generic ones, each with its own topology) and the
+ * dashboard, which decodes to the one packaged in the {@code .charm}.
  */
 class MetricsAndDashboardsTest {
   private static final String MODEL = "monitoring";
@@ -50,10 +50,7 @@ class MetricsAndDashboardsTest {
       assertThat(archive.getEntry("src/prometheus_alert_rules/workers/tempo.rules")).isNotNull();
       assertThat(archive.getEntry("src/grafana_dashboards/tempo-overview.json")).isNotNull();
     }
-    Path standin =
-        Path.of(System.getProperty("charmkit.charms"), "monitoring-standin")
-            .toAbsolutePath()
-            .normalize();
+    Path standin = example("cos-standin");
     try (EmbeddedJuju juju =
         EmbeddedJuju.builder()
             .modelName(MODEL)
@@ -75,7 +72,10 @@ class MetricsAndDashboardsTest {
       // Two jobs (the worker unit, nginx's exporter), three rule groups, one unit, one dashboard.
       assertThat(juju.unitStatus("cos/0"))
           .isEqualTo(
-              new WorkloadStatus("active", "jobs=2 rule-groups=3 unit-addresses=1 dashboards=1"));
+              new WorkloadStatus(
+                  "active",
+                  "jobs=2 rule-groups=3 unit-addresses=1 dashboards=1 traces=none"
+                      + " log-senders=0"));
 
       ScrapeProviderAppData scrape =
           ScrapeProviderAppData.CODEC.read(juju.appData(metrics, "tempo"), "tempo");

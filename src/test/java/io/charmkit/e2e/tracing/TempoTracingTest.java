@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.charmkit.e2e.cluster.ClusterProbe;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.SettleReport;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A stand-in traced application (the {@code tracing-requirer} test charm, on charmkit's tracing
+ * A stand-in traced application (the {@code examples/tracing-requirer} charm, on charmkit's tracing
  * requirer) related to the packaged Tempo coordinator over {@code tracing} v2 on the embedded Juju:
  * its request enables the receivers on the coordinator (ports opened) and it gets their URLs back.
  *
@@ -20,15 +19,6 @@ import org.junit.jupiter.api.Test;
 class TempoTracingTest {
   private static final String MODEL = "trc";
   private static final String FQDN = "tempo-0.tempo-endpoints." + MODEL + ".svc.cluster.local";
-
-  /** The packaged test charm under {@code src/test/charms}. */
-  private static Path testCharm(String name) {
-    Path dir = Path.of(System.getProperty("charmkit.charms", "charms"), name, "target/charm");
-    assertThat(dir.resolve("dispatch"))
-        .as("packaged charm %s (run `mvn package` first)", name)
-        .isExecutable();
-    return dir.toAbsolutePath().normalize();
-  }
 
   private static void settle(EmbeddedJuju juju) {
     SettleReport report = juju.settle();
@@ -52,7 +42,7 @@ class TempoTracingTest {
       juju.deploy("s3", ClusterProbe.charm("s3-standin"), 1, Map.of());
       juju.deploy("tempo", ClusterProbe.charm("tempo-coordinator"), 1, Map.of());
       juju.deploy("tempo-worker", ClusterProbe.charm("tempo-worker"), 1, Map.of("role-all", true));
-      juju.deploy("app", testCharm("tracing-requirer"), 1, Map.of());
+      juju.deploy("app", ClusterProbe.charm("tracing-requirer"), 1, Map.of());
       juju.relate("tempo:tempo-cluster", "tempo-worker:tempo-cluster");
       juju.relate("tempo:s3", "s3:s3-credentials");
       settle(juju);

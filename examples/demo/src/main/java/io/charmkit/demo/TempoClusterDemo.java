@@ -1,6 +1,8 @@
 package io.charmkit.demo;
 
 import io.charmkit.testing.juju.EmbeddedJuju;
+import io.charmkit.testing.pebble.ContainerImage;
+import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,14 +21,24 @@ import java.util.Map;
  *   <li>a stand-in S3 provider is related: the cluster is active;
  *   <li>the cluster is scaled out to one app per role (three ingesters) and the all-in-one worker
  *       is removed; the model settles, every worker holds the same config, and its gossip ring
- *       lists every worker.
+ *       lists every worker;
+ *   <li>TLS, tracing and self-monitoring are added: a certificates provider (a self-signed stand-in
+ *       CA), a COS stand-in (a Tempo for the cluster's own traces, a Prometheus, a Grafana and a
+ *       Loki) and a traced application. The summary checks that Tempo serves its receivers over
+ *       https, the workers trust the CA and export their traces to the stand-in, and the stand-in
+ *       receives the scrape jobs and dashboards and every Pebble plan forwards its logs to it.
  * </ol>
+ *
+ * <p>It exits non-zero if the workers disagree on their config, a check of the summary fails, or
+ * any hook failed.
  *
  * <p>Run it from the repository root after packaging ({@code bin/demo} does both).
  */
 public final class TempoClusterDemo {
   private static final List<String> ROLES =
       List.of("querier", "query-frontend", "ingester", "distributor", "compactor");
+
+  private static final String MODEL = "tempo-demo";
 
   private final PrintStream out;
   private final DemoModel demo;
@@ -47,8 +59,10 @@ public final class TempoClusterDemo {
     Path coordinator = charm("examples/tempo-coordinator/target/charm");
     Path worker = charm("examples/tempo-worker/target/charm");
     Path s3 = charm("examples/s3-standin/charm");
-    try (EmbeddedJuju juju =
-        EmbeddedJuju.builder().modelName("tempo-demo").images(DemoModel.upstreamImages()).build()) {
+    Path ca = charm("examples/certificates-standin/target/charm");
+    Path cos = charm("examples/cos-standin/target/charm");
+    Path client = charm("examples/tracing-requirer/target/charm");
+    try (EmbeddedJuju juju = EmbeddedJuju.builder().modelName(MODEL).images(images()).build()) {
       step("1. Deploy the Tempo coordinator on its own");
       juju.deploy("tempo", coordinator, 1, Map.of());
       settle(juju);
@@ -66,6 +80,7 @@ public final class TempoClusterDemo {
       settle(juju);
       out.println(juju.status());
 
+      List<Integer> clusters = new ArrayList<>();
       step("4. Scale out: one app per role, three ingesters; remove the all-in-one worker");
       for (String role : ROLES) {
         Map<String, Object> config = new LinkedHashMap<>();
@@ -73,10 +88,24 @@ public final class TempoClusterDemo {
         config.put("role-" + role, true);
         String app = "tempo-" + role;
         juju.deploy(app, worker, role.equals("ingester") ? 3 : 1, config);
-        juju.relate("tempo:tempo-cluster", app + ":tempo-cluster");
+        clusters.add(juju.relate("tempo:tempo-cluster", app + ":tempo-cluster"));
       }
       settle(juju);
       juju.removeApplication("tempo-all");
+      settle(juju);
+      out.println(juju.status());
+
+      step("5. TLS, tracing and self-monitoring: a stand-in CA, a COS stand-in, a traced app");
+      juju.deploy("ca", ca, 1, Map.of());
+      juju.relate("tempo:certificates", "ca:certificates");
+      juju.deploy("cos", cos, 1, Map.of());
+      juju.relate("tempo:self-charm-tracing", "cos:tracing");
+      juju.relate("tempo:self-workload-tracing", "cos:tracing");
+      int metrics = juju.relate("tempo:metrics-endpoint", "cos:metrics-endpoint");
+      int dashboards = juju.relate("tempo:grafana-dashboard", "cos:grafana-dashboard");
+      juju.relate("tempo:logging", "cos:logging");
+      juju.deploy("app", client, 1, Map.of());
+      int tracing = juju.relate("app:tracing", "tempo:tracing");
       settle(juju);
       out.println(juju.status());
 
@@ -85,10 +114,31 @@ public final class TempoClusterDemo {
       ROLES.forEach(role -> units.addAll(juju.units("tempo-" + role)));
       boolean shared = demo.printSharedConfig(juju, "tempo", units);
 
+      step("TLS-enabled, traced, self-monitored?");
+      IntegrationsSummary summary = new IntegrationsSummary(out, juju, MODEL);
+      summary.print(
+          new IntegrationsSummary.Relations(clusters.get(0), tracing, metrics, dashboards),
+          "tempo/0",
+          units,
+          "cos/0",
+          "app/0");
+
       step("Per-hook figures");
       out.println(juju.figures());
-      return shared ? 0 : 1;
+      return shared && summary.allOk() ? 0 : 1;
     }
+  }
+
+  /**
+   * The upstream images; the worker's, Ubuntu-based, also provides {@code update-ca-certificates}
+   * (a program that exits 0), which the worker runs once it holds the CA.
+   */
+  private static WorkloadImages images() {
+    return DemoModel.upstreamImages()
+        .container(
+            "tempo",
+            ContainerImage.of("/bin/tempo")
+                .withExitingExecutable("/usr/sbin/update-ca-certificates", 0, ""));
   }
 
   private void settle(EmbeddedJuju juju) {
