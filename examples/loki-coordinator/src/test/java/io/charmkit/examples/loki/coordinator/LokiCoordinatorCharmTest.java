@@ -124,7 +124,9 @@ class LokiCoordinatorCharmTest {
     assertThat(METADATA.endpoints().get("logging-consumer").interfaceName())
         .isEqualTo("loki_push_api");
     assertThat(METADATA.endpoints().get("loki-peers").interfaceName()).isEqualTo("loki_peers");
-    assertThat(METADATA.containers()).containsExactly("nginx", "nginx-prometheus-exporter");
+    // loki: only used with monolithic-fallback on (LokiMonolithicFallbackTest).
+    assertThat(METADATA.containers())
+        .containsExactlyInAnyOrder("nginx", "nginx-prometheus-exporter", "loki");
     assertThat(METADATA.options().get("retention-period").defaultValue()).contains(15L);
   }
 
