@@ -33,6 +33,8 @@ import java.util.Map;
 public final class LokiClusterDemo {
   private static final List<String> TARGETS = List.of("read", "write", "backend");
   private static final String COORDINATOR = "loki/0";
+  private static final String RUNNING_ALONE =
+      "running monolithic: no consistent worker set (no worker relation)";
 
   private final PrintStream out;
   private final DemoModel demo;
@@ -76,11 +78,7 @@ public final class LokiClusterDemo {
       juju.deploy("s3", s3, 1, Map.of());
       juju.relate("loki:s3", "s3");
       demo.settle(juju);
-      transition(
-          juju,
-          "active",
-          "running monolithic: no consistent worker set (no worker relation)",
-          true);
+      transition(juju, "active", RUNNING_ALONE, true);
       out.println(juju.status());
 
       demo.step("3. Scale out: read, write and three backend workers take the work over");
@@ -101,11 +99,7 @@ public final class LokiClusterDemo {
       demo.step("4. Remove the workers: the coordinator takes the work back");
       TARGETS.forEach(juju::removeApplication);
       demo.settle(juju);
-      transition(
-          juju,
-          "active",
-          "running monolithic: no consistent worker set (no worker relation)",
-          true);
+      transition(juju, "active", RUNNING_ALONE, true);
       out.println(juju.status());
 
       demo.step("Per-hook figures");

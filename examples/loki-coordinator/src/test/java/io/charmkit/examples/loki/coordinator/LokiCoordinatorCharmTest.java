@@ -48,7 +48,8 @@ class LokiCoordinatorCharmTest {
           "-----BEGIN CERTIFICATE-----\nSERVER\n-----END CERTIFICATE-----",
           "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----");
 
-  private static final Relation S3 =
+  /** The S3 stand-in's bag; {@link LokiMonolithicFallbackTest} uses it too. */
+  static final Relation S3 =
       Relation.of("s3")
           .withId(50)
           .withRemoteApp("s3-standin")

@@ -49,16 +49,7 @@ class LokiMonolithicFallbackTest {
   private static final String STOPPED = "the workers carry the work; stopping the monolithic loki";
   private static final String RESTARTED = "the monolithic loki configuration changed";
 
-  private static final Relation S3 =
-      Relation.of("s3")
-          .withId(50)
-          .withRemoteApp("s3-standin")
-          .withRemoteAppData(
-              Map.of(
-                  "endpoint", "http://minio.example:9000",
-                  "bucket", "loki",
-                  "access-key", "AK",
-                  "secret-key", "SK"));
+  private static final Relation S3 = LokiCoordinatorCharmTest.S3;
 
   private Instant now = Instant.parse("2026-12-04T10:00:00Z");
   private final List<String> log = new ArrayList<>();
