@@ -21,6 +21,7 @@ import java.util.TreeMap;
 final class DemoModel {
   private final PrintStream out;
   private final Path root;
+  private int failedHooks;
 
   DemoModel(PrintStream out, Path root) {
     this.out = out;
@@ -44,12 +45,18 @@ final class DemoModel {
   /** Settles the model and says how many hooks ran and which failed. */
   void settle(EmbeddedJuju juju) {
     SettleReport report = juju.settle();
+    failedHooks += report.failed().size();
     out.println(
         "settled: "
             + report.runs().size()
             + " hooks"
             + (report.failed().isEmpty() ? "" : ", failed: " + report.failed()));
     out.println();
+  }
+
+  /** How many hooks failed in every {@link #settle} so far: a demo that ends well has none. */
+  int failedHooks() {
+    return failedHooks;
   }
 
   /** Prints a step's title. */

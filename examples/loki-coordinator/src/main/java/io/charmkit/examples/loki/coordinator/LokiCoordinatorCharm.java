@@ -6,16 +6,20 @@ import io.charmkit.coordinator.CoordinatorCharm;
 import io.charmkit.coordinator.CoordinatorEndpoints;
 import io.charmkit.coordinator.datasource.DatasourceCorrelation;
 import io.charmkit.coordinator.datasource.DatasourceSpec;
+import io.charmkit.coordinator.monolith.MonolithicFallback;
 import io.charmkit.coordinator.nginx.NginxConfig;
 import io.charmkit.coordinator.tls.CertificatesTls;
 import io.charmkit.coordinator.tls.TlsSource;
+import io.charmkit.examples.loki.process.LokiProcess;
 import io.charmkit.interfaces.cluster.RolesTable;
+import io.charmkit.interfaces.cluster.WorkloadProcess;
 import io.charmkit.ops.Dispatcher;
 import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.framework.Framework;
 import io.charmkit.ops.model.Status;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +32,11 @@ import java.util.Optional;
  * itself with Grafana as a {@value #DATASOURCE_TYPE} datasource at that URL, with the tenant header
  * and, when a Tempo datasource is shared with it, links from trace IDs in log lines to the traces
  * ({@link LokiCorrelation}); it shares the UIDs Grafana assigned on {@code send-datasource}.
+ *
+ * <p>With the option {@code monolithic-fallback} on, the coordinator runs Loki itself ({@code
+ * -target all}, in its {@code loki} container, on the same bucket) while no consistent set of
+ * workers is related, and hands the work over to them once they form one ({@link
+ * MonolithicFallback}).
  *
  * <p>Not served here: the {@code logging} push endpoint, {@code alertmanager} (the ruler gets no
  * Alertmanager URL), ingress, alert rules and the other COS relations of the Python charm.
@@ -97,6 +106,15 @@ public final class LokiCoordinatorCharm extends CoordinatorCharm {
             LokiConfig.clusterLabel(model().name()),
             List.of())
         .render();
+  }
+
+  /**
+   * Loki with every target, as a monolithic worker runs it: the coordinator declares no
+   * workload-tracing endpoint, so there are no tracing variables.
+   */
+  @Override
+  protected Optional<WorkloadProcess> monolithicProcess() {
+    return Optional.of(LokiProcess.forRoles(List.of(MonolithicFallback.ROLE), Map.of()));
   }
 
   @Override

@@ -38,7 +38,8 @@ class LokiCoordinatorCharmTest {
           "-----BEGIN CERTIFICATE-----\nSERVER\n-----END CERTIFICATE-----",
           "-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE KEY-----");
 
-  private static final Relation S3 =
+  /** The S3 stand-in's bag; {@link LokiMonolithicFallbackTest} uses it too. */
+  static final Relation S3 =
       new S3Bucket("http://minio.example:9000", "loki", "AK", "SK").relation(50, "s3-standin");
 
   private static final WorkerRelations WORKERS =
@@ -83,7 +84,9 @@ class LokiCoordinatorCharmTest {
     assertThat(METADATA.endpoints().get("logging-consumer").interfaceName())
         .isEqualTo("loki_push_api");
     assertThat(METADATA.endpoints().get("loki-peers").interfaceName()).isEqualTo("loki_peers");
-    assertThat(METADATA.containers()).containsExactly("nginx", "nginx-prometheus-exporter");
+    // loki: only used with monolithic-fallback on (LokiMonolithicFallbackTest).
+    assertThat(METADATA.containers())
+        .containsExactlyInAnyOrder("nginx", "nginx-prometheus-exporter", "loki");
     assertThat(METADATA.options().get("retention-period").defaultValue()).contains(15L);
   }
 
