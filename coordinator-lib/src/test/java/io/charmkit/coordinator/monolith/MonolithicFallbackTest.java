@@ -9,7 +9,6 @@ import io.charmkit.clustertesting.WorkerRelations;
 import io.charmkit.coordinator.tls.ServerTls;
 import io.charmkit.coordinator.workload.WorkerFiles;
 import io.charmkit.interfaces.cluster.WorkloadProcess;
-import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.Status;
 import io.charmkit.testing.Container;
@@ -20,10 +19,8 @@ import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,18 +51,7 @@ class MonolithicFallbackTest {
   private Optional<ServerTls> tls = Optional.empty();
   private final Context ctx =
       new Context(
-              fw ->
-                  new ToyCoordinatorCharm(
-                      fw,
-                      new HostEnvironment(
-                          () -> FQDN,
-                          Map.of(),
-                          () -> "10.152.183.10",
-                          () -> false,
-                          Clock.fixed(now, ZoneOffset.UTC),
-                          d -> {}),
-                      () -> tls,
-                      writes::addAll),
+              fw -> new ToyCoordinatorCharm(fw, FixedHost.at(FQDN, now), () -> tls, writes::addAll),
               METADATA)
           .withAppName("toy-coordinator")
           .withLogLevel("DEBUG");

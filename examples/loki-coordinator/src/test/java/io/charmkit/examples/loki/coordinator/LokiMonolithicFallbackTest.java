@@ -2,13 +2,13 @@ package io.charmkit.examples.loki.coordinator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.clustertesting.FixedHost;
 import io.charmkit.coordinator.cluster.ClusterMembers;
 import io.charmkit.coordinator.s3.S3Config;
 import io.charmkit.coordinator.tls.TlsSource;
 import io.charmkit.interfaces.cluster.ClusterView;
 import io.charmkit.interfaces.cluster.RolesTable;
 import io.charmkit.interfaces.cluster.WorkerBags;
-import io.charmkit.ops.context.HostEnvironment;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.Status;
 import io.charmkit.ops.pebble.Layer;
@@ -22,10 +22,8 @@ import io.charmkit.testing.Outcome;
 import io.charmkit.testing.Relation;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,20 +53,7 @@ class LokiMonolithicFallbackTest {
   private final List<String> log = new ArrayList<>();
   private final Context ctx =
       new Context(
-              fw ->
-                  new LokiCoordinatorCharm(
-                      fw,
-                      TlsSource.NONE,
-                      new HostEnvironment(
-                          () -> FQDN,
-                          Map.of(),
-                          () -> "10.152.183.10",
-                          () -> false,
-                          Clock.fixed(now, ZoneOffset.UTC),
-                          d -> {
-                            throw new AssertionError("the coordinator never sleeps");
-                          })),
-              METADATA)
+              fw -> new LokiCoordinatorCharm(fw, TlsSource.NONE, FixedHost.at(FQDN, now)), METADATA)
           .withAppName("loki");
 
   // --- fixtures -----------------------------------------------------------------------------
