@@ -2,8 +2,11 @@ package io.charmkit.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.charmkit.ops.pebble.Change;
 import io.charmkit.ops.pebble.ChangeErrorException;
+import io.charmkit.ops.pebble.ChangeSelect;
 import io.charmkit.ops.pebble.Check;
 import io.charmkit.ops.pebble.CheckInfo;
 import io.charmkit.ops.pebble.ExecException;
@@ -254,6 +257,27 @@ class PebbleContractTest {
     assertThatThrownBy(() -> pebble.change("999"))
         .isInstanceOfSatisfying(
             PebbleApiException.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+  }
+
+  @ParameterizedTest
+  @EnumSource(FrontEnd.class)
+  void theChangeListShowsEachStartAndStopAndSelectsByReadiness(FrontEnd front) throws IOException {
+    PebbleClient pebble = client(front);
+    pebble.addLayer("app", layer("app", "/bin/app"), false);
+    Change start = pebble.start(List.of("app"));
+    Change stop = pebble.stop(List.of("app"));
+
+    assertThat(pebble.changes(ChangeSelect.ALL))
+        .extracting(Change::id, Change::kind, Change::ready)
+        .contains(tuple(start.id(), "start", true), tuple(stop.id(), "stop", true));
+    assertThat(pebble.changes(ChangeSelect.READY))
+        .extracting(Change::id)
+        .contains(start.id(), stop.id())
+        .doesNotHaveDuplicates();
+    assertThat(pebble.changes(ChangeSelect.IN_PROGRESS))
+        .allSatisfy(c -> assertThat(c.ready()).isFalse())
+        .extracting(Change::id)
+        .doesNotContain(start.id(), stop.id());
   }
 
   @ParameterizedTest

@@ -2,11 +2,10 @@ package io.charmkit.e2e.certificates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.clustertesting.UpstreamImages;
 import io.charmkit.e2e.cluster.ClusterProbe;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.SettleReport;
-import io.charmkit.testing.pebble.ContainerImage;
-import io.charmkit.testing.pebble.WorkloadImages;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class TlsOnOffTest {
 
-  private static WorkloadImages images() {
-    return ClusterProbe.upstreamImages()
-        .container(
-            "tempo",
-            ContainerImage.of("/bin/tempo")
-                .withExitingExecutable("/usr/sbin/update-ca-certificates", 0, ""));
-  }
-
   private static void settle(EmbeddedJuju juju) {
     SettleReport report = juju.settle();
     assertThat(report.failed()).as(juju.status()).isEmpty();
@@ -44,7 +35,8 @@ class TlsOnOffTest {
 
   @Test
   void aCertificatesRelationTurnsTlsOnAndItsRemovalTurnsItOff() throws Exception {
-    try (EmbeddedJuju juju = EmbeddedJuju.builder().modelName("tls").images(images()).build()) {
+    try (EmbeddedJuju juju =
+        EmbeddedJuju.builder().modelName("tls").images(UpstreamImages.all()).build()) {
       juju.deploy("s3", ClusterProbe.charm("s3-standin"), 1, Map.of());
       juju.deploy("tempo", ClusterProbe.charm("tempo-coordinator"), 1, Map.of());
       juju.deploy("tempo-worker", ClusterProbe.charm("tempo-worker"), 1, Map.of("role-all", true));

@@ -2,6 +2,7 @@ package io.charmkit.e2e.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.clustertesting.UpstreamImages;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.WorkloadStatus;
 import io.charmkit.testing.pebble.ContainerImage;
@@ -39,7 +40,7 @@ class BrokenImageTest {
 
   /** The upstream images, but the coordinator's nginx and the worker's tempo hold nothing. */
   private static WorkloadImages brokenImages() {
-    WorkloadImages images = ClusterProbe.upstreamImages();
+    WorkloadImages images = UpstreamImages.all();
     images.set(COORDINATOR, "nginx", ContainerImage.empty());
     images.set(WORKER, "tempo", ContainerImage.empty());
     return images;

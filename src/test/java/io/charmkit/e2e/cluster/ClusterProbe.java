@@ -8,8 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.HookRun;
 import io.charmkit.testing.juju.SettleReport;
-import io.charmkit.testing.pebble.ContainerImage;
-import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,21 +35,6 @@ public final class ClusterProbe {
     this.juju = juju;
     this.model = model;
     this.container = container;
-  }
-
-  /**
-   * The programs the upstream images provide (PRODUCTS.md), per container name: the in-process
-   * Pebbles start nothing else, as a real unit would not.
-   */
-  public static WorkloadImages upstreamImages() {
-    return new WorkloadImages()
-        .container("nginx", ContainerImage.of("/usr/sbin/nginx"))
-        .container(
-            "nginx-prometheus-exporter", ContainerImage.of("/usr/bin/nginx-prometheus-exporter"))
-        .container("tempo", ContainerImage.of("/bin/tempo"))
-        .container("pyroscope", ContainerImage.of("/usr/bin/pyroscope"))
-        .container("loki", ContainerImage.of("/bin/loki"))
-        .container("mimir", ContainerImage.of("/bin/mimir"));
   }
 
   /**

@@ -2,21 +2,18 @@ package io.charmkit.e2e.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.charmkit.clustertesting.UpstreamImages;
+import io.charmkit.ops.pebble.Change;
+import io.charmkit.ops.pebble.ChangeSelect;
 import io.charmkit.ops.pebble.PebbleClient;
 import io.charmkit.ops.pebble.Plan;
 import io.charmkit.ops.pebble.ServiceInfo;
+import io.charmkit.ops.pebble.Task;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.SettleReport;
 import io.charmkit.testing.juju.WorkloadStatus;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +49,6 @@ class LokiMonolithTest {
   private static final String FLAPPING = "backend-b";
 
   private static final List<String> TARGETS = List.of("read", "write", "backend");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private EmbeddedJuju juju;
   private ClusterProbe probe;
@@ -61,7 +57,7 @@ class LokiMonolithTest {
 
   @BeforeAll
   void deploy() throws IOException {
-    juju = EmbeddedJuju.builder().modelName(MODEL).images(ClusterProbe.upstreamImages()).build();
+    juju = EmbeddedJuju.builder().modelName(MODEL).images(UpstreamImages.all()).build();
     probe = new ClusterProbe(juju, MODEL, "loki");
     worker = ClusterProbe.charm("loki-worker");
   }
@@ -229,52 +225,30 @@ class LokiMonolithTest {
   }
 
   /**
-   * Counts the coordinator's Loki starts and stops in Pebble's own record of changes ({@code GET
-   * /v1/changes?select=all}): a start, stop or restart change whose tasks act on {@code loki}. The
-   * production client has no call for the list, so the request goes over the socket as it is.
+   * Counts the coordinator's Loki starts and stops in Pebble's own record of changes (all of them,
+   * ready or not): a start, stop or restart change whose tasks act on {@code loki}.
    */
   private Changes serviceChanges() {
-    JsonNode changes = get("/v1/changes?select=all").path("result");
+    List<Change> changes;
+    try (PebbleClient pebble = pebble()) {
+      changes = pebble.changes(ChangeSelect.ALL);
+    }
     long starts = 0;
     long stops = 0;
-    for (JsonNode change : changes) {
-      String kind = change.path("kind").asText();
-      for (JsonNode task : change.path("tasks")) {
-        if (!task.path("summary").asText().endsWith("\"loki\"")) {
+    for (Change change : changes) {
+      for (Task task : change.tasks()) {
+        if (!task.summary().endsWith("\"loki\"")) {
           continue;
         }
-        if (task.path("kind").asText().equals("start")) {
+        if (task.kind().equals("start")) {
           starts++;
-        } else if (task.path("kind").asText().equals("stop")) {
+        } else if (task.kind().equals("stop")) {
           stops++;
         }
       }
-      assertThat(kind).as("change %s", change.path("summary").asText()).isNotEqualTo("replan");
+      assertThat(change.kind()).as("change %s", change.summary()).isNotEqualTo("replan");
     }
     return new Changes(starts, stops);
-  }
-
-  private JsonNode get(String path) {
-    Path socket =
-        PebbleClient.socketPath(
-            "loki", Map.of(PebbleClient.CONTAINERS_DIR_ENV, containers().toString()));
-    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      channel.connect(UnixDomainSocketAddress.of(socket));
-      // HTTP/1.0: the server closes the connection after one plain (not chunked) body.
-      String request = "GET " + path + " HTTP/1.0\r\nHost: localhost\r\n\r\n";
-      channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
-      ByteArrayOutputStream response = new ByteArrayOutputStream();
-      ByteBuffer buffer = ByteBuffer.allocate(8192);
-      while (channel.read(buffer) >= 0) {
-        response.write(buffer.array(), 0, buffer.position());
-        buffer.clear();
-      }
-      String text = response.toString(StandardCharsets.UTF_8);
-      assertThat(text).startsWith("HTTP/1.").contains(" 200 ");
-      return JSON.readTree(text.substring(text.indexOf("\r\n\r\n") + 4));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private String nginxConf() {

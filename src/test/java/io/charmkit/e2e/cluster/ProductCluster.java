@@ -2,6 +2,7 @@ package io.charmkit.e2e.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.clustertesting.UpstreamImages;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.WorkloadStatus;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class ProductCluster implements AutoCloseable {
 
   /**
    * Deploys the coordinator of {@code product} and the S3 stand-in, related, in model {@code model}
-   * whose containers hold {@link ClusterProbe#upstreamImages()}.
+   * whose containers hold {@link UpstreamImages#all()}.
    *
    * @param product the product, e.g. {@code loki}: the coordinator's application and container name
    * @param model the model's name
@@ -67,7 +68,7 @@ final class ProductCluster implements AutoCloseable {
     try {
       juju =
           adjust
-              .apply(EmbeddedJuju.builder().modelName(model).images(ClusterProbe.upstreamImages()))
+              .apply(EmbeddedJuju.builder().modelName(model).images(UpstreamImages.all()))
               .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

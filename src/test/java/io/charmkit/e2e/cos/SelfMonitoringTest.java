@@ -2,7 +2,7 @@ package io.charmkit.e2e.cos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.charmkit.e2e.cluster.ClusterProbe;
+import io.charmkit.clustertesting.UpstreamImages;
 import io.charmkit.ops.pebble.LogTarget;
 import io.charmkit.ops.pebble.PebbleClient;
 import io.charmkit.testing.juju.EmbeddedJuju;
@@ -55,7 +55,7 @@ class SelfMonitoringTest {
   @Test
   void logsCatalogueAndIngressReachTheirStandIns() throws Exception {
     try (EmbeddedJuju juju =
-        EmbeddedJuju.builder().modelName(MODEL).images(ClusterProbe.upstreamImages()).build()) {
+        EmbeddedJuju.builder().modelName(MODEL).images(UpstreamImages.all()).build()) {
       juju.deploy("s3", example("s3-standin"), 1, Map.of());
       juju.deploy("tempo", example("tempo-coordinator"), 1, Map.of());
       juju.deploy("tempo-worker", example("tempo-worker"), 1, Map.of("role-all", true));

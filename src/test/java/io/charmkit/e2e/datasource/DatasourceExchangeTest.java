@@ -2,7 +2,7 @@ package io.charmkit.e2e.datasource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.charmkit.e2e.cluster.ClusterProbe;
+import io.charmkit.clustertesting.UpstreamImages;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.SettleReport;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ class DatasourceExchangeTest {
         EmbeddedJuju.builder()
             .modelName(MODEL)
             .modelUuid(UUID)
-            .images(ClusterProbe.upstreamImages())
+            .images(UpstreamImages.all())
             .build()) {
       juju.deploy("s3", charm("s3-standin"), 1, Map.of());
       juju.deploy("tempo", charm("tempo-coordinator"), 1, Map.of());

@@ -2,7 +2,7 @@ package io.charmkit.e2e.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.charmkit.e2e.cluster.ClusterProbe;
+import io.charmkit.clustertesting.UpstreamImages;
 import io.charmkit.interfaces.dashboard.LzmaBase64;
 import io.charmkit.schema.dashboard.DashboardProviderAppData;
 import io.charmkit.schema.dashboard.DashboardTemplate;
@@ -55,7 +55,7 @@ class MetricsAndDashboardsTest {
         EmbeddedJuju.builder()
             .modelName(MODEL)
             .modelUuid(UUID)
-            .images(ClusterProbe.upstreamImages())
+            .images(UpstreamImages.all())
             .build()) {
       juju.deploy("s3", example("s3-standin"), 1, Map.of());
       juju.deploy("tempo", tempo, 1, Map.of());

@@ -2,7 +2,7 @@ package io.charmkit.e2e.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.charmkit.e2e.cluster.ClusterProbe;
+import io.charmkit.clustertesting.UpstreamImages;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.HookRun;
 import io.charmkit.testing.juju.SettleReport;
@@ -38,11 +38,7 @@ class HostileCoordinatorTest {
 
   @BeforeAll
   void deploy() throws IOException {
-    juju =
-        EmbeddedJuju.builder()
-            .modelName("hostile-e2e")
-            .images(ClusterProbe.upstreamImages())
-            .build();
+    juju = EmbeddedJuju.builder().modelName("hostile-e2e").images(UpstreamImages.all()).build();
     Path examples = Path.of(System.getProperty("charmkit.examples", "../../examples"));
     Path worker = examples.resolve("tempo-worker/target/charm").toAbsolutePath().normalize();
     Path hostile =

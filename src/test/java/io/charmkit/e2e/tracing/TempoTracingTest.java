@@ -2,6 +2,7 @@ package io.charmkit.e2e.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.clustertesting.UpstreamImages;
 import io.charmkit.e2e.cluster.ClusterProbe;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.SettleReport;
@@ -38,7 +39,7 @@ class TempoTracingTest {
   @Test
   void aTracedApplicationGetsTheReceiversItAskedForAndTempoOpensTheirPorts() throws Exception {
     try (EmbeddedJuju juju =
-        EmbeddedJuju.builder().modelName(MODEL).images(ClusterProbe.upstreamImages()).build()) {
+        EmbeddedJuju.builder().modelName(MODEL).images(UpstreamImages.all()).build()) {
       juju.deploy("s3", ClusterProbe.charm("s3-standin"), 1, Map.of());
       juju.deploy("tempo", ClusterProbe.charm("tempo-coordinator"), 1, Map.of());
       juju.deploy("tempo-worker", ClusterProbe.charm("tempo-worker"), 1, Map.of("role-all", true));

@@ -2,8 +2,6 @@ package io.charmkit.demo;
 
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.SettleReport;
-import io.charmkit.testing.pebble.ContainerImage;
-import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,20 +24,6 @@ final class DemoModel {
   DemoModel(PrintStream out, Path root) {
     this.out = out;
     this.root = root;
-  }
-
-  /**
-   * The programs of the upstream images, as the demo's units run them: nginx on the nginx image's
-   * PATH, the exporter's binary, {@code /bin/tempo} and {@code /bin/loki} in the worker images
-   * (PRODUCTS.md). The in-process Pebbles start nothing an image does not provide.
-   */
-  static WorkloadImages upstreamImages() {
-    return new WorkloadImages()
-        .container("nginx", ContainerImage.of("/usr/sbin/nginx"))
-        .container(
-            "nginx-prometheus-exporter", ContainerImage.of("/usr/bin/nginx-prometheus-exporter"))
-        .container("tempo", ContainerImage.of("/bin/tempo"))
-        .container("loki", ContainerImage.of("/bin/loki"));
   }
 
   /** Settles the model and says how many hooks ran and which failed. */

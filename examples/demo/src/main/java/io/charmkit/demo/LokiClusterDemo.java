@@ -1,5 +1,6 @@
 package io.charmkit.demo;
 
+import io.charmkit.clustertesting.UpstreamImages;
 import io.charmkit.ops.pebble.PebbleClient;
 import io.charmkit.ops.pebble.Service;
 import io.charmkit.ops.pebble.ServiceInfo;
@@ -62,7 +63,7 @@ public final class LokiClusterDemo {
     Path worker = demo.charm("examples/loki-worker/target/charm");
     Path s3 = demo.charm("examples/s3-standin/charm");
     try (EmbeddedJuju juju =
-        EmbeddedJuju.builder().modelName("loki-demo").images(DemoModel.upstreamImages()).build()) {
+        EmbeddedJuju.builder().modelName("loki-demo").images(UpstreamImages.all()).build()) {
       demo.step(
           "1. Deploy the Loki coordinator on its own, with monolithic-fallback=true"
               + " and monolithic-handover-seconds=0");

@@ -1,8 +1,7 @@
 package io.charmkit.demo;
 
+import io.charmkit.clustertesting.UpstreamImages;
 import io.charmkit.testing.juju.EmbeddedJuju;
-import io.charmkit.testing.pebble.ContainerImage;
-import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -62,7 +61,8 @@ public final class TempoClusterDemo {
     Path ca = charm("examples/certificates-standin/target/charm");
     Path cos = charm("examples/cos-standin/target/charm");
     Path client = charm("examples/tracing-requirer/target/charm");
-    try (EmbeddedJuju juju = EmbeddedJuju.builder().modelName(MODEL).images(images()).build()) {
+    try (EmbeddedJuju juju =
+        EmbeddedJuju.builder().modelName(MODEL).images(UpstreamImages.all()).build()) {
       step("1. Deploy the Tempo coordinator on its own");
       juju.deploy("tempo", coordinator, 1, Map.of());
       settle(juju);
@@ -127,18 +127,6 @@ public final class TempoClusterDemo {
       out.println(juju.figures());
       return shared && summary.allOk() ? 0 : 1;
     }
-  }
-
-  /**
-   * The upstream images; the worker's, Ubuntu-based, also provides {@code update-ca-certificates}
-   * (a program that exits 0), which the worker runs once it holds the CA.
-   */
-  private static WorkloadImages images() {
-    return DemoModel.upstreamImages()
-        .container(
-            "tempo",
-            ContainerImage.of("/bin/tempo")
-                .withExitingExecutable("/usr/sbin/update-ca-certificates", 0, ""));
   }
 
   private void settle(EmbeddedJuju juju) {

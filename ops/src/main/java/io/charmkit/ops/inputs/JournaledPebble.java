@@ -1,6 +1,7 @@
 package io.charmkit.ops.inputs;
 
 import io.charmkit.ops.pebble.Change;
+import io.charmkit.ops.pebble.ChangeSelect;
 import io.charmkit.ops.pebble.CheckInfo;
 import io.charmkit.ops.pebble.ExecOutput;
 import io.charmkit.ops.pebble.ExecRequest;
@@ -77,6 +78,7 @@ final class JournaledPebble implements PebbleClient {
       case "plan" -> plan();
       case "services" -> services(unnames(r.get(1)));
       case "change" -> change(r.get(1));
+      case "changes" -> changes(ChangeSelect.valueOf(r.get(1)));
       case "list-files" -> listFiles(r.get(1), unopt(r.get(2)), Boolean.parseBoolean(r.get(3)));
       case "pull" -> pull(r.get(1));
       case "checks" -> checks(unopt(r.get(1)), unnames(r.get(2)));
@@ -109,6 +111,11 @@ final class JournaledPebble implements PebbleClient {
   @Override
   public Change change(String id) {
     return journal.read(req("change", id), false, () -> pebble.change(id));
+  }
+
+  @Override
+  public List<Change> changes(ChangeSelect select) {
+    return journal.read(req("changes", select.name()), false, () -> pebble.changes(select));
   }
 
   @Override

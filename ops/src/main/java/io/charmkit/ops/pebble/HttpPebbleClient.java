@@ -306,6 +306,13 @@ final class HttpPebbleClient implements PebbleClient {
   }
 
   @Override
+  public List<Change> changes(ChangeSelect select) {
+    String what = "GET /v1/changes?select=" + select.wire();
+    return result(
+        call(get("/v1/changes?select=" + select.wire()), what), new TypeReference<>() {}, what);
+  }
+
+  @Override
   public Change waitChange(String id, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     String what = "GET /v1/changes/" + id + "/wait";

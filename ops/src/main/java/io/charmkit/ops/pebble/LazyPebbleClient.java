@@ -77,6 +77,11 @@ final class LazyPebbleClient implements PebbleClient {
   }
 
   @Override
+  public List<Change> changes(ChangeSelect select) {
+    return delegate().changes(select);
+  }
+
+  @Override
   public Change waitChange(String id, Duration timeout) {
     return delegate().waitChange(id, timeout);
   }

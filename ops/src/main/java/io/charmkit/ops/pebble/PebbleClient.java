@@ -114,6 +114,12 @@ public interface PebbleClient extends AutoCloseable {
   Change change(String id);
 
   /**
+   * The changes Pebble remembers, as {@code GET /v1/changes?select=...} lists them: what started
+   * and stopped the services, and whether each change is ready.
+   */
+  List<Change> changes(ChangeSelect select);
+
+  /**
    * Waits for a change to finish, polling Pebble's wait endpoint until {@code timeout}.
    *
    * @return the finished change
