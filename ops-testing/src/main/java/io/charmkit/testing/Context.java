@@ -22,7 +22,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -160,18 +159,12 @@ public final class Context {
     if (!problems.isEmpty()) {
       throw new InconsistentStateException(problems);
     }
-    Event run = event;
-    if (event.isAction()) {
-      // Juju fills in the defaults of actions.yaml before the action sees its parameters.
-      run =
-          new Event(
-              event.dispatchPath(),
-              event.relation(),
-              event.remoteUnit(),
-              event.departingUnit(),
-              event.environment(),
-              ActionParameters.withDefaults(metadata, event.name(), event.params()));
-    }
+    // Juju fills in the defaults of actions.yaml before the action sees its parameters.
+    Event run =
+        event.isAction()
+            ? event.withParams(
+                ActionParameters.withDefaults(metadata, event.name(), event.params()))
+            : event;
     synchronized (LOCK) {
       Path scratch = temporaryDirectory();
       try {
@@ -189,22 +182,14 @@ public final class Context {
     Map<String, String> env = juju.environment(event, charmDir);
     JujuContext context = JujuContext.fromEnvironment(env);
     HookTools tools = new ProcessHookTools(juju.transport(), env);
+    Function<Container, MemoryPebble> pebble =
+        c -> new MemoryPebble(c, directory(scratch.resolve("containers/" + c.name())));
     Map<String, MemoryPebble> pebbles = new LinkedHashMap<>();
-    for (Container c : state.containers()) {
-      pebbles.put(
-          c.name(), new MemoryPebble(c, directory(scratch.resolve("containers/" + c.name()))));
-    }
+    state.containers().forEach(c -> pebbles.put(c.name(), pebble.apply(c)));
+    // A declared container the state leaves out is one Juju has not started yet.
     PebbleConnector connector =
         name ->
-            pebbles
-                .computeIfAbsent(
-                    name,
-                    // A declared container the state leaves out is one Juju has not started yet.
-                    n ->
-                        new MemoryPebble(
-                            Container.disconnected(n),
-                            directory(scratch.resolve("containers/" + n))))
-                .client();
+            pebbles.computeIfAbsent(name, n -> pebble.apply(Container.disconnected(n))).client();
     MemoryStore store = new MemoryStore(new StoredSnapshot(state.storedState(), state.deferred()));
 
     Map<String, String> logEnv = new LinkedHashMap<>(env);
@@ -218,21 +203,15 @@ public final class Context {
       JujuLogSink.uninstall();
     }
 
-    State output = state;
-    if (result.succeeded()) {
-      List<Container> containers = new ArrayList<>();
-      for (Container c : state.containers()) {
-        containers.add(pebbles.get(c.name()).snapshot());
-      }
-      output = juju.output(containers, store.snapshot());
-    }
+    State output =
+        result.succeeded()
+            ? juju.output(
+                state.containers().stream().map(c -> pebbles.get(c.name()).snapshot()).toList(),
+                store.snapshot())
+            : state;
     Map<String, List<ExecRequest>> execHistory = new LinkedHashMap<>();
-    pebbles.forEach(
-        (name, pebble) -> {
-          if (!pebble.execHistory().isEmpty()) {
-            execHistory.put(name, pebble.execHistory());
-          }
-        });
+    pebbles.forEach((name, p) -> execHistory.put(name, p.execHistory()));
+    execHistory.values().removeIf(List::isEmpty);
     Outcome outcome =
         new Outcome(
             output,

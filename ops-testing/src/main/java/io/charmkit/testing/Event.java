@@ -45,6 +45,17 @@ public record Event(
     return dispatchPath.startsWith("actions/");
   }
 
+  /** This event with other action parameters. */
+  public Event withParams(Map<String, ?> newParams) {
+    return new Event(
+        dispatchPath,
+        relation,
+        remoteUnit,
+        departingUnit,
+        environment,
+        new LinkedHashMap<>(newParams));
+  }
+
   @Override
   public String toString() {
     return (isAction() ? "action " : "hook ") + name();
