@@ -9,9 +9,9 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
+import com.networknt.schema.path.PathType;
 import io.charmkit.ops.metadata.ActionSpec;
 import io.charmkit.ops.metadata.CharmMetadata;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,10 @@ public final class ActionParameters {
               .build(),
           registry ->
               registry.schemaRegistryConfig(
-                  SchemaRegistryConfig.builder().losslessNarrowing(true).build()));
+                  SchemaRegistryConfig.builder()
+                      .losslessNarrowing(true)
+                      .pathType(PathType.LEGACY)
+                      .build()));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -116,7 +119,8 @@ public final class ActionParameters {
    */
   private static String sentence(String action, JsonNode schema, Error error) {
     String prefix = "action '" + action + "': parameter '";
-    String at = parameter(error.getInstanceLocation());
+    // The legacy path type writes $.s3.bucket and $.tags[1]: our dotted path after "$.".
+    String at = error.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
     return switch (error.getKeyword()) {
       case "required" -> prefix + join(at, error.getProperty()) + "' is required but not given";
       case "additionalProperties" ->
@@ -133,21 +137,7 @@ public final class ActionParameters {
   /** The names declared beside the {@code additionalProperties: false} that refused one. */
   private static List<String> declared(JsonNode schema, Error error) {
     NodePath object = error.getSchemaLocation().getFragment().getParent();
-    List<String> names = new ArrayList<>();
-    schema.at(object.toString() + "/properties").fieldNames().forEachRemaining(names::add);
-    return names;
-  }
-
-  /** A JSON Pointer to a value as the parameter's dotted path. */
-  private static String parameter(NodePath location) {
-    String path = "";
-    for (int i = 0; i < location.getNameCount(); i++) {
-      path =
-          location.getElement(i) instanceof Integer index
-              ? path + "[" + index + "]"
-              : join(path, location.getName(i));
-    }
-    return path;
+    return schema.at(object + "/properties").properties().stream().map(Map.Entry::getKey).toList();
   }
 
   private static String join(String path, String name) {
