@@ -35,6 +35,11 @@ public record Event(
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
+  /** An event of no relation, with its event variables and no parameters. */
+  private Event(String dispatchPath, Map<String, String> environment) {
+    this(dispatchPath, Optional.empty(), Optional.empty(), Optional.empty(), environment, Map.of());
+  }
+
   /** The hook or action name as Juju spells it, e.g. {@code db-relation-changed}. */
   public String name() {
     return dispatchPath.substring(dispatchPath.indexOf('/') + 1);
@@ -223,13 +228,7 @@ public record Event(
 
   /** The action {@code name} with {@code params} ({@code actions.yaml} defaults apply too). */
   public static Event action(String name, Map<String, ?> params) {
-    return new Event(
-        "actions/" + name,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Map.of("JUJU_ACTION_NAME", name),
-        new LinkedHashMap<>(params));
+    return new Event("actions/" + name, Map.of("JUJU_ACTION_NAME", name)).withParams(params);
   }
 
   // --- helpers ----------------------------------------------------------------------------------
@@ -240,13 +239,7 @@ public record Event(
 
   /** A hook that is not a relation event, with its event variables. */
   private static Event hook(String name, Map<String, String> environment) {
-    return new Event(
-        "hooks/" + name,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        environment,
-        Map.of());
+    return new Event("hooks/" + name, environment);
   }
 
   private static Event relationEvent(
