@@ -84,32 +84,29 @@ public final class ActionParameters {
    */
   public static Map<String, Object> withDefaults(
       CharmMetadata metadata, String action, Map<String, ?> params) {
-    Map<String, Object> out = new LinkedHashMap<>(params);
     ActionSpec spec = metadata.actions().get(action);
-    if (spec != null) {
-      insertDefaults(spec.params(), out);
-    }
-    return out;
+    return spec == null ? new LinkedHashMap<>(params) : withDefaults(spec.params(), params);
   }
 
-  private static void insertDefaults(Map<?, ?> properties, Map<String, Object> into) {
+  /** {@code given} with the defaults of {@code properties}, recursively into given objects. */
+  private static Map<String, Object> withDefaults(Map<?, ?> properties, Map<?, ?> given) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    given.forEach((k, v) -> out.put(String.valueOf(k), v));
     properties.forEach(
         (name, declared) -> {
-          if (!(declared instanceof Map<?, ?> d)) {
-            return;
-          }
           String key = String.valueOf(name);
-          if (!into.containsKey(key) && d.containsKey("default")) {
-            into.put(key, d.get("default"));
+          if (declared instanceof Map<?, ?> d
+              && d.containsKey("default")
+              && !out.containsKey(key)) {
+            out.put(key, d.get("default"));
           }
-          if (into.get(key) instanceof Map<?, ?> given
+          if (out.get(key) instanceof Map<?, ?> nested
+              && declared instanceof Map<?, ?> d
               && d.get("properties") instanceof Map<?, ?> p) {
-            Map<String, Object> nested = new LinkedHashMap<>();
-            given.forEach((k, v) -> nested.put(String.valueOf(k), v));
-            insertDefaults(p, nested);
-            into.put(key, nested);
+            out.put(key, withDefaults(p, nested));
           }
         });
+    return out;
   }
 
   /**
@@ -145,10 +142,7 @@ public final class ActionParameters {
   }
 
   private static int major(String version) {
-    int end = 0;
-    while (end < version.length() && Character.isDigit(version.charAt(end))) {
-      end++;
-    }
-    return end == 0 ? 0 : Integer.parseInt(version.substring(0, end));
+    String digits = version.replaceFirst("\\D.*", "");
+    return digits.isEmpty() ? 0 : Integer.parseInt(digits);
   }
 }
