@@ -127,7 +127,16 @@ public record Event(
 
   /** {@code <endpoint>-relation-joined} from the relation's first remote unit. */
   public static Event relationJoined(Relation relation) {
-    return relationJoined(relation, firstUnit(relation, "joined"));
+    int first =
+        relation.remoteUnitsData().keySet().stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "relation-joined needs a remote unit, but relation "
+                            + relation.ref()
+                            + " has none; add one with withRemoteUnit"));
+    return relationJoined(relation, first);
   }
 
   /** {@code <endpoint>-relation-joined} from remote unit number {@code unit}. */
@@ -251,19 +260,6 @@ public record Event(
         departing,
         Map.of(),
         Map.of());
-  }
-
-  private static int firstUnit(Relation relation, String what) {
-    return relation.remoteUnitsData().keySet().stream()
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "relation-"
-                        + what
-                        + " needs a remote unit, but relation "
-                        + relation.ref()
-                        + " has none; add one with withRemoteUnit"));
   }
 
   private static Event workload(Container container, String suffix, Map<String, String> extra) {

@@ -120,19 +120,18 @@ public final class HostileValues {
   }
 
   private static String escapedControls(Random random) {
-    StringBuilder sb = new StringBuilder();
-    int n = 1 + random.nextInt(12);
-    for (int i = 0; i < n; i++) {
-      switch (random.nextInt(6)) {
-        case 0 -> sb.append("\\u0000");
-        case 1 -> sb.append(String.format("\\u%04x", random.nextInt(0x20)));
-        case 2 -> sb.append(random.nextBoolean() ? "\\ud800" : "\\udfff");
-        case 3 -> sb.append("\\u007f");
-        case 4 -> sb.append("\\ud83d\\ude00");
-        default -> sb.append((char) ('a' + random.nextInt(26)));
-      }
-    }
-    return sb.toString();
+    return IntStream.range(0, 1 + random.nextInt(12))
+        .mapToObj(
+            i ->
+                switch (random.nextInt(6)) {
+                  case 0 -> "\\u0000";
+                  case 1 -> String.format("\\u%04x", random.nextInt(0x20));
+                  case 2 -> random.nextBoolean() ? "\\ud800" : "\\udfff";
+                  case 3 -> "\\u007f";
+                  case 4 -> "\\ud83d\\ude00";
+                  default -> String.valueOf((char) ('a' + random.nextInt(26)));
+                })
+        .collect(Collectors.joining());
   }
 
   private static String anyJson(Random random, int depth) {
@@ -198,11 +197,8 @@ public final class HostileValues {
   }
 
   private static String rawControls(Random random) {
-    StringBuilder sb = new StringBuilder("\"");
-    int n = 1 + random.nextInt(6);
-    for (int i = 0; i < n; i++) {
-      sb.append(random.nextBoolean() ? (char) random.nextInt(0x20) : 'z');
-    }
-    return sb.append('"').toString();
+    return IntStream.range(0, 1 + random.nextInt(6))
+        .mapToObj(i -> random.nextBoolean() ? String.valueOf((char) random.nextInt(0x20)) : "z")
+        .collect(Collectors.joining("", "\"", "\""));
   }
 }
