@@ -50,13 +50,10 @@ public record Secret(
     if (!id.startsWith("secret:")) {
       throw new IllegalArgumentException("a secret id starts with 'secret:', not: " + id);
     }
-    owner.ifPresent(
-        o -> {
-          if (!ToolArguments.SECRET_OWNERS.contains(o)) {
-            throw new IllegalArgumentException(
-                "a secret's owner is 'application' or 'unit', not '" + o + "'");
-          }
-        });
+    if (owner.filter(o -> !ToolArguments.SECRET_OWNERS.contains(o)).isPresent()) {
+      throw new IllegalArgumentException(
+          "a secret's owner is 'application' or 'unit', not '" + owner.get() + "'");
+    }
     trackedContent = Collections.unmodifiableMap(new TreeMap<>(trackedContent));
     latestContent = Collections.unmodifiableMap(new TreeMap<>(latestContent));
     Map<Integer, Set<String>> g = new TreeMap<>();
