@@ -11,6 +11,7 @@ import io.charmkit.ops.log.JujuLogSink;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.PebbleConnector;
 import io.charmkit.ops.pebble.ExecRequest;
+import io.charmkit.ops.state.FileStateStore;
 import io.charmkit.ops.state.StoredSnapshot;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.StateModel;
@@ -36,7 +37,8 @@ import java.util.stream.Stream;
  * Runs a charm's <em>production</em> dispatch loop for one event against a {@link State}, with
  * in-memory backends: the production hook-tool client over an in-process transport to the simulated
  * Juju model the state describes ({@link StateModel}), a Pebble per container backed by a temporary
- * directory, stored state in memory. The Java counterpart of ops.testing's {@code Context}.
+ * directory, stored state in the production state file ({@code FileStateStore}) of a temporary
+ * charm directory. The Java counterpart of ops.testing's {@code Context}.
  *
  * <pre>{@code
  * Context ctx = new Context(MyCharm.class, CharmMetadata.parse(META, CONFIG, ACTIONS));
@@ -190,7 +192,9 @@ public final class Context {
     PebbleConnector connector =
         name ->
             pebbles.computeIfAbsent(name, n -> pebble.apply(Container.disconnected(n))).client();
-    MemoryStore store = new MemoryStore(new StoredSnapshot(state.storedState(), state.deferred()));
+    // The production default store, in the run's charm directory, seeded with the state's.
+    FileStateStore store = new FileStateStore(charmDir);
+    store.save(new StoredSnapshot(state.storedState(), state.deferred()));
 
     Map<String, String> logEnv = new LinkedHashMap<>(env);
     logLevel.ifPresent(level -> logEnv.put("CHARMKIT_LOG_LEVEL", level));
@@ -207,7 +211,7 @@ public final class Context {
         result.succeeded()
             ? juju.output(
                 state.containers().stream().map(c -> pebbles.get(c.name()).snapshot()).toList(),
-                store.snapshot())
+                store.load())
             : state;
     Map<String, List<ExecRequest>> execHistory = new LinkedHashMap<>();
     pebbles.forEach((name, p) -> execHistory.put(name, p.execHistory()));
