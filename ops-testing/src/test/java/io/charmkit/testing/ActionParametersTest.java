@@ -47,6 +47,7 @@ class ActionParametersTest {
           keep: {type: integer, minimum: 1, maximum: 30}
           prefix: {type: string, minLength: 2, pattern: "^[a-z]+$"}
           hosts: {type: array, items: {type: string}, maxItems: 2, uniqueItems: true}
+          since: {type: string, format: date-time}
       """;
 
   private static final CharmMetadata METADATA =
@@ -220,7 +221,7 @@ class ActionParametersTest {
   }
 
   @Test
-  void theBoundsOfNumbersStringsAndArraysAreChecked() {
+  void theBoundsOfNumbersStringsAndArraysAndFormatsAreChecked() {
     refused(
         ctx,
         "rotate",
@@ -247,9 +248,25 @@ class ActionParametersTest {
         "rotate",
         Map.of("hosts", List.of("a", "a")),
         "action 'rotate': parameter 'hosts': must have only unique items in the array");
+    refused(
+        ctx,
+        "rotate",
+        Map.of("since", "yesterday"),
+        "action 'rotate': parameter 'since': does not match the date-time pattern");
 
     Outcome out =
-        run(ctx, "rotate", Map.of("keep", 30, "prefix", "logs", "hosts", List.of("a", "b")));
+        run(
+            ctx,
+            "rotate",
+            Map.of(
+                "keep",
+                30,
+                "prefix",
+                "logs",
+                "hosts",
+                List.of("a", "b"),
+                "since",
+                "2026-12-04T10:00:00Z"));
     assertThat(out.action().results()).containsEntry("keep", "30").containsEntry("prefix", "logs");
   }
 
