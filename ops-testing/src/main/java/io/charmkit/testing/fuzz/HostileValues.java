@@ -66,6 +66,21 @@ public final class HostileValues {
     "--format=yaml",
   };
 
+  private static final String[] NOT_JSON = {
+    "{",
+    "[1, 2",
+    "\"unterminated",
+    "{'a': 1}",
+    "nan",
+    "tru",
+    "1 2",
+    "{}{}",
+    "<xml/>",
+    "a: b",
+    "\"a\" junk",
+    "\\u0000"
+  };
+
   private static final String[] URLS = {
     "http://\\u0000",
     "javascript:alert(1)",
@@ -102,7 +117,7 @@ public final class HostileValues {
     return switch (kind) {
       case 0 -> "\"" + escapedControls(random) + "\"";
       case 1 -> anyJson(random, 0);
-      case 2 -> notJson(random);
+      case 2 -> NOT_JSON[random.nextInt(NOT_JSON.length)];
       case 3 -> large(random);
       case 4 -> "\"" + YAML[random.nextInt(YAML.length)] + "\"";
       case 5 -> "\"" + SECRETS[random.nextInt(SECRETS.length)] + "\"";
@@ -158,24 +173,6 @@ public final class HostileValues {
               .mapToObj(i -> anyJson(random, depth + 1))
               .collect(Collectors.joining(", ", "[", "]"));
     };
-  }
-
-  private static String notJson(Random random) {
-    String[] texts = {
-      "{",
-      "[1, 2",
-      "\"unterminated",
-      "{'a': 1}",
-      "nan",
-      "tru",
-      "1 2",
-      "{}{}",
-      "<xml/>",
-      "a: b",
-      "\"a\" junk",
-      "\\u0000"
-    };
-    return texts[random.nextInt(texts.length)];
   }
 
   private static String large(Random random) {
