@@ -8,11 +8,13 @@ import io.charmkit.ops.metadata.ConfigTypes;
 import io.charmkit.ops.metadata.EndpointRole;
 import io.charmkit.ops.metadata.EndpointSpec;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Checks, before anything runs, that an event and a state could happen in Juju with this charm
@@ -29,11 +31,11 @@ public final class Consistency {
       String jujuVersion,
       Event event,
       State state) {
-    List<String> out = new ArrayList<>();
-    out.addAll(configProblems(metadata, state.config()));
+    List<String> out = new ArrayList<>(configProblems(metadata, state.config()));
     checkRelations(metadata, appName, unitId, state, out);
-    checkContainers(metadata, state, out);
-    checkStorage(metadata, state, out);
+    undeclared(
+        "container", state.containers().stream().map(Container::name), metadata.containers(), out);
+    undeclared("storage", state.storages().stream().map(Storage::name), metadata.storages(), out);
     checkEvent(metadata, jujuVersion, event, state, out);
     return out;
   }
@@ -113,24 +115,16 @@ public final class Consistency {
     }
   }
 
-  private static void checkContainers(CharmMetadata metadata, State state, List<String> out) {
-    for (Container c : state.containers()) {
-      if (!metadata.containers().contains(c.name())) {
-        out.add(
-            "container '%s' is not declared in metadata.yaml (declared: %s)"
-                .formatted(c.name(), String.join(", ", metadata.containers())));
-      }
-    }
-  }
-
-  private static void checkStorage(CharmMetadata metadata, State state, List<String> out) {
-    for (Storage s : state.storages()) {
-      if (!metadata.storages().contains(s.name())) {
-        out.add(
-            "storage '%s' is not declared in metadata.yaml (declared: %s)"
-                .formatted(s.name(), String.join(", ", metadata.storages())));
-      }
-    }
+  /** Adds a problem for each of {@code names} that {@code metadata.yaml} does not declare. */
+  private static void undeclared(
+      String what, Stream<String> names, Collection<String> declared, List<String> out) {
+    names
+        .filter(name -> !declared.contains(name))
+        .forEach(
+            name ->
+                out.add(
+                    "%s '%s' is not declared in metadata.yaml (declared: %s)"
+                        .formatted(what, name, String.join(", ", declared))));
   }
 
   private static void checkEvent(

@@ -11,6 +11,7 @@ import io.charmkit.ops.log.JujuLogSink;
 import io.charmkit.ops.metadata.CharmMetadata;
 import io.charmkit.ops.model.PebbleConnector;
 import io.charmkit.ops.pebble.ExecRequest;
+import io.charmkit.ops.state.FileStateStore;
 import io.charmkit.ops.state.StoredSnapshot;
 import io.charmkit.testing.juju.EmbeddedJuju;
 import io.charmkit.testing.juju.StateModel;
@@ -22,7 +23,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +37,8 @@ import java.util.stream.Stream;
  * Runs a charm's <em>production</em> dispatch loop for one event against a {@link State}, with
  * in-memory backends: the production hook-tool client over an in-process transport to the simulated
  * Juju model the state describes ({@link StateModel}), a Pebble per container backed by a temporary
- * directory, stored state in memory. The Java counterpart of ops.testing's {@code Context}.
+ * directory, stored state in the production state file ({@code FileStateStore}) of a temporary
+ * charm directory. The Java counterpart of ops.testing's {@code Context}.
  *
  * <pre>{@code
  * Context ctx = new Context(MyCharm.class, CharmMetadata.parse(META, CONFIG, ACTIONS));
@@ -160,18 +161,12 @@ public final class Context {
     if (!problems.isEmpty()) {
       throw new InconsistentStateException(problems);
     }
-    Event run = event;
-    if (event.isAction()) {
-      // Juju fills in the defaults of actions.yaml before the action sees its parameters.
-      run =
-          new Event(
-              event.dispatchPath(),
-              event.relation(),
-              event.remoteUnit(),
-              event.departingUnit(),
-              event.environment(),
-              ActionParameters.withDefaults(metadata, event.name(), event.params()));
-    }
+    // Juju fills in the defaults of actions.yaml before the action sees its parameters.
+    Event run =
+        event.isAction()
+            ? event.withParams(
+                ActionParameters.withDefaults(metadata, event.name(), event.params()))
+            : event;
     synchronized (LOCK) {
       Path scratch = temporaryDirectory();
       try {
@@ -189,23 +184,17 @@ public final class Context {
     Map<String, String> env = juju.environment(event, charmDir);
     JujuContext context = JujuContext.fromEnvironment(env);
     HookTools tools = new ProcessHookTools(juju.transport(), env);
+    Function<Container, MemoryPebble> pebble =
+        c -> new MemoryPebble(c, directory(scratch.resolve("containers/" + c.name())));
     Map<String, MemoryPebble> pebbles = new LinkedHashMap<>();
-    for (Container c : state.containers()) {
-      pebbles.put(
-          c.name(), new MemoryPebble(c, directory(scratch.resolve("containers/" + c.name()))));
-    }
+    state.containers().forEach(c -> pebbles.put(c.name(), pebble.apply(c)));
+    // A declared container the state leaves out is one Juju has not started yet.
     PebbleConnector connector =
         name ->
-            pebbles
-                .computeIfAbsent(
-                    name,
-                    // A declared container the state leaves out is one Juju has not started yet.
-                    n ->
-                        new MemoryPebble(
-                            Container.disconnected(n),
-                            directory(scratch.resolve("containers/" + n))))
-                .client();
-    MemoryStore store = new MemoryStore(new StoredSnapshot(state.storedState(), state.deferred()));
+            pebbles.computeIfAbsent(name, n -> pebble.apply(Container.disconnected(n))).client();
+    // The production default store, in the run's charm directory, seeded with the state's.
+    FileStateStore store = new FileStateStore(charmDir);
+    store.save(new StoredSnapshot(state.storedState(), state.deferred()));
 
     Map<String, String> logEnv = new LinkedHashMap<>(env);
     logLevel.ifPresent(level -> logEnv.put("CHARMKIT_LOG_LEVEL", level));
@@ -218,21 +207,15 @@ public final class Context {
       JujuLogSink.uninstall();
     }
 
-    State output = state;
-    if (result.succeeded()) {
-      List<Container> containers = new ArrayList<>();
-      for (Container c : state.containers()) {
-        containers.add(pebbles.get(c.name()).snapshot());
-      }
-      output = juju.output(containers, store.snapshot());
-    }
+    State output =
+        result.succeeded()
+            ? juju.output(
+                state.containers().stream().map(c -> pebbles.get(c.name()).snapshot()).toList(),
+                store.load())
+            : state;
     Map<String, List<ExecRequest>> execHistory = new LinkedHashMap<>();
-    pebbles.forEach(
-        (name, pebble) -> {
-          if (!pebble.execHistory().isEmpty()) {
-            execHistory.put(name, pebble.execHistory());
-          }
-        });
+    pebbles.forEach((name, p) -> execHistory.put(name, p.execHistory()));
+    execHistory.values().removeIf(List::isEmpty);
     Outcome outcome =
         new Outcome(
             output,

@@ -35,6 +35,11 @@ public record Event(
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
+  /** An event of no relation, with its event variables and no parameters. */
+  private Event(String dispatchPath, Map<String, String> environment) {
+    this(dispatchPath, Optional.empty(), Optional.empty(), Optional.empty(), environment, Map.of());
+  }
+
   /** The hook or action name as Juju spells it, e.g. {@code db-relation-changed}. */
   public String name() {
     return dispatchPath.substring(dispatchPath.indexOf('/') + 1);
@@ -43,6 +48,17 @@ public record Event(
   /** Whether this is an action. */
   public boolean isAction() {
     return dispatchPath.startsWith("actions/");
+  }
+
+  /** This event with other action parameters. */
+  public Event withParams(Map<String, ?> newParams) {
+    return new Event(
+        dispatchPath,
+        relation,
+        remoteUnit,
+        departingUnit,
+        environment,
+        new LinkedHashMap<>(newParams));
   }
 
   @Override
@@ -111,7 +127,16 @@ public record Event(
 
   /** {@code <endpoint>-relation-joined} from the relation's first remote unit. */
   public static Event relationJoined(Relation relation) {
-    return relationJoined(relation, firstUnit(relation, "joined"));
+    int first =
+        relation.remoteUnitsData().keySet().stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "relation-joined needs a remote unit, but relation "
+                            + relation.ref()
+                            + " has none; add one with withRemoteUnit"));
+    return relationJoined(relation, first);
   }
 
   /** {@code <endpoint>-relation-joined} from remote unit number {@code unit}. */
@@ -212,13 +237,7 @@ public record Event(
 
   /** The action {@code name} with {@code params} ({@code actions.yaml} defaults apply too). */
   public static Event action(String name, Map<String, ?> params) {
-    return new Event(
-        "actions/" + name,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Map.of("JUJU_ACTION_NAME", name),
-        new LinkedHashMap<>(params));
+    return new Event("actions/" + name, Map.of("JUJU_ACTION_NAME", name)).withParams(params);
   }
 
   // --- helpers ----------------------------------------------------------------------------------
@@ -229,13 +248,7 @@ public record Event(
 
   /** A hook that is not a relation event, with its event variables. */
   private static Event hook(String name, Map<String, String> environment) {
-    return new Event(
-        "hooks/" + name,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        environment,
-        Map.of());
+    return new Event("hooks/" + name, environment);
   }
 
   private static Event relationEvent(
@@ -247,19 +260,6 @@ public record Event(
         departing,
         Map.of(),
         Map.of());
-  }
-
-  private static int firstUnit(Relation relation, String what) {
-    return relation.remoteUnitsData().keySet().stream()
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "relation-"
-                        + what
-                        + " needs a remote unit, but relation "
-                        + relation.ref()
-                        + " has none; add one with withRemoteUnit"));
   }
 
   private static Event workload(Container container, String suffix, Map<String, String> extra) {

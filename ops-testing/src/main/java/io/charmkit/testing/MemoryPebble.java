@@ -2,6 +2,8 @@ package io.charmkit.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.charmkit.ops.pebble.Check;
 import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.pebble.Layer;
 import io.charmkit.ops.pebble.PebbleClient;
@@ -46,15 +48,12 @@ final class MemoryPebble {
     engine.image(container.image());
     container.layers().forEach((label, layer) -> engine.addLayer(label, layer, false));
     container.serviceStatuses().forEach(engine::serviceStatus);
-    Map<String, io.charmkit.ops.pebble.Check> checks = container.plan().checks();
-    container
-        .checkStatuses()
-        .forEach(
-            (name, status) -> {
-              io.charmkit.ops.pebble.Check check = checks.get(name);
-              int threshold = check == null || check.threshold() == null ? 3 : check.threshold();
-              engine.checkStatus(name, status, threshold);
-            });
+    Map<String, Check> checks = container.plan().checks();
+    for (Map.Entry<String, String> status : container.checkStatuses().entrySet()) {
+      Check check = checks.get(status.getKey());
+      int threshold = check == null || check.threshold() == null ? 3 : check.threshold();
+      engine.checkStatus(status.getKey(), status.getValue(), threshold);
+    }
     for (Map.Entry<String, String> file : container.files().entrySet()) {
       byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
       try {
@@ -75,17 +74,14 @@ final class MemoryPebble {
   /** The container as it is now: layers, service states and files. */
   Container snapshot() {
     Map<String, Layer> layers = new LinkedHashMap<>();
-    engine
-        .layers()
-        .forEach(
-            (label, tree) -> {
-              try {
-                layers.put(label, JSON.treeToValue(tree, Layer.class));
-              } catch (JsonProcessingException e) {
-                throw new IllegalStateException(
-                    "cannot read back layer \"" + label + "\": " + e.getOriginalMessage(), e);
-              }
-            });
+    for (Map.Entry<String, ObjectNode> layer : engine.layers().entrySet()) {
+      try {
+        layers.put(layer.getKey(), JSON.treeToValue(layer.getValue(), Layer.class));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(
+            "cannot read back layer \"" + layer.getKey() + "\": " + e.getOriginalMessage(), e);
+      }
+    }
     Map<String, String> services = new TreeMap<>(initial.serviceStatuses());
     services.putAll(engine.serviceStatuses());
     return new Container(

@@ -50,13 +50,10 @@ public record Secret(
     if (!id.startsWith("secret:")) {
       throw new IllegalArgumentException("a secret id starts with 'secret:', not: " + id);
     }
-    owner.ifPresent(
-        o -> {
-          if (!ToolArguments.SECRET_OWNERS.contains(o)) {
-            throw new IllegalArgumentException(
-                "a secret's owner is 'application' or 'unit', not '" + o + "'");
-          }
-        });
+    if (owner.filter(o -> !ToolArguments.SECRET_OWNERS.contains(o)).isPresent()) {
+      throw new IllegalArgumentException(
+          "a secret's owner is 'application' or 'unit', not '" + owner.get() + "'");
+    }
     trackedContent = Collections.unmodifiableMap(new TreeMap<>(trackedContent));
     latestContent = Collections.unmodifiableMap(new TreeMap<>(latestContent));
     Map<Integer, Set<String>> g = new TreeMap<>();
@@ -73,21 +70,17 @@ public record Secret(
 
   /** A secret owned by this application, revision 1. */
   public static Secret ownedByApp(Map<String, String> content) {
-    return owned("application", content);
+    return revisionOne(Optional.of("application"), content);
   }
 
   /** A secret owned by this unit, revision 1. */
   public static Secret ownedByUnit(Map<String, String> content) {
-    return owned("unit", content);
+    return revisionOne(Optional.of("unit"), content);
   }
 
   /** A secret another application owns and granted to this one, revision 1, tracked. */
   public static Secret granted(Map<String, String> content) {
     return revisionOne(Optional.empty(), content);
-  }
-
-  private static Secret owned(String owner, Map<String, String> content) {
-    return revisionOne(Optional.of(owner), content);
   }
 
   private static Secret revisionOne(Optional<String> owner, Map<String, String> content) {
@@ -139,12 +132,7 @@ public record Secret(
 
   /** The id without its {@code secret:} or {@code secret://<model>/} prefix. */
   public static String bare(String id) {
-    String s = id;
-    if (s.startsWith("secret://")) {
-      s = s.substring("secret://".length());
-      int slash = s.indexOf('/');
-      return slash < 0 ? s : s.substring(slash + 1);
-    }
-    return s.startsWith("secret:") ? s.substring("secret:".length()) : s;
+    // "secret:", then for the long form "//" and the model up to its slash when there is one.
+    return id.replaceFirst("^secret:(//([^/]*/)?)?", "");
   }
 }

@@ -1,6 +1,5 @@
 package io.charmkit.testing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.charmkit.ops.hooktools.NetworkInfo;
@@ -126,12 +125,9 @@ public record State(
    */
   public <T> Optional<T> storedState(String key, Class<T> type) {
     JsonNode node = storedState.get(key);
-    if (node == null) {
-      return Optional.empty();
-    }
     try {
-      return Optional.of(JSON.treeToValue(node, type));
-    } catch (JsonProcessingException e) {
+      return Optional.ofNullable(node).map(n -> JSON.convertValue(n, type));
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "stored state " + key + " does not fit " + type.getSimpleName() + ": " + node, e);
     }

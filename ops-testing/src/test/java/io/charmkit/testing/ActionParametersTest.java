@@ -42,6 +42,12 @@ class ActionParametersTest {
         params:
           size: {type: integer}
         additionalProperties: true
+      rotate:
+        params:
+          keep: {type: integer, minimum: 1, maximum: 30}
+          prefix: {type: string, minLength: 2, pattern: "^[a-z]+$"}
+          hosts: {type: array, items: {type: string}, maxItems: 2, uniqueItems: true}
+          since: {type: string, format: date-time}
       """;
 
   private static final CharmMetadata METADATA =
@@ -51,7 +57,7 @@ class ActionParametersTest {
   static final class Echo extends Charm {
     Echo(Framework framework) {
       super(framework);
-      for (String action : List.of("backup", "resize", "resize-anything")) {
+      for (String action : List.of("backup", "resize", "resize-anything", "rotate")) {
         observe(
             on().action(action),
             e -> {
@@ -123,19 +129,39 @@ class ActionParametersTest {
   void eachDeclaredTypeIsChecked() {
     Map<String, Object> base = Map.of("target", "/srv");
     refused(
-        ctx, "backup", Map.of("target", 7), "parameter 'target' must be a string, got number 7");
+        ctx,
+        "backup",
+        Map.of("target", 7),
+        "action 'backup': parameter 'target': integer found, string expected (given: 7)");
     refused(
         ctx,
         "backup",
         with(base, "retries", "3"),
-        "parameter 'retries' must be an integer, got string \"3\"");
-    refused(ctx, "backup", with(base, "retries", 2.5), "parameter 'retries' must be an integer");
-    refused(ctx, "backup", with(base, "ratio", "half"), "parameter 'ratio' must be a number");
-    refused(ctx, "backup", with(base, "compress", "yes"), "parameter 'compress' must be a boolean");
-    refused(ctx, "backup", with(base, "tags", "a,b"), "parameter 'tags' must be an array");
+        "parameter 'retries': string found, integer expected (given: \"3\")");
     refused(
-        ctx, "backup", with(base, "tags", List.of("a", 2)), "parameter 'tags[1]' must be a string");
-    refused(ctx, "backup", with(base, "s3", "bucket"), "parameter 's3' must be an object");
+        ctx,
+        "backup",
+        with(base, "retries", 2.5),
+        "parameter 'retries': number found, integer expected (given: 2.5)");
+    refused(
+        ctx,
+        "backup",
+        with(base, "ratio", "half"),
+        "parameter 'ratio': string found, number expected");
+    refused(
+        ctx,
+        "backup",
+        with(base, "compress", "yes"),
+        "parameter 'compress': string found, boolean expected");
+    refused(
+        ctx, "backup", with(base, "tags", "a,b"), "parameter 'tags': string found, array expected");
+    refused(
+        ctx,
+        "backup",
+        with(base, "tags", List.of("a", 2)),
+        "parameter 'tags[1]': integer found, string expected");
+    refused(
+        ctx, "backup", with(base, "s3", "bucket"), "parameter 's3': string found, object expected");
   }
 
   @Test
@@ -164,7 +190,8 @@ class ActionParametersTest {
         ctx,
         "backup",
         Map.of("target", "/srv", "mode", "partial"),
-        "parameter 'mode' must be one of [full, incremental], got string \"partial\"");
+        "action 'backup': parameter 'mode': does not have a value in the enumeration"
+            + " [\"full\", \"incremental\"] (given: \"partial\")");
   }
 
   @Test
@@ -188,9 +215,59 @@ class ActionParametersTest {
                 METADATA, "3.6.14", "backup", Map.of("retries", "x", "force", 1)))
         .containsExactlyInAnyOrder(
             "action 'backup': parameter 'target' is required but not given",
-            "action 'backup': parameter 'retries' must be an integer, got string \"x\"",
+            "action 'backup': parameter 'retries': string found, integer expected (given: \"x\")",
             "action 'backup': parameter 'force' is not declared and the action allows no other"
                 + " parameters (declared: target, retries, ratio, compress, tags, mode, s3)");
+  }
+
+  @Test
+  void theBoundsOfNumbersStringsAndArraysAndFormatsAreChecked() {
+    refused(
+        ctx,
+        "rotate",
+        Map.of("keep", 0),
+        "action 'rotate': parameter 'keep': must have a minimum value of 1 (given: 0)");
+    refused(ctx, "rotate", Map.of("keep", 31), "parameter 'keep': must have a maximum value of 30");
+    refused(
+        ctx,
+        "rotate",
+        Map.of("prefix", "a"),
+        "action 'rotate': parameter 'prefix': must be at least 2 characters long (given: \"a\")");
+    refused(
+        ctx,
+        "rotate",
+        Map.of("prefix", "Logs"),
+        "action 'rotate': parameter 'prefix': does not match the regex pattern ^[a-z]+$");
+    refused(
+        ctx,
+        "rotate",
+        Map.of("hosts", List.of("a", "b", "c")),
+        "action 'rotate': parameter 'hosts': must have at most 2 items");
+    refused(
+        ctx,
+        "rotate",
+        Map.of("hosts", List.of("a", "a")),
+        "action 'rotate': parameter 'hosts': must have only unique items in the array");
+    refused(
+        ctx,
+        "rotate",
+        Map.of("since", "yesterday"),
+        "action 'rotate': parameter 'since': does not match the date-time pattern");
+
+    Outcome out =
+        run(
+            ctx,
+            "rotate",
+            Map.of(
+                "keep",
+                30,
+                "prefix",
+                "logs",
+                "hosts",
+                List.of("a", "b"),
+                "since",
+                "2026-12-04T10:00:00Z"));
+    assertThat(out.action().results()).containsEntry("keep", "30").containsEntry("prefix", "logs");
   }
 
   @Test
@@ -200,7 +277,7 @@ class ActionParametersTest {
         "restore",
         Map.of(),
         "action 'restore' is not defined in actions.yaml (defined: backup, resize,"
-            + " resize-anything)");
+            + " resize-anything, rotate)");
   }
 
   private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {

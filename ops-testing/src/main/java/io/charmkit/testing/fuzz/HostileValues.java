@@ -2,6 +2,8 @@ package io.charmkit.testing.fuzz;
 
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Databag values a broken or hostile remote application can write, for fuzzing a charm's readers.
@@ -64,6 +66,21 @@ public final class HostileValues {
     "--format=yaml",
   };
 
+  private static final String[] NOT_JSON = {
+    "{",
+    "[1, 2",
+    "\"unterminated",
+    "{'a': 1}",
+    "nan",
+    "tru",
+    "1 2",
+    "{}{}",
+    "<xml/>",
+    "a: b",
+    "\"a\" junk",
+    "\\u0000"
+  };
+
   private static final String[] URLS = {
     "http://\\u0000",
     "javascript:alert(1)",
@@ -97,106 +114,65 @@ public final class HostileValues {
    * @return the raw databag value
    */
   public static String of(Random random, int kind) {
-    switch (kind) {
-      case 0:
-        return "\"" + escapedControls(random) + "\"";
-      case 1:
-        return anyJson(random, 0);
-      case 2:
-        return notJson(random);
-      case 3:
-        return large(random);
-      case 4:
-        return "\"" + YAML[random.nextInt(YAML.length)] + "\"";
-      case 5:
-        return "\"" + SECRETS[random.nextInt(SECRETS.length)] + "\"";
-      case 6:
+    return switch (kind) {
+      case 0 -> "\"" + escapedControls(random) + "\"";
+      case 1 -> anyJson(random, 0);
+      case 2 -> NOT_JSON[random.nextInt(NOT_JSON.length)];
+      case 3 -> large(random);
+      case 4 -> "\"" + YAML[random.nextInt(YAML.length)] + "\"";
+      case 5 -> "\"" + SECRETS[random.nextInt(SECRETS.length)] + "\"";
+      case 6 -> {
         int depth = 1000 + random.nextInt(2000);
-        return random.nextBoolean()
+        yield random.nextBoolean()
             ? "[".repeat(depth) + "]".repeat(depth)
             : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
-      case 7:
-        return "\"" + URLS[random.nextInt(URLS.length)] + "\"";
-      case 8:
-        return random.nextBoolean() ? "\"\"" : "null";
-      case 9:
-        return rawControls(random);
-      default:
-        return largeInShape(random);
-    }
+      }
+      case 7 -> "\"" + URLS[random.nextInt(URLS.length)] + "\"";
+      case 8 -> random.nextBoolean() ? "\"\"" : "null";
+      case 9 -> rawControls(random);
+      default -> largeInShape(random);
+    };
   }
 
   private static String escapedControls(Random random) {
-    StringBuilder sb = new StringBuilder();
-    int n = 1 + random.nextInt(12);
-    for (int i = 0; i < n; i++) {
-      switch (random.nextInt(6)) {
-        case 0 -> sb.append("\\u0000");
-        case 1 -> sb.append(String.format("\\u%04x", random.nextInt(0x20)));
-        case 2 -> sb.append(random.nextBoolean() ? "\\ud800" : "\\udfff");
-        case 3 -> sb.append("\\u007f");
-        case 4 -> sb.append("\\ud83d\\ude00");
-        default -> sb.append((char) ('a' + random.nextInt(26)));
-      }
-    }
-    return sb.toString();
+    return IntStream.range(0, 1 + random.nextInt(12))
+        .mapToObj(
+            i ->
+                switch (random.nextInt(6)) {
+                  case 0 -> "\\u0000";
+                  case 1 -> String.format("\\u%04x", random.nextInt(0x20));
+                  case 2 -> random.nextBoolean() ? "\\ud800" : "\\udfff";
+                  case 3 -> "\\u007f";
+                  case 4 -> "\\ud83d\\ude00";
+                  default -> String.valueOf((char) ('a' + random.nextInt(26)));
+                })
+        .collect(Collectors.joining());
   }
 
   private static String anyJson(Random random, int depth) {
     int pick = random.nextInt(depth > 3 ? 5 : 8);
-    switch (pick) {
-      case 0:
-        return "\"" + escapedControls(random) + "\"";
-      case 1:
-        return List.of("0", "-1", "1.5", "1e400", "-0", "99999999999999999999999", "65536", "7946")
-            .get(random.nextInt(8));
-      case 2:
-        return random.nextBoolean() ? "true" : "false";
-      case 3:
-        return "null";
-      case 4:
-        return "\"" + (char) ('a' + random.nextInt(26)) + "\"";
-      case 5:
-      case 6:
-        StringBuilder map = new StringBuilder("{");
-        int keys = random.nextInt(4);
-        for (int i = 0; i < keys; i++) {
-          if (i > 0) {
-            map.append(", ");
-          }
-          String key = random.nextInt(4) == 0 ? escapedControls(random) : "k" + i;
-          map.append('"').append(key).append("\": ").append(anyJson(random, depth + 1));
-        }
-        return map.append('}').toString();
-      default:
-        StringBuilder list = new StringBuilder("[");
-        int items = random.nextInt(5);
-        for (int i = 0; i < items; i++) {
-          if (i > 0) {
-            list.append(", ");
-          }
-          list.append(anyJson(random, depth + 1));
-        }
-        return list.append(']').toString();
-    }
-  }
-
-  private static String notJson(Random random) {
-    String[] texts = {
-      "{",
-      "[1, 2",
-      "\"unterminated",
-      "{'a': 1}",
-      "nan",
-      "tru",
-      "1 2",
-      "{}{}",
-      "<xml/>",
-      "a: b",
-      "\"a\" junk",
-      "\\u0000"
+    return switch (pick) {
+      case 0 -> "\"" + escapedControls(random) + "\"";
+      case 1 ->
+          List.of("0", "-1", "1.5", "1e400", "-0", "99999999999999999999999", "65536", "7946")
+              .get(random.nextInt(8));
+      case 2 -> random.nextBoolean() ? "true" : "false";
+      case 3 -> "null";
+      case 4 -> "\"" + (char) ('a' + random.nextInt(26)) + "\"";
+      case 5, 6 ->
+          IntStream.range(0, random.nextInt(4))
+              .mapToObj(
+                  i ->
+                      "\""
+                          + (random.nextInt(4) == 0 ? escapedControls(random) : "k" + i)
+                          + "\": "
+                          + anyJson(random, depth + 1))
+              .collect(Collectors.joining(", ", "{", "}"));
+      default ->
+          IntStream.range(0, random.nextInt(5))
+              .mapToObj(i -> anyJson(random, depth + 1))
+              .collect(Collectors.joining(", ", "[", "]"));
     };
-    return texts[random.nextInt(texts.length)];
   }
 
   private static String large(Random random) {
@@ -209,24 +185,17 @@ public final class HostileValues {
 
   private static String largeInShape(Random random) {
     String big = "b".repeat(random.nextBoolean() ? 300 * 1024 : 600 * 1024);
-    switch (random.nextInt(4)) {
-      case 0:
-        return "{\"url\": \"http://" + big + "\"}";
-      case 1:
-        return "[{\"type\": \"prometheus\", \"uid\": \"" + big + "\", \"grafana_uid\": \"g1\"}]";
-      case 2:
-        return "{\"" + big + "\": \"v\"}";
-      default:
-        return "{\"k\": \"" + big + "\"}";
-    }
+    return switch (random.nextInt(4)) {
+      case 0 -> "{\"url\": \"http://" + big + "\"}";
+      case 1 -> "[{\"type\": \"prometheus\", \"uid\": \"" + big + "\", \"grafana_uid\": \"g1\"}]";
+      case 2 -> "{\"" + big + "\": \"v\"}";
+      default -> "{\"k\": \"" + big + "\"}";
+    };
   }
 
   private static String rawControls(Random random) {
-    StringBuilder sb = new StringBuilder("\"");
-    int n = 1 + random.nextInt(6);
-    for (int i = 0; i < n; i++) {
-      sb.append(random.nextBoolean() ? (char) random.nextInt(0x20) : 'z');
-    }
-    return sb.append('"').toString();
+    return IntStream.range(0, 1 + random.nextInt(6))
+        .mapToObj(i -> random.nextBoolean() ? String.valueOf((char) random.nextInt(0x20)) : "z")
+        .collect(Collectors.joining("", "\"", "\""));
   }
 }

@@ -71,17 +71,13 @@ public final class CharmTestExtension implements ParameterResolver {
   static CharmMetadata metadata(Class<?> testClass, String dir, Path moduleDir) {
     List<String> tried = new ArrayList<>();
     if (dir.isEmpty()) {
-      for (String marker : MARKERS) {
-        tried.add(moduleDir.resolve(marker).toString());
-      }
+      MARKERS.forEach(marker -> tried.add(moduleDir.resolve(marker).toString()));
       if (MARKERS.stream().anyMatch(m -> Files.isRegularFile(moduleDir.resolve(m)))) {
         return CharmMetadata.load(moduleDir);
       }
     }
     String base = dir.isEmpty() ? "/" : dir.endsWith("/") ? dir : dir + "/";
-    for (String marker : MARKERS) {
-      tried.add("class path " + base + marker);
-    }
+    MARKERS.forEach(marker -> tried.add("class path " + base + marker));
     URL found = testClass.getResource(base + MARKERS.get(0));
     URL charmcraft = testClass.getResource(base + MARKERS.get(1));
     Optional<Path> onDisk = directory(found != null ? found : charmcraft);

@@ -75,9 +75,9 @@ class EmbeddedActionTest {
     assertThatThrownBy(() -> juju.runAction("actor/0", "greet", Map.of("times", "two")))
         .isInstanceOf(EmbeddedJujuException.class)
         .hasMessage(
-            "juju run actor/0 greet refused: action 'greet': parameter 'name' is required but"
-                + " not given; action 'greet': parameter 'times' must be an integer, got string"
-                + " \"two\"");
+            "juju run actor/0 greet refused: action 'greet': parameter 'times': string found,"
+                + " integer expected (given: \"two\"); action 'greet': parameter 'name' is"
+                + " required but not given");
     assertThatThrownBy(() -> juju.runAction("actor/0", "dance", Map.of()))
         .isInstanceOf(EmbeddedJujuException.class)
         .hasMessageContaining("action 'dance' is not defined in actions.yaml");
