@@ -1,7 +1,10 @@
 package io.charmkit.testing.juju;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.ops.hooktools.NetworkInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +17,10 @@ import java.util.TreeMap;
  */
 final class NetworkTools {
   private static final String SINCE = "2026-01-01 00:00:00Z";
+
+  /** Juju's names for {@link NetworkInfo}'s fields: its component names in kebab case. */
+  private static final ObjectMapper KEBAB =
+      new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
 
   private final Model model;
 
@@ -55,13 +62,8 @@ final class NetworkTools {
 
   private static ToolResponse storageList(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
-    List<String> ids = new ArrayList<>();
-    for (String id : ctx.unit.storages.keySet()) {
-      if (a.positionals().isEmpty() || id.startsWith(a.positionals().get(0) + "/")) {
-        ids.add(id);
-      }
-    }
-    return ToolText.list(a, ids);
+    String prefix = a.positionals().isEmpty() ? "" : a.positionals().get(0) + "/";
+    return ToolText.list(a, ctx.unit.storages.keySet().stream().filter(id -> id.startsWith(prefix)).toList());
   }
 
   private static ToolResponse storageGet(HookContext ctx, List<String> argv) {
@@ -118,28 +120,11 @@ final class NetworkTools {
     if (a.flag("egress-subnets")) {
       return info.egressSubnets();
     }
-    List<Object> binds = new ArrayList<>();
-    for (NetworkInfo.BindAddress b : info.bindAddresses()) {
-      List<Object> addresses = new ArrayList<>();
-      for (NetworkInfo.Address address : b.addresses()) {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("hostname", address.hostname());
-        m.put("value", address.value());
-        m.put("address", address.value());
-        m.put("cidr", address.cidr());
-        addresses.add(m);
-      }
-      Map<String, Object> bind = new TreeMap<>();
-      bind.put("mac-address", b.macAddress());
-      bind.put("interface-name", b.interfaceName());
-      bind.put("addresses", addresses);
-      binds.add(bind);
-    }
-    Map<String, Object> all = new TreeMap<>();
-    all.put("bind-addresses", binds);
-    all.put("egress-subnets", info.egressSubnets());
-    all.put("ingress-addresses", info.ingressAddresses());
-    return all;
+    JsonNode all = KEBAB.valueToTree(info);
+    // Juju repeats each address under its pre-2.9 key, "address", beside "value".
+    all.findParents("value").forEach(m -> ((ObjectNode) m).set("address", m.get("value")));
+    // As a map, so that the output sorts its keys as Go prints them.
+    return KEBAB.convertValue(all, Map.class);
   }
 
   private ToolResponse goalState(HookContext ctx, List<String> argv) {
@@ -148,12 +133,10 @@ final class NetworkTools {
     for (Unit u : ctx.unit.app.units) {
       units.put(u.name, Map.of("status", u.dying ? "dying" : "active", "since", SINCE));
     }
-    Map<String, Object> relations = new TreeMap<>();
+    Map<String, Map<String, Object>> relations = new TreeMap<>();
     for (Relation r : model.relationsOf(ctx.unit)) {
-      @SuppressWarnings("unchecked")
       Map<String, Object> ep =
-          (Map<String, Object>)
-              relations.computeIfAbsent(r.endpointOf(ctx.unit.app.name), k -> new TreeMap<>());
+          relations.computeIfAbsent(r.endpointOf(ctx.unit.app.name), k -> new TreeMap<>());
       String remote = r.remoteApp(ctx.unit.app.name);
       ep.put(remote, Map.of("status", "joined", "since", SINCE));
       App remoteApp = model.app(remote);
