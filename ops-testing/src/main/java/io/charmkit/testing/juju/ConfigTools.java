@@ -69,11 +69,7 @@ final class ConfigTools {
   }
 
   private static Map<String, Object> statusMap(WorkloadStatus s) {
-    Map<String, Object> m = new TreeMap<>();
-    m.put("status", s.status());
-    m.put("message", s.message());
-    m.put("status-data", Map.of());
-    return m;
+    return Map.of("status", s.status(), "message", s.message(), "status-data", Map.of());
   }
 
   private ToolResponse statusSet(HookContext ctx, List<String> argv) {
@@ -136,17 +132,13 @@ final class ConfigTools {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     Map<String, String> settings = ctx.leaderSettings();
     String key = a.positionals().isEmpty() ? "-" : a.positionals().get(0);
-    Object value = key.equals("-") ? new TreeMap<>(settings) : settings.get(key);
-    if (ToolText.json(a)) {
-      return ToolResponse.ok(JujuJson.json(value));
+    if (key.equals("-")) {
+      return ToolText.mapping(a, settings);
     }
-    if (value == null) {
-      return ToolResponse.ok("");
-    }
-    return ToolResponse.ok(
-        "yaml".equals(a.value("format")) || value instanceof Map
-            ? JujuJson.yaml(value)
-            : value + "\n");
+    String value = settings.get(key);
+    return value != null && "yaml".equals(a.value("format"))
+        ? ToolResponse.ok(JujuJson.yaml(value))
+        : ToolText.value(a, value);
   }
 
   private ToolResponse leaderSet(HookContext ctx, List<String> argv, String stdin) {

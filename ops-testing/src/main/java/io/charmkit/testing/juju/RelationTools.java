@@ -31,28 +31,24 @@ final class RelationTools {
 
   private ToolResponse relationIds(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
-    String endpoint = "";
-    if (!a.positionals().isEmpty()) {
-      endpoint = a.positionals().get(0);
-    } else if (ctx.hook.relationId() != null) {
-      Relation own = model.relationIfPresent(ctx.hook.relationId());
-      endpoint = own == null ? "" : own.endpointOf(ctx.unit.app.name);
-    }
-    List<String> ids = new ArrayList<>();
-    for (Relation r : model.relationsOf(ctx.unit)) {
-      if (r.endpointOf(ctx.unit.app.name).equals(endpoint)) {
-        ids.add(r.ref(ctx.unit.app.name));
-      }
-    }
-    return ToolText.list(a, ids);
+    String app = ctx.unit.app.name;
+    // Without an endpoint argument, the hook's own relation's endpoint (none outside one).
+    Relation own = ctx.hook.relationId() == null ? null : model.relationIfPresent(ctx.hook.relationId());
+    String endpoint =
+        !a.positionals().isEmpty() ? a.positionals().get(0) : own == null ? "" : own.endpointOf(app);
+    return ToolText.list(
+        a,
+        model.relationsOf(ctx.unit).stream()
+            .filter(r -> r.endpointOf(app).equals(endpoint))
+            .map(r -> r.ref(app))
+            .toList());
   }
 
   private ToolResponse relationList(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format", "r", "relation"), Set.of("app"));
     Relation r = relation(model, ctx, a);
     if (a.flag("app")) {
-      String remote = r.remoteApp(ctx.unit.app.name);
-      return ToolText.value(a, remote);
+      return ToolText.value(a, r.remoteApp(ctx.unit.app.name));
     }
     return ToolText.list(a, new ArrayList<>(r.membersOf(ctx.unit.name)));
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -121,15 +122,11 @@ final class SecretTools {
     info.put("revision", s.latestRevision());
     info.put("owner", s.ownerUnit == null ? "application" : "unit");
     info.put("rotation", s.rotate == null ? "never" : s.rotate);
-    if (s.label != null) {
-      info.put("label", s.label);
-    }
-    if (s.description != null) {
-      info.put("description", s.description);
-    }
-    if (s.expire != null) {
-      info.put("expiry", s.expire);
-    }
+    info.put("label", s.label);
+    info.put("description", s.description);
+    info.put("expiry", s.expire);
+    // Juju leaves out what was never set.
+    info.values().removeIf(Objects::isNull);
     return ToolResponse.ok(JujuJson.json(Map.of(s.id, info)));
   }
 
@@ -155,9 +152,7 @@ final class SecretTools {
     String relRef = a.value("relation") != null ? a.value("relation") : a.value("r");
     Relation r = null;
     if (relRef != null) {
-      r =
-          RelationTools.relation(
-              model, ctx, ToolArgs.parse(List.of("-r", relRef), Set.of("r"), Set.of()));
+      r = RelationTools.relation(model, ctx, a);
     } else if (grant) {
       throw new ToolArgs.UsageException("missing relation");
     }
