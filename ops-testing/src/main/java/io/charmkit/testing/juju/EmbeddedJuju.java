@@ -86,7 +86,7 @@ public final class EmbeddedJuju implements AutoCloseable {
     }
     model = new Model(b.modelName, b.modelUuid, work.toAbsolutePath(), containers);
     jujuVersion = b.jujuVersion == null ? JUJU_VERSION : b.jujuVersion;
-    commands = HookToolSet.forVersion(model, jujuVersion);
+    commands = HookToolSet.forVersion(jujuVersion);
     tools = ToolServer.start(this::answer);
     toolsDir = work.resolve("tools");
     ToolShim.install(toolsDir, tools.port(), commands.names());

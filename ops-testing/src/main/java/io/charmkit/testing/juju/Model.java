@@ -118,10 +118,6 @@ final class Model {
         .toList();
   }
 
-  boolean isLeader(Unit unit) {
-    return unit.name.equals(unit.app.leader);
-  }
-
   /** The app status: the leader's setting, else the most severe unit status. */
   WorkloadStatus appStatus(App app) {
     if (app.status != null) {
@@ -235,7 +231,7 @@ final class Model {
     }
     enqueue(
         PendingHook.simple(
-            unitName, isLeader(unit) ? "leader-elected" : "leader-settings-changed"));
+            unitName, unit.isLeader() ? "leader-elected" : "leader-settings-changed"));
     enqueue(PendingHook.simple(unitName, "config-changed"));
     enqueue(PendingHook.simple(unitName, "start"));
     for (String c : app.metadata.containers()) {
@@ -535,7 +531,7 @@ final class Model {
     if (unit.dying) {
       throw new EmbeddedJujuException("unit " + unit.name + " is dying and cannot lead");
     }
-    if (isLeader(unit)) {
+    if (unit.isLeader()) {
       return;
     }
     unit.app.leader = unit.name;
@@ -593,7 +589,7 @@ final class Model {
         }
       }
     }
-    HookContext ctx = new HookContext(contextId, hook, unit);
+    HookContext ctx = new HookContext(this, contextId, hook, unit);
     contexts.put(contextId, ctx);
     return ctx;
   }

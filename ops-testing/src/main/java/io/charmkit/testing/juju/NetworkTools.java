@@ -22,16 +22,9 @@ final class NetworkTools {
   private static final ObjectMapper KEBAB =
       new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
 
-  private final Model model;
-
-  private NetworkTools(Model model) {
-    this.model = model;
-  }
-
-  static void register(Map<String, ToolHandler> into, Model model) {
-    NetworkTools t = new NetworkTools(model);
-    into.put("network-get", (ctx, argv, stdin) -> t.networkGet(ctx, argv));
-    into.put("goal-state", (ctx, argv, stdin) -> t.goalState(ctx, argv));
+  static void register(Map<String, ToolHandler> into) {
+    into.put("network-get", (ctx, argv, stdin) -> networkGet(ctx, argv));
+    into.put("goal-state", (ctx, argv, stdin) -> goalState(ctx, argv));
     into.put("storage-list", (ctx, argv, stdin) -> storageList(ctx, argv));
     into.put("storage-get", (ctx, argv, stdin) -> storageGet(ctx, argv));
     into.put(
@@ -63,7 +56,8 @@ final class NetworkTools {
   private static ToolResponse storageList(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     String prefix = a.positionals().isEmpty() ? "" : a.positionals().get(0) + "/";
-    return ToolText.list(a, ctx.unit.storages.keySet().stream().filter(id -> id.startsWith(prefix)).toList());
+    return ToolText.list(
+        a, ctx.unit.storages.keySet().stream().filter(id -> id.startsWith(prefix)).toList());
   }
 
   private static ToolResponse storageGet(HookContext ctx, List<String> argv) {
@@ -80,14 +74,14 @@ final class NetworkTools {
     return ToolText.formatted(a, out);
   }
 
-  private ToolResponse networkGet(HookContext ctx, List<String> argv) {
+  private static ToolResponse networkGet(HookContext ctx, List<String> argv) {
     ToolArgs a =
         ToolArgs.parse(
             argv,
             Set.of("format", "r", "relation"),
             Set.of("primary-address", "ingress-address", "bind-address", "egress-subnets"));
     if (a.value("r") != null || a.value("relation") != null) {
-      RelationTools.relation(model, ctx, a);
+      RelationTools.relation(ctx, a);
     }
     if (a.positionals().size() != 1) {
       throw new ToolArgs.UsageException("no endpoint specified");
@@ -102,7 +96,7 @@ final class NetworkTools {
       String ip = ctx.unit.address;
       String cidr = ip.substring(0, ip.lastIndexOf('.')) + ".0/24";
       NetworkInfo.Address address =
-          new NetworkInfo.Address(ctx.unit.hostname(model.name), ip, cidr);
+          new NetworkInfo.Address(ctx.unit.hostname(ctx.model.name), ip, cidr);
       info =
           new NetworkInfo(
               List.of(new NetworkInfo.BindAddress("", "eth0", List.of(address))),
@@ -127,19 +121,19 @@ final class NetworkTools {
     return KEBAB.convertValue(all, Map.class);
   }
 
-  private ToolResponse goalState(HookContext ctx, List<String> argv) {
+  private static ToolResponse goalState(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     Map<String, Object> units = new TreeMap<>();
     for (Unit u : ctx.unit.app.units) {
       units.put(u.name, Map.of("status", u.dying ? "dying" : "active", "since", SINCE));
     }
     Map<String, Map<String, Object>> relations = new TreeMap<>();
-    for (Relation r : model.relationsOf(ctx.unit)) {
+    for (Relation r : ctx.model.relationsOf(ctx.unit)) {
       Map<String, Object> ep =
           relations.computeIfAbsent(r.endpointOf(ctx.unit.app.name), k -> new TreeMap<>());
       String remote = r.remoteApp(ctx.unit.app.name);
       ep.put(remote, Map.of("status", "joined", "since", SINCE));
-      App remoteApp = model.app(remote);
+      App remoteApp = ctx.model.app(remote);
       for (Unit u : remoteApp.units) {
         if (!u.name.equals(ctx.unit.name)) {
           ep.put(u.name, Map.of("status", u.dying ? "dying" : "active", "since", SINCE));

@@ -21,35 +21,28 @@ import java.util.TreeSet;
  * Changes go to the hook's working copy of the model's secrets.
  */
 final class SecretTools {
-  private final Model model;
-
-  private SecretTools(Model model) {
-    this.model = model;
-  }
-
-  static void register(Map<String, ToolHandler> into, Model model) {
-    SecretTools t = new SecretTools(model);
-    into.put("secret-add", (ctx, argv, stdin) -> t.secretAdd(ctx, argv));
-    into.put("secret-get", (ctx, argv, stdin) -> t.secretGet(ctx, argv));
-    into.put("secret-info-get", (ctx, argv, stdin) -> t.secretInfoGet(ctx, argv));
-    into.put("secret-set", (ctx, argv, stdin) -> t.secretSet(ctx, argv));
-    into.put("secret-grant", (ctx, argv, stdin) -> t.secretGrant(ctx, argv, true));
-    into.put("secret-revoke", (ctx, argv, stdin) -> t.secretGrant(ctx, argv, false));
-    into.put("secret-remove", (ctx, argv, stdin) -> t.secretRemove(ctx, argv));
-    into.put("secret-ids", (ctx, argv, stdin) -> t.secretIds(ctx, argv));
+  static void register(Map<String, ToolHandler> into) {
+    into.put("secret-add", (ctx, argv, stdin) -> secretAdd(ctx, argv));
+    into.put("secret-get", (ctx, argv, stdin) -> secretGet(ctx, argv));
+    into.put("secret-info-get", (ctx, argv, stdin) -> secretInfoGet(ctx, argv));
+    into.put("secret-set", (ctx, argv, stdin) -> secretSet(ctx, argv));
+    into.put("secret-grant", (ctx, argv, stdin) -> secretGrant(ctx, argv, true));
+    into.put("secret-revoke", (ctx, argv, stdin) -> secretGrant(ctx, argv, false));
+    into.put("secret-remove", (ctx, argv, stdin) -> secretRemove(ctx, argv));
+    into.put("secret-ids", (ctx, argv, stdin) -> secretIds(ctx, argv));
   }
 
   private static final Set<String> SECRET_META =
       Set.of("label", "description", "expire", "rotate", "owner", "file");
 
-  private ToolResponse secretAdd(HookContext ctx, List<String> argv) {
+  private static ToolResponse secretAdd(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, SECRET_META, Set.of());
     String owner = a.value("owner") == null ? "application" : a.value("owner");
     if (!ToolArguments.SECRET_OWNERS.contains(owner)) {
       throw new ToolError("secret owner \"" + owner + "\" not valid");
     }
     boolean appOwned = owner.equals("application");
-    if (appOwned && !model.isLeader(ctx.unit)) {
+    if (appOwned && !ctx.unit.isLeader()) {
       throw new ToolError(
           "cannot create an application-owned secret: permission denied: this unit is not the"
               + " leader");
@@ -58,8 +51,9 @@ final class SecretTools {
     if (content.isEmpty()) {
       throw new ToolArgs.UsageException("missing secret value or filename");
     }
-    Map<String, Secret> secrets = ctx.secrets(model.secrets);
-    Secret s = new Secret(model.newSecretId(), ctx.unit.app.name, appOwned ? null : ctx.unit.name);
+    Map<String, Secret> secrets = ctx.secrets();
+    Secret s =
+        new Secret(ctx.model.newSecretId(), ctx.unit.app.name, appOwned ? null : ctx.unit.name);
     if (a.value("label") != null) {
       checkLabelFree(ctx, secrets, a.value("label"), null);
     }
@@ -69,9 +63,9 @@ final class SecretTools {
     return ToolResponse.ok(s.uri() + "\n");
   }
 
-  private ToolResponse secretGet(HookContext ctx, List<String> argv) {
+  private static ToolResponse secretGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("label", "format"), Set.of("refresh", "peek"));
-    Map<String, Secret> secrets = ctx.secrets(model.secrets);
+    Map<String, Secret> secrets = ctx.secrets();
     String id = a.positionals().isEmpty() ? null : a.positionals().get(0);
     String label = a.value("label");
     if (id == null && label == null) {
@@ -85,7 +79,7 @@ final class SecretTools {
       }
       content = s.content(s.latestRevision());
     } else {
-      if (!granted(ctx.unit, s)) {
+      if (!granted(ctx, s)) {
         throw new ToolError("permission denied");
       }
       Secret.Consumer c = s.consumers.get(ctx.unit.name);
@@ -107,9 +101,9 @@ final class SecretTools {
     return ToolResponse.ok(JujuJson.json(new TreeMap<>(content)));
   }
 
-  private ToolResponse secretInfoGet(HookContext ctx, List<String> argv) {
+  private static ToolResponse secretInfoGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("label", "format"), Set.of());
-    Map<String, Secret> secrets = ctx.secrets(model.secrets);
+    Map<String, Secret> secrets = ctx.secrets();
     String id = a.positionals().isEmpty() ? null : a.positionals().get(0);
     if ((id == null) == (a.value("label") == null)) {
       throw new ToolArgs.UsageException("specify either a secret URI or label but not both");
@@ -130,9 +124,9 @@ final class SecretTools {
     return ToolResponse.ok(JujuJson.json(Map.of(s.id, info)));
   }
 
-  private ToolResponse secretSet(HookContext ctx, List<String> argv) {
+  private static ToolResponse secretSet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, SECRET_META, Set.of());
-    Map<String, Secret> secrets = ctx.secrets(model.secrets);
+    Map<String, Secret> secrets = ctx.secrets();
     Secret s = managed(ctx, a, true);
     if (a.value("label") != null) {
       checkLabelFree(ctx, secrets, a.value("label"), s);
@@ -146,13 +140,13 @@ final class SecretTools {
     return ToolResponse.ok("");
   }
 
-  private ToolResponse secretGrant(HookContext ctx, List<String> argv, boolean grant) {
+  private static ToolResponse secretGrant(HookContext ctx, List<String> argv, boolean grant) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("relation", "r", "unit", "app"), Set.of());
     Secret s = managed(ctx, a, false);
     String relRef = a.value("relation") != null ? a.value("relation") : a.value("r");
     Relation r = null;
     if (relRef != null) {
-      r = RelationTools.relation(model, ctx, a);
+      r = RelationTools.relation(ctx, a);
     } else if (grant) {
       throw new ToolArgs.UsageException("missing relation");
     }
@@ -180,11 +174,11 @@ final class SecretTools {
     return ToolResponse.ok("");
   }
 
-  private ToolResponse secretRemove(HookContext ctx, List<String> argv) {
+  private static ToolResponse secretRemove(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("revision"), Set.of());
     Secret s = managed(ctx, a, false);
     if (a.value("revision") == null) {
-      ctx.secrets(model.secrets).remove(s.id);
+      ctx.secrets().remove(s.id);
     } else {
       int rev;
       try {
@@ -200,10 +194,10 @@ final class SecretTools {
     return ToolResponse.ok("");
   }
 
-  private ToolResponse secretIds(HookContext ctx, List<String> argv) {
+  private static ToolResponse secretIds(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     List<String> ids = new ArrayList<>();
-    for (Secret s : ctx.secrets(model.secrets).values()) {
+    for (Secret s : ctx.secrets().values()) {
       if (owns(ctx.unit, s)) {
         ids.add(s.uri());
       }
@@ -216,15 +210,15 @@ final class SecretTools {
    * The secret the first argument names, which this unit must manage; {@code more} when content may
    * follow it (secret-set), else it must stand alone.
    */
-  private Secret managed(HookContext ctx, ToolArgs a, boolean more) {
+  private static Secret managed(HookContext ctx, ToolArgs a, boolean more) {
     if (more ? a.positionals().isEmpty() : a.positionals().size() != 1) {
       throw new ToolArgs.UsageException("missing secret URI");
     }
-    Secret s = byId(ctx.secrets(model.secrets), a.positionals().get(0));
+    Secret s = byId(ctx.secrets(), a.positionals().get(0));
     if (!owns(ctx.unit, s)) {
       throw new ToolError("secret \"" + s.id + "\" not found");
     }
-    if (s.ownerUnit == null && !model.isLeader(ctx.unit)) {
+    if (s.ownerUnit == null && !ctx.unit.isLeader()) {
       throw new ToolError("permission denied: this unit is not the leader");
     }
     return s;
@@ -234,14 +228,15 @@ final class SecretTools {
     return s.ownerUnit == null ? s.ownerApp.equals(unit.app.name) : s.ownerUnit.equals(unit.name);
   }
 
-  private boolean granted(Unit unit, Secret s) {
-    if (!model.apps.containsKey(s.ownerApp)) {
+  private static boolean granted(HookContext ctx, Secret s) {
+    Unit unit = ctx.unit;
+    if (!ctx.model.apps.containsKey(s.ownerApp)) {
       // Owned outside this model (a test's given secret, or another model's): Juju kept the
       // grant on the owner's side, so whoever consumes it was granted it.
       return s.consumers.containsKey(unit.name);
     }
     for (var e : s.grants.entrySet()) {
-      Relation r = model.relationIfPresent(e.getKey());
+      Relation r = ctx.model.relationIfPresent(e.getKey());
       if (r == null || !r.involves(unit.app.name) || r.left.contains(unit.name)) {
         continue;
       }

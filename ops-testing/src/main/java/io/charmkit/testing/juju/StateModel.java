@@ -112,14 +112,12 @@ public final class StateModel {
     }
 
     HookContext ctx =
-        new HookContext(unit.name + "-" + event.name() + "-1", hook(event, unit, appName), unit);
+        new HookContext(
+            model, unit.name + "-" + event.name() + "-1", hook(event, unit, appName), unit);
     if (event.isAction()) {
       ctx.action = new HookContext.Action(event.name(), "1", event.params());
     }
-    HookToolSet tools =
-        jujuVersion.isPresent()
-            ? HookToolSet.forVersion(model, jujuVersion.get())
-            : HookToolSet.all(model);
+    HookToolSet tools = jujuVersion.map(HookToolSet::forVersion).orElseGet(HookToolSet::all);
     return new StateModel(
         model, state, jujuVersion.orElse(EmbeddedJuju.JUJU_VERSION), tools, unit, ctx);
   }

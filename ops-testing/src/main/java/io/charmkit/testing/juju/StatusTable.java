@@ -36,7 +36,7 @@ final class StatusTable {
         WorkloadStatus us = u.displayedStatus();
         units.add(
             List.of(
-                u.name + (model.isLeader(u) ? "*" : ""),
+                u.name + (u.isLeader() ? "*" : ""),
                 us.status(),
                 u.dying ? "executing" : "idle",
                 u.address,

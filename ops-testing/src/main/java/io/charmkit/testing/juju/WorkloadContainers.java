@@ -55,7 +55,6 @@ public interface WorkloadContainers {
     };
   }
 
-
   /** Creates the socket's directory and the root directory, and serves nothing. */
   static WorkloadContainers directoriesOnly() {
     return spec -> {
