@@ -18,13 +18,15 @@ import java.util.Optional;
  * its buffered changes are committed only when {@code dispatch} exits 0, like a hook's.
  */
 final class ActionRunner {
+  private final String unit;
   private final String name;
   private final String id;
   private final Map<String, Object> params;
   private boolean implemented = true;
   private ActionResult result;
 
-  private ActionRunner(String name, String id, Map<String, Object> params) {
+  private ActionRunner(String unit, String name, String id, Map<String, Object> params) {
+    this.unit = unit;
     this.name = name;
     this.id = id;
     this.params = params;
@@ -45,7 +47,10 @@ final class ActionRunner {
           "juju run " + target.name + " " + action + " refused: " + String.join("; ", problems));
     }
     return new ActionRunner(
-        action, Long.toString(id), ActionParameters.withDefaults(metadata, action, params));
+        target.name,
+        action,
+        Long.toString(id),
+        ActionParameters.withDefaults(metadata, action, params));
   }
 
   private static Unit target(Model model, String unit) {
@@ -60,8 +65,8 @@ final class ActionRunner {
   }
 
   /** The unit the action runs on (a {@code /leader} name resolved). */
-  static String unitName(Model model, String unit) {
-    return target(model, unit).name;
+  String unit() {
+    return unit;
   }
 
   /** Marks the context as running this action, so the action tools answer. */

@@ -41,6 +41,18 @@ final class App {
     this.metadata = metadata;
   }
 
+  /** Sets config values over the user's; a null value resets its option to the default. */
+  void setConfig(Map<String, ?> values) {
+    values.forEach(
+        (k, v) -> {
+          if (v == null) {
+            config.remove(k);
+          } else {
+            config.put(k, v);
+          }
+        });
+  }
+
   /** The config a unit sees: set values over non-null defaults. */
   Map<String, Object> effectiveConfig() {
     Map<String, Object> out = new TreeMap<>();

@@ -1,15 +1,14 @@
 package io.charmkit.testing.juju;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -246,9 +245,7 @@ public final class EmbeddedJujuCli {
     if (arg == null || !arg.isArray() || arg.size() != 2) {
       throw new StepError("needs a list of two endpoints, e.g. [web:db, db:db]");
     }
-    List<String> out = new ArrayList<>();
-    arg.forEach(n -> out.add(n.asText()));
-    return out;
+    return List.of(arg.get(0).asText(), arg.get(1).asText());
   }
 
   private static Map<String, Object> map(JsonNode node) {
@@ -258,13 +255,7 @@ public final class EmbeddedJujuCli {
     if (!node.isObject()) {
       throw new StepError("config values and action params must be a mapping");
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (var e : node.properties()) {
-      out.put(
-          e.getKey(),
-          e.getValue().isNull() ? null : JujuJson.YAML.convertValue(e.getValue(), Object.class));
-    }
-    return out;
+    return JujuJson.YAML.convertValue(node, new TypeReference<Map<String, Object>>() {});
   }
 
   private static String value(String[] args, int i, String option) {

@@ -89,8 +89,4 @@ final class HookContext {
     }
     return leaderSettings;
   }
-
-  void countCall(String tool) {
-    toolCalls.merge(tool, 1, Integer::sum);
-  }
 }

@@ -67,7 +67,7 @@ final class HookToolSet {
 
   /** Runs one tool call for the hook {@code ctx}. */
   ToolResponse run(HookContext ctx, String tool, List<String> argv, String stdin) {
-    ctx.countCall(tool);
+    ctx.toolCalls.merge(tool, 1, Integer::sum);
     ToolHandler handler = handlers.get(tool);
     if (handler == null) {
       return ToolResponse.error("unknown hook tool \"" + tool + "\"");

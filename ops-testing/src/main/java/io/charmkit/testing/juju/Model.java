@@ -156,12 +156,7 @@ final class Model {
     CharmMetadata meta = loadMetadata(charmDir);
     App app = new App(appName, charmDir.toAbsolutePath(), meta);
     checkConfig(app, config);
-    config.forEach(
-        (k, v) -> {
-          if (v != null) {
-            app.config.put(k, v);
-          }
-        });
+    app.setConfig(config);
     apps.put(appName, app);
     for (EndpointSpec ep : meta.endpoints().values()) {
       if (ep.role() == EndpointRole.PEERS) {
@@ -217,23 +212,20 @@ final class Model {
     if (app.leader == null) {
       app.leader = unitName;
     }
-    enqueue(PendingHook.simple(unitName, "install"));
-    List<Relation> rels = new ArrayList<>();
-    for (Relation r : relations.values()) {
-      if (r.involves(app.name) && !r.dying) {
-        rels.add(r);
-      }
-    }
-    rels.sort(Comparator.comparing((Relation r) -> !r.isPeer()).thenComparing(r -> r.id));
+    enqueue(unitName, "install");
+    // Peer relations first, each kind in id order.
+    List<Relation> rels =
+        relations.values().stream()
+            .filter(r -> r.involves(app.name) && !r.dying)
+            .sorted(Comparator.comparing(r -> !r.isPeer()))
+            .toList();
     for (Relation r : rels) {
       r.bags.put(unitName, addressBag(unit));
       enqueue(relationHook(unit, r, "relation-created", null, null));
     }
-    enqueue(
-        PendingHook.simple(
-            unitName, unit.isLeader() ? "leader-elected" : "leader-settings-changed"));
-    enqueue(PendingHook.simple(unitName, "config-changed"));
-    enqueue(PendingHook.simple(unitName, "start"));
+    enqueue(unitName, unit.isLeader() ? "leader-elected" : "leader-settings-changed");
+    enqueue(unitName, "config-changed");
+    enqueue(unitName, "start");
     for (String c : app.metadata.containers()) {
       enqueue(PendingHook.workload(unitName, c));
     }
@@ -251,18 +243,11 @@ final class Model {
   void configure(App app, Map<String, Object> values) {
     checkConfig(app, values);
     Map<String, Object> before = app.effectiveConfig();
-    values.forEach(
-        (k, v) -> {
-          if (v == null) {
-            app.config.remove(k);
-          } else {
-            app.config.put(k, v);
-          }
-        });
+    app.setConfig(values);
     if (!before.equals(app.effectiveConfig())) {
       for (Unit u : app.units) {
         if (!u.dying) {
-          enqueue(PendingHook.simple(u.name, "config-changed"));
+          enqueue(u.name, "config-changed");
         }
       }
     }
@@ -411,16 +396,14 @@ final class Model {
     }
     r.dying = true;
     queue.values().removeIf(h -> Objects.equals(h.relationId(), id));
-    for (App app : List.of(app(r.appA), app(r.appB))) {
-      for (Unit u : app.units) {
-        if (r.left.contains(u.name)) {
-          continue;
-        }
-        for (String member : r.membersOf(u.name)) {
-          enqueue(relationHook(u, r, "relation-departed", member, member));
-        }
-        enqueue(relationHook(u, r, "relation-broken", null, null));
+    for (Unit u : allUnits(r)) {
+      if (r.left.contains(u.name)) {
+        continue;
       }
+      for (String member : r.membersOf(u.name)) {
+        enqueue(relationHook(u, r, "relation-departed", member, member));
+      }
+      enqueue(relationHook(u, r, "relation-broken", null, null));
     }
   }
 
@@ -479,8 +462,8 @@ final class Model {
       }
       enqueue(relationHook(unit, r, "relation-broken", null, null));
     }
-    enqueue(PendingHook.simple(unit.name, "stop"));
-    enqueue(PendingHook.simple(unit.name, "remove"));
+    enqueue(unit.name, "stop");
+    enqueue(unit.name, "remove");
   }
 
   private boolean inDyingRelation(PendingHook hook) {
@@ -535,10 +518,10 @@ final class Model {
       return;
     }
     unit.app.leader = unit.name;
-    enqueue(PendingHook.simple(unit.name, "leader-elected"));
+    enqueue(unit.name, "leader-elected");
     for (Unit u : unit.app.units) {
       if (u != unit && !u.dying) {
-        enqueue(PendingHook.simple(u.name, "leader-settings-changed"));
+        enqueue(u.name, "leader-settings-changed");
       }
     }
   }
@@ -546,7 +529,7 @@ final class Model {
   void updateStatus() {
     for (Unit u : units.values()) {
       if (!u.dying) {
-        enqueue(PendingHook.simple(u.name, "update-status"));
+        enqueue(u.name, "update-status");
       }
     }
   }
@@ -657,7 +640,7 @@ final class Model {
       unit.app.leaderSettings = ctx.leaderSettings;
       for (Unit u : unit.app.units) {
         if (u != unit && !u.dying) {
-          enqueue(PendingHook.simple(u.name, "leader-settings-changed"));
+          enqueue(u.name, "leader-settings-changed");
         }
       }
     }
@@ -712,27 +695,21 @@ final class Model {
     if (r.dying) {
       return;
     }
-    boolean unitBag = owner.contains("/");
+    // A unit bag's change is about that unit; an application bag's, about no unit.
+    String remoteUnit = owner.contains("/") ? owner : null;
     for (Unit target : liveOn(r, writer)) {
-      if (r.left.contains(target.name)) {
-        continue;
+      if (r.left.contains(target.name)
+          || (remoteUnit != null && !r.membersOf(target.name).contains(owner))) {
+        continue; // gone, or not joined yet: its pending joined+changed will show the data
       }
       String hook = r.endpointOf(target.app.name) + "-relation-changed";
-      if (unitBag) {
-        if (!r.membersOf(target.name).contains(owner)) {
-          continue; // not joined yet: its pending joined+changed will show the data
-        }
-        if (hasPending(
-            target,
-            h -> h.hook().equals(hook) && h.relationId() == r.id && owner.equals(h.remoteUnit()))) {
-          continue;
-        }
-        enqueue(PendingHook.relation(target.name, hook, r.id, writer.app.name, owner, null));
-      } else {
-        if (hasPending(target, h -> h.hook().equals(hook) && h.relationId() == r.id)) {
-          continue;
-        }
-        enqueue(PendingHook.relation(target.name, hook, r.id, writer.app.name, null, null));
+      if (!hasPending(
+          target,
+          h ->
+              h.hook().equals(hook)
+                  && h.relationId() == r.id
+                  && (remoteUnit == null || remoteUnit.equals(h.remoteUnit())))) {
+        enqueue(PendingHook.relation(target.name, hook, r.id, writer.app.name, remoteUnit, null));
       }
     }
   }
@@ -741,6 +718,10 @@ final class Model {
 
   private boolean hasPending(Unit unit, Predicate<PendingHook> match) {
     return queue.values().stream().anyMatch(h -> h.unit().equals(unit.name) && match.test(h));
+  }
+
+  private void enqueue(String unit, String hook) {
+    enqueue(PendingHook.simple(unit, hook));
   }
 
   private void enqueue(PendingHook h) {

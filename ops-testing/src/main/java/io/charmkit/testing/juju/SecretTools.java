@@ -143,33 +143,26 @@ final class SecretTools {
   private static ToolResponse secretGrant(HookContext ctx, List<String> argv, boolean grant) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("relation", "r", "unit", "app"), Set.of());
     Secret s = managed(ctx, a, false);
-    String relRef = a.value("relation") != null ? a.value("relation") : a.value("r");
-    Relation r = null;
-    if (relRef != null) {
-      r = RelationTools.relation(ctx, a);
-    } else if (grant) {
+    boolean named = a.value("relation") != null || a.value("r") != null;
+    if (!named && grant) {
       throw new ToolArgs.UsageException("missing relation");
     }
+    Relation r = named ? RelationTools.relation(ctx, a) : null;
     String unit = a.value("unit");
     if (grant) {
       String grantee = unit != null ? unit : r.remoteApp(ctx.unit.app.name);
       s.grants.computeIfAbsent(r.id, k -> new TreeSet<>()).add(grantee);
     } else {
+      // Revoked from the grantee named (everyone without one), on the relation (every relation).
       String name = unit != null ? unit : a.value("app");
-      for (var it = s.grants.entrySet().iterator(); it.hasNext(); ) {
-        var e = it.next();
-        if (r != null && e.getKey() != r.id) {
-          continue;
-        }
-        if (name == null) {
-          e.getValue().clear();
-        } else {
-          e.getValue().remove(name);
-        }
-        if (e.getValue().isEmpty()) {
-          it.remove();
-        }
-      }
+      Integer relationId = r == null ? null : r.id;
+      s.grants.forEach(
+          (id, grantees) -> {
+            if (relationId == null || id.equals(relationId)) {
+              grantees.removeIf(g -> name == null || g.equals(name));
+            }
+          });
+      s.grants.values().removeIf(Set::isEmpty);
     }
     return ToolResponse.ok("");
   }

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One state-transition run on the simulated Juju {@link Model}: the only place a {@link State}
@@ -86,9 +87,8 @@ public final class StateModel {
     state.openedPorts().forEach(p -> unit.ports.add(p.argument()));
     state.storages().forEach(s -> unit.storages.put(s.id(), s.location()));
     unit.networks.putAll(state.networks());
-    for (String binding : bindings(metadata)) {
-      unit.networks.putIfAbsent(binding, Network.defaults());
-    }
+    unit.networks.putIfAbsent("juju-info", Network.defaults());
+    metadata.endpoints().keySet().forEach(b -> unit.networks.putIfAbsent(b, Network.defaults()));
     app.units.add(unit);
     model.units.put(unit.name, unit);
     app.leader = state.leader() ? unit.name : null;
@@ -120,12 +120,6 @@ public final class StateModel {
     HookToolSet tools = jujuVersion.map(HookToolSet::forVersion).orElseGet(HookToolSet::all);
     return new StateModel(
         model, state, jujuVersion.orElse(EmbeddedJuju.JUJU_VERSION), tools, unit, ctx);
-  }
-
-  private static List<String> bindings(CharmMetadata metadata) {
-    List<String> out = new ArrayList<>(metadata.endpoints().keySet());
-    out.add("juju-info");
-    return out;
   }
 
   private static Relation relation(
@@ -264,13 +258,12 @@ public final class StateModel {
               : r.withLocalAppData(bags.getOrDefault(unit.app.name, Map.of()))
                   .withLocalUnitData(bags.getOrDefault(unit.name, Map.of())));
     }
-    Set<Port> ports = input.openedPorts();
-    if (ctx.ports != null) {
-      ports = new LinkedHashSet<>();
-      for (String p : ctx.ports) {
-        ports.add(Port.parse(p));
-      }
-    }
+    Set<Port> ports =
+        ctx.ports == null
+            ? input.openedPorts()
+            : ctx.ports.stream()
+                .map(Port::parse)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     return new State(
         input.leader(),
         input.config(),
@@ -319,12 +312,12 @@ public final class StateModel {
   private io.charmkit.testing.Secret secret(Secret s, String id) {
     boolean owned = !s.ownerApp.isEmpty();
     int latest = s.latestRevision();
-    Map<String, String> latestContent = content(s, latest);
+    Map<String, String> latestContent = s.contentOrEmpty(latest);
     Map<String, String> tracked = latestContent;
     Optional<String> label = Optional.ofNullable(s.label);
     Secret.Consumer consumer = s.consumers.get(unit.name);
     if (!owned && consumer != null) {
-      tracked = content(s, consumer.revision());
+      tracked = s.contentOrEmpty(consumer.revision());
       label = Optional.ofNullable(consumer.label());
     }
     Map<Integer, Set<String>> grants = new TreeMap<>();
@@ -340,11 +333,6 @@ public final class StateModel {
         tracked,
         latestContent,
         grants);
-  }
-
-  private static Map<String, String> content(Secret s, int revision) {
-    Map<String, String> c = revision < 1 ? null : s.content(revision);
-    return c == null ? Map.of() : c;
   }
 
   /** Every tool call, in order, with redacted argv and stdin. */

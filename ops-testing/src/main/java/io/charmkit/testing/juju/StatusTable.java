@@ -2,6 +2,7 @@ package io.charmkit.testing.juju;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -104,39 +105,29 @@ final class StatusTable {
 
   /** Per hook name: runs, failures, wall time and tool calls by tool. */
   static String figures(List<HookRun> runs) {
-    Map<String, long[]> byHook = new TreeMap<>();
-    Map<String, Map<String, Integer>> tools = new TreeMap<>();
-    for (HookRun run : runs) {
-      long[] f = byHook.computeIfAbsent(run.hook(), k -> new long[4]);
-      f[0]++;
-      f[1] += run.succeeded() ? 0 : 1;
-      f[2] += run.wallTime().toMillis();
-      f[3] = Math.max(f[3], run.wallTime().toMillis());
-      run.toolCalls()
-          .forEach(
-              (t, n) ->
-                  tools
-                      .computeIfAbsent(run.hook(), k -> new TreeMap<>())
-                      .merge(t, n, Integer::sum));
-    }
+    Map<String, List<HookRun>> byHook =
+        runs.stream()
+            .collect(Collectors.groupingBy(HookRun::hook, TreeMap::new, Collectors.toList()));
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("Hook", "Runs", "Failed", "Total ms", "Mean ms", "Max ms", "Tool calls"));
-    for (var e : byHook.entrySet()) {
-      long[] f = e.getValue();
-      String calls =
-          tools.getOrDefault(e.getKey(), Map.of()).entrySet().stream()
-              .map(t -> t.getKey() + "=" + t.getValue())
-              .collect(Collectors.joining(" "));
-      rows.add(
-          List.of(
-              e.getKey(),
-              String.valueOf(f[0]),
-              String.valueOf(f[1]),
-              String.valueOf(f[2]),
-              String.valueOf(f[2] / f[0]),
-              String.valueOf(f[3]),
-              calls));
-    }
+    byHook.forEach(
+        (hook, hookRuns) -> {
+          LongSummaryStatistics ms =
+              hookRuns.stream().mapToLong(r -> r.wallTime().toMillis()).summaryStatistics();
+          Map<String, Integer> tools = new TreeMap<>();
+          hookRuns.forEach(r -> r.toolCalls().forEach((t, n) -> tools.merge(t, n, Integer::sum)));
+          rows.add(
+              List.of(
+                  hook,
+                  String.valueOf(ms.getCount()),
+                  String.valueOf(hookRuns.stream().filter(r -> !r.succeeded()).count()),
+                  String.valueOf(ms.getSum()),
+                  String.valueOf(ms.getSum() / ms.getCount()),
+                  String.valueOf(ms.getMax()),
+                  tools.entrySet().stream()
+                      .map(t -> t.getKey() + "=" + t.getValue())
+                      .collect(Collectors.joining(" "))));
+        });
     StringBuilder out = new StringBuilder();
     table(out, rows);
     return out.toString();
