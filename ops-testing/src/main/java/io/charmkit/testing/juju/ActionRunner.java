@@ -69,14 +69,13 @@ final class ActionRunner {
     return unit;
   }
 
-  /** Marks the context as running this action, so the action tools answer. */
-  void begin(HookContext ctx) {
+  /**
+   * Marks the context as running this action, so the action tools answer, and returns what runs it:
+   * {@code dispatch} if executable, else the legacy {@code actions/<name>}, else null.
+   */
+  Path begin(HookContext ctx) {
     ctx.action = new HookContext.Action(name, id, params);
-  }
-
-  /** {@code dispatch} if executable, else the legacy {@code actions/<name>}, else nothing. */
-  Path handler(Path charmDir) {
-    Path handler = EmbeddedJuju.handler(charmDir, "actions", name);
+    Path handler = EmbeddedJuju.handler(ctx.unit.charmDir(), "actions", name);
     implemented = handler != null;
     return handler;
   }

@@ -408,13 +408,8 @@ public final class EmbeddedJuju implements AutoCloseable {
     synchronized (lock) {
       String id = hook.unit().replace('/', '-') + "-" + hook.hook() + "-" + (++contextCounter);
       ctx = model.begin(hook, id);
-      if (action != null) {
-        action.begin(ctx);
-      }
       handler =
-          action != null
-              ? action.handler(ctx.unit.charmDir())
-              : handler(ctx.unit.charmDir(), "hooks", hook.hook());
+          action != null ? action.begin(ctx) : handler(ctx.unit.charmDir(), "hooks", hook.hook());
       env = environment(ctx);
     }
     int exit = 0;
@@ -433,12 +428,11 @@ public final class EmbeddedJuju implements AutoCloseable {
       pb.redirectError(err.toFile());
       try {
         Process p = pb.start();
-        if (!p.waitFor(HOOK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        boolean ended = p.waitFor(HOOK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (!ended) {
           p.destroyForcibly().waitFor();
-          exit = -1;
-        } else {
-          exit = p.exitValue();
         }
+        exit = ended ? p.exitValue() : -1;
         stdout = Files.readString(out, StandardCharsets.UTF_8);
         stderr = Files.readString(err, StandardCharsets.UTF_8);
       } catch (IOException e) {

@@ -27,11 +27,7 @@ final class NetworkTools {
     into.put("goal-state", (ctx, argv, stdin) -> goalState(ctx, argv));
     into.put("storage-list", (ctx, argv, stdin) -> storageList(ctx, argv));
     into.put("storage-get", (ctx, argv, stdin) -> storageGet(ctx, argv));
-    into.put(
-        "storage-add",
-        (ctx, argv, stdin) -> {
-          throw new ToolError("the embedded Juju provides no storage");
-        });
+    refuse(into, "storage-add", "the embedded Juju provides no storage");
     into.put(
         "resource-get",
         (ctx, argv, stdin) -> {
@@ -41,15 +37,16 @@ final class NetworkTools {
                   + String.join(" ", a.positionals())
                   + "\" not found");
         });
+    refuse(into, "credential-get", "cannot access cloud credentials: application is not trusted");
+    refuse(into, "juju-reboot", "juju-reboot is not supported by the embedded Juju");
+  }
+
+  /** A tool that always fails with {@code error}, whatever its arguments. */
+  private static void refuse(Map<String, ToolHandler> into, String tool, String error) {
     into.put(
-        "credential-get",
+        tool,
         (ctx, argv, stdin) -> {
-          throw new ToolError("cannot access cloud credentials: application is not trusted");
-        });
-    into.put(
-        "juju-reboot",
-        (ctx, argv, stdin) -> {
-          throw new ToolError("juju-reboot is not supported by the embedded Juju");
+          throw new ToolError(error);
         });
   }
 

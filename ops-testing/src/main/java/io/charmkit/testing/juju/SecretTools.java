@@ -51,15 +51,11 @@ final class SecretTools {
     if (content.isEmpty()) {
       throw new ToolArgs.UsageException("missing secret value or filename");
     }
-    Map<String, Secret> secrets = ctx.secrets();
     Secret s =
         new Secret(ctx.model.newSecretId(), ctx.unit.app.name, appOwned ? null : ctx.unit.name);
-    if (a.value("label") != null) {
-      checkLabelFree(ctx, secrets, a.value("label"), null);
-    }
-    applyMeta(s, a);
+    applyMeta(ctx, s, a);
     s.revisions.add(content);
-    secrets.put(s.id, s);
+    ctx.secrets().put(s.id, s);
     return ToolResponse.ok(s.uri() + "\n");
   }
 
@@ -84,15 +80,10 @@ final class SecretTools {
       }
       Secret.Consumer c = s.consumers.get(ctx.unit.name);
       String newLabel = label != null ? label : (c == null ? null : c.label());
-      int revision = c == null ? s.latestRevision() : c.revision();
-      if (a.flag("peek")) {
-        content = s.content(s.latestRevision());
-      } else {
-        if (a.flag("refresh")) {
-          revision = s.latestRevision();
-        }
-        content = s.content(revision);
-      }
+      // --refresh moves the tracked revision to the latest; --peek only reads the latest.
+      boolean refresh = a.flag("refresh") && !a.flag("peek");
+      int revision = c == null || refresh ? s.latestRevision() : c.revision();
+      content = s.content(a.flag("peek") ? s.latestRevision() : revision);
       s.consumers.put(ctx.unit.name, new Secret.Consumer(newLabel, revision));
     }
     if (content == null) {
@@ -126,12 +117,8 @@ final class SecretTools {
 
   private static ToolResponse secretSet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, SECRET_META, Set.of());
-    Map<String, Secret> secrets = ctx.secrets();
     Secret s = managed(ctx, a, true);
-    if (a.value("label") != null) {
-      checkLabelFree(ctx, secrets, a.value("label"), s);
-    }
-    applyMeta(s, a);
+    applyMeta(ctx, s, a);
     Map<String, String> content =
         secretContent(a.positionals().subList(1, a.positionals().size()), a.value("file"));
     if (!content.isEmpty() && !content.equals(s.content(s.latestRevision()))) {
@@ -262,28 +249,22 @@ final class SecretTools {
     throw new ToolError("secret with label \"" + label + "\" not found");
   }
 
-  private static void checkLabelFree(
-      HookContext ctx, Map<String, Secret> secrets, String label, Secret self) {
-    for (Secret s : secrets.values()) {
-      if (s != self && owns(ctx.unit, s) && label.equals(s.label)) {
+  /** Sets the metadata options given; a new label must not be another owned secret's. */
+  private static void applyMeta(HookContext ctx, Secret s, ToolArgs a) {
+    String label = a.value("label");
+    for (Secret other : ctx.secrets().values()) {
+      if (label != null && other != s && owns(ctx.unit, other) && label.equals(other.label)) {
         throw new ToolError("secret with label \"" + label + "\" already exists");
       }
     }
+    s.label = given(label, s.label);
+    s.description = given(a.value("description"), s.description);
+    s.expire = given(a.value("expire"), s.expire);
+    s.rotate = given(a.value("rotate"), s.rotate);
   }
 
-  private static void applyMeta(Secret s, ToolArgs a) {
-    if (a.value("label") != null) {
-      s.label = a.value("label");
-    }
-    if (a.value("description") != null) {
-      s.description = a.value("description");
-    }
-    if (a.value("expire") != null) {
-      s.expire = a.value("expire");
-    }
-    if (a.value("rotate") != null) {
-      s.rotate = a.value("rotate");
-    }
+  private static String given(String option, String current) {
+    return option != null ? option : current;
   }
 
   /** Content from {@code key=value}, {@code key#file=path} and {@code key#base64=…} arguments. */

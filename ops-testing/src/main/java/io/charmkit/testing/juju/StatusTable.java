@@ -12,12 +12,10 @@ final class StatusTable {
   private StatusTable() {}
 
   static String render(Model model, String version) {
-    StringBuilder out = new StringBuilder();
-    List<List<String>> head = new ArrayList<>();
-    head.add(List.of("Model", "Controller", "Cloud/Region", "Version"));
-    head.add(List.of(model.name, "embedded", "embedded/local", version));
-    table(out, head);
-
+    List<List<String>> head =
+        List.of(
+            List.of("Model", "Controller", "Cloud/Region", "Version"),
+            List.of(model.name, "embedded", "embedded/local", version));
     List<List<String>> apps = new ArrayList<>();
     apps.add(List.of("App", "Version", "Status", "Scale", "Charm", "Rev", "Message"));
     List<List<String>> units = new ArrayList<>();
@@ -44,11 +42,6 @@ final class StatusTable {
                 us.message()));
       }
     }
-    out.append('\n');
-    table(out, apps);
-    out.append('\n');
-    table(out, units);
-
     List<List<String>> rels = new ArrayList<>();
     rels.add(List.of("Integration provider", "Requirer", "Interface", "Type"));
     for (Relation r : model.relations()) {
@@ -65,33 +58,22 @@ final class StatusTable {
                 r.dying ? "regular (dying)" : "regular"));
       }
     }
-    if (rels.size() > 1) {
-      out.append('\n');
-      table(out, rels);
-    }
-    return out.toString();
+    String out = table(head) + "\n" + table(apps) + "\n" + table(units);
+    return rels.size() > 1 ? out + "\n" + table(rels) : out;
   }
 
   /** Every relation's committed databags, keys sorted, as raw strings. */
   static String dump(Model model) {
     StringBuilder out = new StringBuilder();
     for (Relation r : model.relations()) {
-      out.append("relation ")
-          .append(r.id)
-          .append(" (")
-          .append(r.key())
-          .append(", ")
-          .append(r.interfaceName)
-          .append(")\n");
+      out.append("relation %d (%s, %s)\n".formatted(r.id, r.key(), r.interfaceName));
       Map<String, Map<String, String>> bags = new TreeMap<>(r.bags);
       for (String app : r.isPeer() ? List.of(r.appA) : List.of(r.appA, r.appB)) {
         bags.putIfAbsent(app, Map.of());
       }
       for (var bag : bags.entrySet()) {
-        out.append("  ")
-            .append(bag.getKey().contains("/") ? "unit " : "app ")
-            .append(bag.getKey())
-            .append(":\n");
+        String kind = bag.getKey().contains("/") ? "unit" : "app";
+        out.append("  %s %s:\n".formatted(kind, bag.getKey()));
         if (bag.getValue().isEmpty()) {
           out.append("    (empty)\n");
         }
@@ -128,13 +110,12 @@ final class StatusTable {
                       .map(t -> t.getKey() + "=" + t.getValue())
                       .collect(Collectors.joining(" "))));
         });
-    StringBuilder out = new StringBuilder();
-    table(out, rows);
-    return out.toString();
+    return table(rows);
   }
 
   /** Left-aligned columns two spaces apart, no trailing blanks (as juju prints them). */
-  static void table(StringBuilder out, List<List<String>> rows) {
+  static String table(List<List<String>> rows) {
+    StringBuilder out = new StringBuilder();
     int cols = rows.get(0).size();
     int[] width = new int[cols];
     for (List<String> row : rows) {
@@ -149,5 +130,6 @@ final class StatusTable {
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }
+    return out.toString();
   }
 }
