@@ -245,11 +245,7 @@ final class Model {
     Map<String, Object> before = app.effectiveConfig();
     app.setConfig(values);
     if (!before.equals(app.effectiveConfig())) {
-      for (Unit u : app.units) {
-        if (!u.dying) {
-          enqueue(u.name, "config-changed");
-        }
-      }
+      live(app).forEach(u -> enqueue(u.name, "config-changed"));
     }
   }
 
@@ -320,8 +316,6 @@ final class Model {
     all.addAll(live(appB));
     for (Unit u : all) {
       r.bags.put(u.name, addressBag(u));
-    }
-    for (Unit u : all) {
       enqueue(relationHook(u, r, "relation-created", null, null));
     }
     for (Unit u : all) {
@@ -490,12 +484,7 @@ final class Model {
     }
     if (unit.name.equals(unit.app.leader)) {
       unit.app.leader = null;
-      for (Unit u : unit.app.units) {
-        if (!u.dying) {
-          electLeader(u);
-          break;
-        }
-      }
+      unit.app.units.stream().filter(u -> !u.dying).findFirst().ifPresent(this::electLeader);
     }
   }
 
@@ -519,19 +508,13 @@ final class Model {
     }
     unit.app.leader = unit.name;
     enqueue(unit.name, "leader-elected");
-    for (Unit u : unit.app.units) {
-      if (u != unit && !u.dying) {
-        enqueue(u.name, "leader-settings-changed");
-      }
-    }
+    unit.app.units.stream()
+        .filter(u -> u != unit && !u.dying)
+        .forEach(u -> enqueue(u.name, "leader-settings-changed"));
   }
 
   void updateStatus() {
-    for (Unit u : units.values()) {
-      if (!u.dying) {
-        enqueue(u.name, "update-status");
-      }
-    }
+    units.values().stream().filter(u -> !u.dying).forEach(u -> enqueue(u.name, "update-status"));
   }
 
   /** Clears a unit's error; with {@code retry} the failed hook runs again first (juju resolve). */
@@ -638,11 +621,9 @@ final class Model {
     }
     if (ctx.leaderSettings != null && !ctx.leaderSettings.equals(unit.app.leaderSettings)) {
       unit.app.leaderSettings = ctx.leaderSettings;
-      for (Unit u : unit.app.units) {
-        if (u != unit && !u.dying) {
-          enqueue(u.name, "leader-settings-changed");
-        }
-      }
+      unit.app.units.stream()
+          .filter(u -> u != unit && !u.dying)
+          .forEach(u -> enqueue(u.name, "leader-settings-changed"));
     }
     if (ctx.secrets != null) {
       commitSecrets(ctx);

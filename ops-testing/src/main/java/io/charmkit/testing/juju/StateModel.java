@@ -93,22 +93,16 @@ public final class StateModel {
     model.units.put(unit.name, unit);
     app.leader = state.leader() ? unit.name : null;
 
-    Optional<Integer> eventRelation = event.relation().map(io.charmkit.testing.Relation::id);
     for (io.charmkit.testing.Relation r : state.relations()) {
       model.addRelation(relation(model, metadata, app, unit, r));
     }
-    event
-        .departingUnit()
-        .ifPresent(
-            n ->
-                eventRelation.ifPresent(
-                    id -> {
-                      Relation r = model.relation(id);
-                      r.membersOf(unit.name).remove(r.remoteApp(appName) + "/" + n);
-                    }));
+    if (event.relation().isPresent() && event.departingUnit().isPresent()) {
+      // The departing unit has already left this unit's view of the relation.
+      Relation r = model.relation(event.relation().get().id());
+      r.membersOf(unit.name).remove(r.remoteApp(appName) + "/" + event.departingUnit().get());
+    }
     for (io.charmkit.testing.Secret s : state.secrets()) {
-      Secret js = secret(s, app, unit);
-      model.secrets.put(js.id, js);
+      model.secrets.put(io.charmkit.testing.Secret.bare(s.id()), secret(s, app, unit));
     }
 
     HookContext ctx =
