@@ -45,22 +45,16 @@ final class ConfigTools {
 
   private static ToolResponse statusGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of("include-data", "application"));
-    Object out;
-    if (a.flag("application")) {
-      if (!ctx.unit.isLeader()) {
-        throw new ToolError("finding application status: this unit is not the leader");
-      }
-      Map<String, Object> units = new TreeMap<>();
-      for (Unit u : ctx.unit.app.units) {
-        units.put(u.name, statusMap(u.status));
-      }
-      out =
-          Map.of(
-              "application-status", statusMap(ctx.model.appStatus(ctx.unit.app)), "units", units);
-    } else {
-      out = statusMap(ctx.unit.status);
+    if (!a.flag("application")) {
+      return ToolText.formatted(a, statusMap(ctx.unit.status));
     }
-    return ToolText.formatted(a, out);
+    if (!ctx.unit.isLeader()) {
+      throw new ToolError("finding application status: this unit is not the leader");
+    }
+    Map<String, Object> units = new TreeMap<>();
+    ctx.unit.app.units.forEach(u -> units.put(u.name, statusMap(u.status)));
+    Object app = statusMap(ctx.model.appStatus(ctx.unit.app));
+    return ToolText.formatted(a, Map.of("application-status", app, "units", units));
   }
 
   private static Map<String, Object> statusMap(WorkloadStatus s) {
@@ -76,9 +70,8 @@ final class ConfigTools {
     String status = pos.get(0);
     if (!ToolArguments.SETTABLE_STATUSES.contains(status)) {
       throw new ToolError(
-          "invalid status \""
-              + status
-              + "\", expected one of [maintenance blocked waiting active]");
+          "invalid status \"%s\", expected one of [maintenance blocked waiting active]"
+              .formatted(status));
     }
     String message = pos.size() > 1 ? pos.get(1) : "";
     WorkloadStatus s = new WorkloadStatus(status, message);

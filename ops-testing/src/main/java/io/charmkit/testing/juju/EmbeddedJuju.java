@@ -205,8 +205,7 @@ public final class EmbeddedJuju implements AutoCloseable {
       if (next == null) {
         return report(runs);
       }
-      HookRun run = run(next, null);
-      runs.add(run);
+      runs.add(run(next, null));
       fired.merge(next.unit() + " " + next.hook(), 1, Integer::sum);
     }
   }
@@ -455,13 +454,8 @@ public final class EmbeddedJuju implements AutoCloseable {
         model.log(unit, "WARNING", logger, stripNewline(stderr));
       }
       if (exit != 0 && action == null) {
-        model.log(
-            unit,
-            "ERROR",
-            "juju.worker.uniter",
-            exit < 0
-                ? "hook \"" + hook.hook() + "\" was terminated"
-                : "hook \"" + hook.hook() + "\" (via dispatch) failed: exit status " + exit);
+        String how = exit < 0 ? "was terminated" : "(via dispatch) failed: exit status " + exit;
+        model.log(unit, "ERROR", "juju.worker.uniter", "hook \"" + hook.hook() + "\" " + how);
       }
       if (action != null) {
         action.finish(model, ctx, exit, stdout, stderr);

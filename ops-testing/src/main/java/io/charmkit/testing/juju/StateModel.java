@@ -19,6 +19,7 @@ import io.charmkit.testing.Network;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -280,24 +281,17 @@ public final class StateModel {
     if (ctx.secrets == null) {
       return input.secrets();
     }
+    Map<String, io.charmkit.testing.Secret> given = new HashMap<>();
+    input.secrets().forEach(s -> given.put(io.charmkit.testing.Secret.bare(s.id()), s));
+    // The working copy holds the input's secrets in order, less those removed, then those added.
     List<io.charmkit.testing.Secret> out = new ArrayList<>();
-    Set<String> seen = new TreeSet<>();
-    for (io.charmkit.testing.Secret s : input.secrets()) {
-      String id = io.charmkit.testing.Secret.bare(s.id());
-      seen.add(id);
-      Secret after = ctx.secrets.get(id);
-      Secret before = ctx.secretsBefore.get(id);
-      if (after == null) {
-        continue;
-      }
-      out.add(
-          before != null && before.fingerprint().equals(after.fingerprint())
-              ? s
-              : secret(after, s.id()));
-    }
-    for (Secret created : ctx.secrets.values()) {
-      if (!seen.contains(created.id)) {
-        out.add(secret(created, created.uri()));
+    for (Secret after : ctx.secrets.values()) {
+      io.charmkit.testing.Secret s = given.get(after.id);
+      if (s == null) {
+        out.add(secret(after, after.uri()));
+      } else {
+        Secret before = ctx.secretsBefore.get(after.id);
+        out.add(before.fingerprint().equals(after.fingerprint()) ? s : secret(after, s.id()));
       }
     }
     return out;
