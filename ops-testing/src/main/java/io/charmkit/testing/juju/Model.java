@@ -411,16 +411,12 @@ final class Model {
       throw new EmbeddedJujuException("application " + app.name + " is already being removed");
     }
     for (Relation r : relations()) {
-      if (!r.isPeer() && !r.dying && (r.appA.equals(app.name) || r.appB.equals(app.name))) {
+      if (!r.isPeer() && !r.dying && r.involves(app.name)) {
         removeRelation(r.id);
       }
     }
     app.dying = true;
-    for (Unit u : List.copyOf(app.units)) {
-      if (!u.dying) {
-        removeUnit(u);
-      }
-    }
+    live(app).forEach(this::removeUnit);
     if (app.units.isEmpty()) {
       apps.remove(app.name);
     }
@@ -532,13 +528,10 @@ final class Model {
 
   /** The next hook to run: the oldest one whose unit is not held by a failed hook. */
   PendingHook next() {
-    for (PendingHook h : queue.values()) {
-      Unit u = units.get(h.unit());
-      if (u != null && u.failedHook == null) {
-        return h;
-      }
-    }
-    return null;
+    return queue.values().stream()
+        .filter(h -> units.containsKey(h.unit()) && units.get(h.unit()).failedHook == null)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Takes {@code hook} off the queue and opens its context, updating relation membership. */

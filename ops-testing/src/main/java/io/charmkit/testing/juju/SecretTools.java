@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +60,12 @@ final class SecretTools {
 
   private static ToolResponse secretGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("label", "format"), Set.of("refresh", "peek"));
-    Map<String, Secret> secrets = ctx.secrets();
     String id = a.positionals().isEmpty() ? null : a.positionals().get(0);
     String label = a.value("label");
     if (id == null && label == null) {
       throw new ToolArgs.UsageException("require either a secret URI or label");
     }
-    Secret s = id != null ? byId(secrets, id) : byLabel(ctx, secrets, label);
+    Secret s = id != null ? byId(ctx, id) : byLabel(ctx, label);
     Map<String, String> content;
     if (owns(ctx.unit, s)) {
       if (id != null && label != null) {
@@ -94,12 +92,11 @@ final class SecretTools {
 
   private static ToolResponse secretInfoGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("label", "format"), Set.of());
-    Map<String, Secret> secrets = ctx.secrets();
     String id = a.positionals().isEmpty() ? null : a.positionals().get(0);
     if ((id == null) == (a.value("label") == null)) {
       throw new ToolArgs.UsageException("specify either a secret URI or label but not both");
     }
-    Secret s = id != null ? byId(secrets, id) : byLabel(ctx, secrets, a.value("label"));
+    Secret s = id != null ? byId(ctx, id) : byLabel(ctx, a.value("label"));
     if (!owns(ctx.unit, s)) {
       throw new ToolError("secret \"" + s.id + "\" not found");
     }
@@ -176,14 +173,13 @@ final class SecretTools {
 
   private static ToolResponse secretIds(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
-    List<String> ids = new ArrayList<>();
-    for (Secret s : ctx.secrets().values()) {
-      if (owns(ctx.unit, s)) {
-        ids.add(s.uri());
-      }
-    }
-    ids.sort(null);
-    return ToolText.list(a, ids);
+    return ToolText.list(
+        a,
+        ctx.secrets().values().stream()
+            .filter(s -> owns(ctx.unit, s))
+            .map(Secret::uri)
+            .sorted()
+            .toList());
   }
 
   /**
@@ -194,7 +190,7 @@ final class SecretTools {
     if (more ? a.positionals().isEmpty() : a.positionals().size() != 1) {
       throw new ToolArgs.UsageException("missing secret URI");
     }
-    Secret s = byId(ctx.secrets(), a.positionals().get(0));
+    Secret s = byId(ctx, a.positionals().get(0));
     if (!owns(ctx.unit, s)) {
       throw new ToolError("secret \"" + s.id + "\" not found");
     }
@@ -227,17 +223,17 @@ final class SecretTools {
     return false;
   }
 
-  private static Secret byId(Map<String, Secret> secrets, String ref) {
+  private static Secret byId(HookContext ctx, String ref) {
     String id = io.charmkit.testing.Secret.bare(ref);
-    Secret s = secrets.get(id);
+    Secret s = ctx.secrets().get(id);
     if (s == null) {
       throw new ToolError("secret \"" + id + "\" not found");
     }
     return s;
   }
 
-  private static Secret byLabel(HookContext ctx, Map<String, Secret> secrets, String label) {
-    for (Secret s : secrets.values()) {
+  private static Secret byLabel(HookContext ctx, String label) {
+    for (Secret s : ctx.secrets().values()) {
       if (owns(ctx.unit, s) && label.equals(s.label)) {
         return s;
       }
