@@ -19,17 +19,13 @@ import java.util.Optional;
  */
 final class ActionRunner {
   private final String unit;
-  private final String name;
-  private final String id;
-  private final Map<String, Object> params;
+  private final HookContext.Action action;
   private boolean implemented = true;
   private ActionResult result;
 
-  private ActionRunner(String unit, String name, String id, Map<String, Object> params) {
+  private ActionRunner(String unit, HookContext.Action action) {
     this.unit = unit;
-    this.name = name;
-    this.id = id;
-    this.params = params;
+    this.action = action;
   }
 
   /**
@@ -46,11 +42,9 @@ final class ActionRunner {
       throw new EmbeddedJujuException(
           "juju run " + target.name + " " + action + " refused: " + String.join("; ", problems));
     }
+    Map<String, Object> withDefaults = ActionParameters.withDefaults(metadata, action, params);
     return new ActionRunner(
-        target.name,
-        action,
-        Long.toString(id),
-        ActionParameters.withDefaults(metadata, action, params));
+        target.name, new HookContext.Action(action, Long.toString(id), withDefaults));
   }
 
   private static Unit target(Model model, String unit) {
@@ -74,8 +68,8 @@ final class ActionRunner {
    * {@code dispatch} if executable, else the legacy {@code actions/<name>}, else null.
    */
   Path begin(HookContext ctx) {
-    ctx.action = new HookContext.Action(name, id, params);
-    Path handler = EmbeddedJuju.handler(ctx.unit.charmDir(), "actions", name);
+    ctx.action = action;
+    Path handler = EmbeddedJuju.handler(ctx.unit.charmDir(), "actions", action.name());
     implemented = handler != null;
     return handler;
   }
@@ -95,8 +89,8 @@ final class ActionRunner {
     result =
         new ActionResult(
             ctx.unit.name,
-            name,
-            id,
+            action.name(),
+            action.id(),
             new ActionOutput(ctx.actionResults, ctx.actionLogs, Optional.ofNullable(failure)),
             implemented ? exit : -1,
             stdout,

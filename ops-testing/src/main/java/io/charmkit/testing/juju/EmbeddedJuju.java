@@ -70,20 +70,16 @@ public final class EmbeddedJuju implements AutoCloseable {
   private long contextCounter;
 
   private EmbeddedJuju(Builder b) throws IOException {
-    Path work = b.workDir;
-    deleteWorkDir = work == null;
-    if (work == null) {
-      // Short and under /tmp: Pebble socket paths under it must stay below 108 bytes.
-      work = Files.createTempDirectory(Path.of("/tmp"), "ckj");
-    }
+    deleteWorkDir = b.workDir == null;
+    // Short and under /tmp: Pebble socket paths under it must stay below 108 bytes.
+    Path work = deleteWorkDir ? Files.createTempDirectory(Path.of("/tmp"), "ckj") : b.workDir;
     Files.createDirectories(work);
-    WorkloadContainers containers = b.containers;
-    if (containers == null) {
-      containers =
-          b.pebbleBinary != null
-              ? new PebbleBinaryContainers(b.pebbleBinary)
-              : WorkloadContainers.inProcessPebble(b.images);
-    }
+    WorkloadContainers containers =
+        b.containers != null
+            ? b.containers
+            : b.pebbleBinary != null
+                ? new PebbleBinaryContainers(b.pebbleBinary)
+                : WorkloadContainers.inProcessPebble(b.images);
     model = new Model(b.modelName, b.modelUuid, work.toAbsolutePath(), containers);
     jujuVersion = b.jujuVersion == null ? JUJU_VERSION : b.jujuVersion;
     commands = HookToolSet.forVersion(jujuVersion);

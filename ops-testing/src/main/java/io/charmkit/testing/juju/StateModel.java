@@ -19,6 +19,7 @@ import io.charmkit.testing.Network;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -308,8 +309,6 @@ public final class StateModel {
       tracked = s.contentOrEmpty(consumer.revision());
       label = Optional.ofNullable(consumer.label());
     }
-    Map<Integer, Set<String>> grants = new TreeMap<>();
-    s.grants.forEach((rel, who) -> grants.put(rel, new TreeSet<>(who)));
     return new io.charmkit.testing.Secret(
         id,
         owned ? Optional.of(s.ownerUnit == null ? "application" : "unit") : Optional.empty(),
@@ -320,7 +319,7 @@ public final class StateModel {
         latest,
         tracked,
         latestContent,
-        grants);
+        Collections.unmodifiableMap(s.grants)); // the record copies it
   }
 
   /** Every tool call, in order, with redacted argv and stdin. */
