@@ -18,16 +18,14 @@ import java.util.Optional;
  * its buffered changes are committed only when {@code dispatch} exits 0, like a hook's.
  */
 final class ActionRunner {
-  private final String name;
-  private final String id;
-  private final Map<String, Object> params;
+  private final String unit;
+  private final HookContext.Action action;
   private boolean implemented = true;
   private ActionResult result;
 
-  private ActionRunner(String name, String id, Map<String, Object> params) {
-    this.name = name;
-    this.id = id;
-    this.params = params;
+  private ActionRunner(String unit, HookContext.Action action) {
+    this.unit = unit;
+    this.action = action;
   }
 
   /**
@@ -44,8 +42,9 @@ final class ActionRunner {
       throw new EmbeddedJujuException(
           "juju run " + target.name + " " + action + " refused: " + String.join("; ", problems));
     }
+    Map<String, Object> withDefaults = ActionParameters.withDefaults(metadata, action, params);
     return new ActionRunner(
-        action, Long.toString(id), ActionParameters.withDefaults(metadata, action, params));
+        target.name, new HookContext.Action(action, Long.toString(id), withDefaults));
   }
 
   private static Unit target(Model model, String unit) {
@@ -60,18 +59,17 @@ final class ActionRunner {
   }
 
   /** The unit the action runs on (a {@code /leader} name resolved). */
-  static String unitName(Model model, String unit) {
-    return target(model, unit).name;
+  String unit() {
+    return unit;
   }
 
-  /** Marks the context as running this action, so the action tools answer. */
-  void begin(HookContext ctx) {
-    ctx.action = new HookContext.Action(name, id, params);
-  }
-
-  /** {@code dispatch} if executable, else the legacy {@code actions/<name>}, else nothing. */
-  Path handler(Path charmDir) {
-    Path handler = EmbeddedJuju.handler(charmDir, "actions", name);
+  /**
+   * Marks the context as running this action, so the action tools answer, and returns what runs it:
+   * {@code dispatch} if executable, else the legacy {@code actions/<name>}, else null.
+   */
+  Path begin(HookContext ctx) {
+    ctx.action = action;
+    Path handler = EmbeddedJuju.handler(ctx.unit.charmDir(), "actions", action.name());
     implemented = handler != null;
     return handler;
   }
@@ -91,8 +89,8 @@ final class ActionRunner {
     result =
         new ActionResult(
             ctx.unit.name,
-            name,
-            id,
+            action.name(),
+            action.id(),
             new ActionOutput(ctx.actionResults, ctx.actionLogs, Optional.ofNullable(failure)),
             implemented ? exit : -1,
             stdout,

@@ -41,18 +41,28 @@ final class App {
     this.metadata = metadata;
   }
 
+  /** Sets config values over the user's; a null value resets its option to the default. */
+  void setConfig(Map<String, ?> values) {
+    overlay(config, values);
+  }
+
   /** The config a unit sees: set values over non-null defaults. */
   Map<String, Object> effectiveConfig() {
     Map<String, Object> out = new TreeMap<>();
     metadata.options().forEach((k, v) -> v.defaultValue().ifPresent(d -> out.put(k, d)));
-    config.forEach(
+    overlay(out, config);
+    return new LinkedHashMap<>(out);
+  }
+
+  /** Puts {@code values} into {@code into}; a null value removes its key instead. */
+  private static void overlay(Map<String, Object> into, Map<String, ?> values) {
+    values.forEach(
         (k, v) -> {
           if (v == null) {
-            out.remove(k);
+            into.remove(k);
           } else {
-            out.put(k, v);
+            into.put(k, v);
           }
         });
-    return new LinkedHashMap<>(out);
   }
 }

@@ -17,25 +17,18 @@ final class ConfigTools {
   private static final Set<String> LOG_LEVELS =
       Set.of("TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
 
-  private final Model model;
-
-  private ConfigTools(Model model) {
-    this.model = model;
-  }
-
-  static void register(Map<String, ToolHandler> into, Model model) {
-    ConfigTools t = new ConfigTools(model);
-    into.put("config-get", (ctx, argv, stdin) -> t.configGet(ctx, argv));
-    into.put("is-leader", (ctx, argv, stdin) -> t.isLeader(ctx, argv));
-    into.put("status-get", (ctx, argv, stdin) -> t.statusGet(ctx, argv));
-    into.put("status-set", (ctx, argv, stdin) -> t.statusSet(ctx, argv));
-    into.put("juju-log", (ctx, argv, stdin) -> t.jujuLog(ctx, argv));
+  static void register(Map<String, ToolHandler> into) {
+    into.put("config-get", (ctx, argv, stdin) -> configGet(ctx, argv));
+    into.put("is-leader", (ctx, argv, stdin) -> isLeader(ctx, argv));
+    into.put("status-get", (ctx, argv, stdin) -> statusGet(ctx, argv));
+    into.put("status-set", (ctx, argv, stdin) -> statusSet(ctx, argv));
+    into.put("juju-log", (ctx, argv, stdin) -> jujuLog(ctx, argv));
     into.put("application-version-set", (ctx, argv, stdin) -> versionSet(ctx, argv));
     into.put("leader-get", (ctx, argv, stdin) -> leaderGet(ctx, argv));
-    into.put("leader-set", t::leaderSet);
+    into.put("leader-set", ConfigTools::leaderSet);
   }
 
-  private ToolResponse configGet(HookContext ctx, List<String> argv) {
+  private static ToolResponse configGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of("all", "a"));
     Map<String, Object> config = ctx.unit.app.effectiveConfig();
     return a.positionals().isEmpty()
@@ -43,40 +36,32 @@ final class ConfigTools {
         : ToolText.value(a, config.get(a.positionals().get(0)));
   }
 
-  private ToolResponse isLeader(HookContext ctx, List<String> argv) {
+  private static ToolResponse isLeader(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
-    boolean leader = model.isLeader(ctx.unit);
+    boolean leader = ctx.unit.isLeader();
     return ToolResponse.ok(
         ToolText.json(a) ? JujuJson.json(leader) : (leader ? "True\n" : "False\n"));
   }
 
-  private ToolResponse statusGet(HookContext ctx, List<String> argv) {
+  private static ToolResponse statusGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of("include-data", "application"));
-    Object out;
-    if (a.flag("application")) {
-      if (!model.isLeader(ctx.unit)) {
-        throw new ToolError("finding application status: this unit is not the leader");
-      }
-      Map<String, Object> units = new TreeMap<>();
-      for (Unit u : ctx.unit.app.units) {
-        units.put(u.name, statusMap(u.status));
-      }
-      out = Map.of("application-status", statusMap(model.appStatus(ctx.unit.app)), "units", units);
-    } else {
-      out = statusMap(ctx.unit.status);
+    if (!a.flag("application")) {
+      return ToolText.formatted(a, statusMap(ctx.unit.status));
     }
-    return ToolText.formatted(a, out);
+    if (!ctx.unit.isLeader()) {
+      throw new ToolError("finding application status: this unit is not the leader");
+    }
+    Map<String, Object> units = new TreeMap<>();
+    ctx.unit.app.units.forEach(u -> units.put(u.name, statusMap(u.status)));
+    Object app = statusMap(ctx.model.appStatus(ctx.unit.app));
+    return ToolText.formatted(a, Map.of("application-status", app, "units", units));
   }
 
   private static Map<String, Object> statusMap(WorkloadStatus s) {
-    Map<String, Object> m = new TreeMap<>();
-    m.put("status", s.status());
-    m.put("message", s.message());
-    m.put("status-data", Map.of());
-    return m;
+    return Map.of("status", s.status(), "message", s.message(), "status-data", Map.of());
   }
 
-  private ToolResponse statusSet(HookContext ctx, List<String> argv) {
+  private static ToolResponse statusSet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of(), Set.of("application"));
     List<String> pos = a.positionals();
     if (pos.isEmpty()) {
@@ -85,14 +70,13 @@ final class ConfigTools {
     String status = pos.get(0);
     if (!ToolArguments.SETTABLE_STATUSES.contains(status)) {
       throw new ToolError(
-          "invalid status \""
-              + status
-              + "\", expected one of [maintenance blocked waiting active]");
+          "invalid status \"%s\", expected one of [maintenance blocked waiting active]"
+              .formatted(status));
     }
     String message = pos.size() > 1 ? pos.get(1) : "";
     WorkloadStatus s = new WorkloadStatus(status, message);
     if (a.flag("application")) {
-      if (!model.isLeader(ctx.unit)) {
+      if (!ctx.unit.isLeader()) {
         throw new ToolError("setting application status: this unit is not the leader");
       }
       ctx.unit.app.status = s;
@@ -104,7 +88,7 @@ final class ConfigTools {
     return ToolResponse.ok("");
   }
 
-  private ToolResponse jujuLog(HookContext ctx, List<String> argv) {
+  private static ToolResponse jujuLog(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("l", "log-level", "format"), Set.of("debug"));
     String level = a.value("log-level") != null ? a.value("log-level") : a.value("l");
     if (level == null) {
@@ -118,7 +102,7 @@ final class ConfigTools {
     }
     String message = String.join(" ", a.positionals());
     ctx.logs.add(new LogLine(level, message));
-    model.log(
+    ctx.model.log(
         ctx.unit, level.toUpperCase(Locale.ROOT), "unit." + ctx.unit.name + ".juju-log", message);
     return ToolResponse.ok("");
   }
@@ -136,22 +120,18 @@ final class ConfigTools {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     Map<String, String> settings = ctx.leaderSettings();
     String key = a.positionals().isEmpty() ? "-" : a.positionals().get(0);
-    Object value = key.equals("-") ? new TreeMap<>(settings) : settings.get(key);
-    if (ToolText.json(a)) {
-      return ToolResponse.ok(JujuJson.json(value));
+    if (key.equals("-")) {
+      return ToolText.mapping(a, settings);
     }
-    if (value == null) {
-      return ToolResponse.ok("");
-    }
-    return ToolResponse.ok(
-        "yaml".equals(a.value("format")) || value instanceof Map
-            ? JujuJson.yaml(value)
-            : value + "\n");
+    String value = settings.get(key);
+    return value != null && "yaml".equals(a.value("format"))
+        ? ToolResponse.ok(JujuJson.yaml(value))
+        : ToolText.value(a, value);
   }
 
-  private ToolResponse leaderSet(HookContext ctx, List<String> argv, String stdin) {
+  private static ToolResponse leaderSet(HookContext ctx, List<String> argv, String stdin) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("file"), Set.of());
-    if (!model.isLeader(ctx.unit)) {
+    if (!ctx.unit.isLeader()) {
       throw new ToolError(
           "cannot write leadership settings: cannot write settings: not the leader");
     }

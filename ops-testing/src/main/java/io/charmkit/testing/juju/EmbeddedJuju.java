@@ -70,23 +70,19 @@ public final class EmbeddedJuju implements AutoCloseable {
   private long contextCounter;
 
   private EmbeddedJuju(Builder b) throws IOException {
-    Path work = b.workDir;
-    deleteWorkDir = work == null;
-    if (work == null) {
-      // Short and under /tmp: Pebble socket paths under it must stay below 108 bytes.
-      work = Files.createTempDirectory(Path.of("/tmp"), "ckj");
-    }
+    deleteWorkDir = b.workDir == null;
+    // Short and under /tmp: Pebble socket paths under it must stay below 108 bytes.
+    Path work = deleteWorkDir ? Files.createTempDirectory(Path.of("/tmp"), "ckj") : b.workDir;
     Files.createDirectories(work);
-    WorkloadContainers containers = b.containers;
-    if (containers == null) {
-      containers =
-          b.pebbleBinary != null
-              ? new PebbleBinaryContainers(b.pebbleBinary)
-              : WorkloadContainers.inProcessPebble(b.images);
-    }
+    WorkloadContainers containers =
+        b.containers != null
+            ? b.containers
+            : b.pebbleBinary != null
+                ? new PebbleBinaryContainers(b.pebbleBinary)
+                : WorkloadContainers.inProcessPebble(b.images);
     model = new Model(b.modelName, b.modelUuid, work.toAbsolutePath(), containers);
     jujuVersion = b.jujuVersion == null ? JUJU_VERSION : b.jujuVersion;
-    commands = HookToolSet.forVersion(model, jujuVersion);
+    commands = HookToolSet.forVersion(jujuVersion);
     tools = ToolServer.start(this::answer);
     toolsDir = work.resolve("tools");
     ToolShim.install(toolsDir, tools.port(), commands.names());
@@ -205,47 +201,36 @@ public final class EmbeddedJuju implements AutoCloseable {
       if (next == null) {
         return report(runs);
       }
-      HookRun run = run(next, null);
-      runs.add(run);
+      runs.add(run(next, null));
       fired.merge(next.unit() + " " + next.hook(), 1, Integer::sum);
     }
   }
 
   private static SettleReport report(List<HookRun> runs) {
-    return new SettleReport(
-        List.copyOf(runs), runs.stream().filter(r -> !r.succeeded()).collect(Collectors.toList()));
+    return new SettleReport(List.copyOf(runs), runs.stream().filter(r -> !r.succeeded()).toList());
   }
 
   private String flapping(int ran, Map<String, Integer> fired) {
-    StringBuilder s =
-        new StringBuilder("the model did not settle within ")
-            .append(ran)
-            .append(" hooks: something keeps changing relation data.\n");
-    s.append("hooks that kept firing:\n");
     Map<String, Integer> repeated = new TreeMap<>(fired);
     repeated.values().removeIf(n -> n < 2);
-    appendTop(s, repeated, " runs");
-    s.append("databag keys that kept changing:\n");
-    appendTop(s, model.keyChanges, " changes");
-    return s.toString();
+    return "the model did not settle within %d hooks: something keeps changing relation data.\n"
+            .formatted(ran)
+        + "hooks that kept firing:\n"
+        + top(repeated, " runs")
+        + "databag keys that kept changing:\n"
+        + top(model.keyChanges, " changes");
   }
 
   /** The five highest counts, highest first, one {@code " key: n<unit>"} line each. */
-  private static void appendTop(StringBuilder s, Map<String, Integer> counts, String unit) {
-    counts.entrySet().stream()
+  private static String top(Map<String, Integer> counts, String unit) {
+    return counts.entrySet().stream()
         .sorted(
             Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                 .reversed()
                 .thenComparing(Map.Entry::getKey))
         .limit(5)
-        .forEach(
-            e ->
-                s.append("  ")
-                    .append(e.getKey())
-                    .append(": ")
-                    .append(e.getValue())
-                    .append(unit)
-                    .append('\n'));
+        .map(e -> "  " + e.getKey() + ": " + e.getValue() + unit + "\n")
+        .collect(Collectors.joining());
   }
 
   /**
@@ -258,13 +243,10 @@ public final class EmbeddedJuju implements AutoCloseable {
    *     that do not fit {@code actions.yaml}); nothing runs
    */
   public ActionResult runAction(String unit, String action, Map<String, ?> params) {
-    ActionRunner runner;
-    String target;
-    synchronized (lock) {
-      target = ActionRunner.unitName(model, unit);
-      runner = ActionRunner.prepare(model, jujuVersion, unit, action, params, ++contextCounter);
-    }
-    run(PendingHook.simple(target, action), runner);
+    ActionRunner runner =
+        locked(
+            () -> ActionRunner.prepare(model, jujuVersion, unit, action, params, ++contextCounter));
+    run(PendingHook.simple(runner.unit(), action), runner);
     return runner.result();
   }
 
@@ -295,28 +277,23 @@ public final class EmbeddedJuju implements AutoCloseable {
 
   /** The application's units, in the order they were added. */
   public List<String> units(String app) {
-    return locked(
-        () -> model.app(app).units.stream().map(u -> u.name).collect(Collectors.toList()));
+    return locked(() -> model.app(app).units.stream().map(u -> u.name).toList());
   }
 
   /** The committed application databag of {@code app} in a relation. */
   public Map<String, String> appData(int relationId, String app) {
-    synchronized (lock) {
-      Relation r = model.relation(relationId);
-      if (!r.involves(app)) {
-        throw new EmbeddedJujuException("application " + app + " is not in relation " + relationId);
-      }
-      return bag(r, app);
+    if (!locked(() -> model.relation(relationId).involves(app))) {
+      throw new EmbeddedJujuException("application " + app + " is not in relation " + relationId);
     }
-  }
-
-  private static Map<String, String> bag(Relation r, String owner) {
-    return Collections.unmodifiableMap(new TreeMap<>(r.bags.getOrDefault(owner, Map.of())));
+    return unitData(relationId, app);
   }
 
   /** The committed databag of {@code unit} in a relation; empty once the unit has left it. */
   public Map<String, String> unitData(int relationId, String unit) {
-    return locked(() -> bag(model.relation(relationId), unit));
+    return locked(
+        () ->
+            Collections.unmodifiableMap(
+                new TreeMap<>(model.relation(relationId).bags.getOrDefault(unit, Map.of()))));
   }
 
   /** Every relation's committed databags, raw, for reading or printing. */
@@ -341,16 +318,13 @@ public final class EmbeddedJuju implements AutoCloseable {
 
   /** The latest content of each secret owned by {@code app} (or its units), by secret URI. */
   public Map<String, Map<String, String>> secrets(String app) {
-    synchronized (lock) {
-      Map<String, Map<String, String>> out = new TreeMap<>();
-      for (Secret s : model.secrets.values()) {
-        if (s.ownerApp.equals(app)) {
-          Map<String, String> c = s.content(s.latestRevision());
-          out.put(s.uri(), c == null ? Map.of() : Map.copyOf(c));
-        }
-      }
-      return out;
-    }
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    withLock(
+        () ->
+            model.secrets.values().stream()
+                .filter(s -> s.ownerApp.equals(app))
+                .forEach(s -> out.put(s.uri(), Map.copyOf(s.contentOrEmpty(s.latestRevision())))));
+    return out;
   }
 
   /** The unit's directory: its charm copy ({@code charm/}) and containers ({@code containers/}). */
@@ -429,13 +403,8 @@ public final class EmbeddedJuju implements AutoCloseable {
     synchronized (lock) {
       String id = hook.unit().replace('/', '-') + "-" + hook.hook() + "-" + (++contextCounter);
       ctx = model.begin(hook, id);
-      if (action != null) {
-        action.begin(ctx);
-      }
       handler =
-          action != null
-              ? action.handler(ctx.unit.charmDir())
-              : handler(ctx.unit.charmDir(), "hooks", hook.hook());
+          action != null ? action.begin(ctx) : handler(ctx.unit.charmDir(), "hooks", hook.hook());
       env = environment(ctx);
     }
     int exit = 0;
@@ -454,12 +423,11 @@ public final class EmbeddedJuju implements AutoCloseable {
       pb.redirectError(err.toFile());
       try {
         Process p = pb.start();
-        if (!p.waitFor(HOOK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        boolean ended = p.waitFor(HOOK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (!ended) {
           p.destroyForcibly().waitFor();
-          exit = -1;
-        } else {
-          exit = p.exitValue();
         }
+        exit = ended ? p.exitValue() : -1;
         stdout = Files.readString(out, StandardCharsets.UTF_8);
         stderr = Files.readString(err, StandardCharsets.UTF_8);
       } catch (IOException e) {
@@ -482,13 +450,8 @@ public final class EmbeddedJuju implements AutoCloseable {
         model.log(unit, "WARNING", logger, stripNewline(stderr));
       }
       if (exit != 0 && action == null) {
-        model.log(
-            unit,
-            "ERROR",
-            "juju.worker.uniter",
-            exit < 0
-                ? "hook \"" + hook.hook() + "\" was terminated"
-                : "hook \"" + hook.hook() + "\" (via dispatch) failed: exit status " + exit);
+        String how = exit < 0 ? "was terminated" : "(via dispatch) failed: exit status " + exit;
+        model.log(unit, "ERROR", "juju.worker.uniter", "hook \"" + hook.hook() + "\" " + how);
       }
       if (action != null) {
         action.finish(model, ctx, exit, stdout, stderr);

@@ -1,15 +1,14 @@
 package io.charmkit.testing.juju;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -103,7 +102,7 @@ public final class EmbeddedJujuCli {
           if (!step(juju, name, step.isTextual() ? null : step.get(name), base)) {
             return 1;
           }
-        } catch (StepError e) {
+        } catch (UsageError e) {
           err.printf(
               "embedded-juju: %s step %d (%s): %s%n", scenarioFile, index, name, e.getMessage());
           return 2;
@@ -155,7 +154,7 @@ public final class EmbeddedJujuCli {
           List<String> eps = pair(arg);
           Integer known = relationIds.get(eps.get(0) + " " + eps.get(1));
           if (known == null) {
-            throw new StepError(
+            throw new UsageError(
                 "no relation " + eps + " was made by an earlier `relate` step; give its id");
           }
           id = known;
@@ -196,7 +195,7 @@ public final class EmbeddedJujuCli {
       case "figures" -> out.print("\n" + juju.figures());
       case "log" -> out.print(juju.log(scalar(arg)));
       default ->
-          throw new StepError(
+          throw new UsageError(
               "unknown step; expected one of deploy, config, relate, remove-relation, add-unit,"
                   + " remove-unit, elect-leader, resolve, update-status, settle, run-action,"
                   + " status, dump, figures, log");
@@ -211,7 +210,7 @@ public final class EmbeddedJujuCli {
   private boolean runAction(EmbeddedJuju juju, JsonNode arg) {
     String expect = arg == null ? "completed" : arg.path("expect").asText("completed");
     if (!expect.equals("completed") && !expect.equals("failed")) {
-      throw new StepError("`expect:` is completed or failed, not " + expect);
+      throw new UsageError("`expect:` is completed or failed, not " + expect);
     }
     ActionResult r =
         juju.runAction(text(arg, "unit"), text(arg, "action"), map(arg.path("params")));
@@ -230,25 +229,23 @@ public final class EmbeddedJujuCli {
 
   private static String text(JsonNode arg, String field) {
     if (arg == null || !arg.path(field).isValueNode()) {
-      throw new StepError("needs `" + field + ":`");
+      throw new UsageError("needs `" + field + ":`");
     }
     return arg.path(field).asText();
   }
 
   private static String scalar(JsonNode arg) {
     if (arg == null || !arg.isValueNode()) {
-      throw new StepError("needs a name");
+      throw new UsageError("needs a name");
     }
     return arg.asText();
   }
 
   private static List<String> pair(JsonNode arg) {
     if (arg == null || !arg.isArray() || arg.size() != 2) {
-      throw new StepError("needs a list of two endpoints, e.g. [web:db, db:db]");
+      throw new UsageError("needs a list of two endpoints, e.g. [web:db, db:db]");
     }
-    List<String> out = new ArrayList<>();
-    arg.forEach(n -> out.add(n.asText()));
-    return out;
+    return List.of(arg.get(0).asText(), arg.get(1).asText());
   }
 
   private static Map<String, Object> map(JsonNode node) {
@@ -256,15 +253,9 @@ public final class EmbeddedJujuCli {
       return Map.of();
     }
     if (!node.isObject()) {
-      throw new StepError("config values and action params must be a mapping");
+      throw new UsageError("config values and action params must be a mapping");
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (var e : node.properties()) {
-      out.put(
-          e.getKey(),
-          e.getValue().isNull() ? null : JujuJson.YAML.convertValue(e.getValue(), Object.class));
-    }
-    return out;
+    return JujuJson.YAML.convertValue(node, new TypeReference<Map<String, Object>>() {});
   }
 
   private static String value(String[] args, int i, String option) {
@@ -292,18 +283,11 @@ public final class EmbeddedJujuCli {
     }
   }
 
+  /** A bad command line or scenario step: reported with what was wrong, exit status 2. */
   private static final class UsageError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     UsageError(String message) {
-      super(message);
-    }
-  }
-
-  private static final class StepError extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    StepError(String message) {
       super(message);
     }
   }

@@ -16,6 +16,7 @@ import java.util.TreeSet;
  * committed model until {@link Model#commit} applies them.
  */
 final class HookContext {
+  final Model model;
   final String id;
   final PendingHook hook;
   final Unit unit;
@@ -47,7 +48,8 @@ final class HookContext {
   /** A running action: its name, its id ({@code JUJU_ACTION_UUID}) and its parameters. */
   record Action(String name, String id, Map<String, Object> params) {}
 
-  HookContext(String id, PendingHook hook, Unit unit) {
+  HookContext(Model model, String id, PendingHook hook, Unit unit) {
+    this.model = model;
     this.id = id;
     this.hook = hook;
     this.unit = unit;
@@ -71,12 +73,12 @@ final class HookContext {
     return ports;
   }
 
-  Map<String, Secret> secrets(Map<String, Secret> committed) {
+  Map<String, Secret> secrets() {
     if (secrets == null) {
       secrets = new LinkedHashMap<>();
       secretsBefore = new LinkedHashMap<>();
-      committed.forEach((k, v) -> secrets.put(k, v.copy()));
-      committed.forEach((k, v) -> secretsBefore.put(k, v.copy()));
+      model.secrets.forEach((k, v) -> secrets.put(k, v.copy()));
+      model.secrets.forEach((k, v) -> secretsBefore.put(k, v.copy()));
     }
     return secrets;
   }
@@ -86,9 +88,5 @@ final class HookContext {
       leaderSettings = new TreeMap<>(unit.app.leaderSettings);
     }
     return leaderSettings;
-  }
-
-  void countCall(String tool) {
-    toolCalls.merge(tool, 1, Integer::sum);
   }
 }

@@ -29,14 +29,14 @@ final class HookToolSet {
    * Every tool the simulated Juju knows, legacy leadership included: what the embedded Juju and the
    * harness provide when no Juju version is chosen (the surface they emulated before versions).
    */
-  static HookToolSet all(Model model) {
+  static HookToolSet all() {
     Map<String, ToolHandler> handlers = new LinkedHashMap<>();
-    RelationTools.register(handlers, model);
-    ConfigTools.register(handlers, model);
-    NetworkTools.register(handlers, model);
+    RelationTools.register(handlers);
+    ConfigTools.register(handlers);
+    NetworkTools.register(handlers);
     PortTools.register(handlers);
     ActionTools.register(handlers);
-    SecretTools.register(handlers, model);
+    SecretTools.register(handlers);
     StateTools.register(handlers);
     return new HookToolSet(Collections.unmodifiableMap(handlers));
   }
@@ -48,9 +48,9 @@ final class HookToolSet {
    *
    * @throws IllegalArgumentException when {@code jujuVersion} is not a Juju version
    */
-  static HookToolSet forVersion(Model model, String jujuVersion) {
+  static HookToolSet forVersion(String jujuVersion) {
     JujuToolSet catalogue = JujuToolSet.forVersion(jujuVersion);
-    Map<String, ToolHandler> handlers = new LinkedHashMap<>(all(model).handlers);
+    Map<String, ToolHandler> handlers = new LinkedHashMap<>(all().handlers);
     handlers.keySet().removeIf(tool -> !catalogue.has(tool));
     return new HookToolSet(Collections.unmodifiableMap(handlers));
   }
@@ -67,7 +67,7 @@ final class HookToolSet {
 
   /** Runs one tool call for the hook {@code ctx}. */
   ToolResponse run(HookContext ctx, String tool, List<String> argv, String stdin) {
-    ctx.countCall(tool);
+    ctx.toolCalls.merge(tool, 1, Integer::sum);
     ToolHandler handler = handlers.get(tool);
     if (handler == null) {
       return ToolResponse.error("unknown hook tool \"" + tool + "\"");

@@ -118,10 +118,6 @@ final class Model {
         .toList();
   }
 
-  boolean isLeader(Unit unit) {
-    return unit.name.equals(unit.app.leader);
-  }
-
   /** The app status: the leader's setting, else the most severe unit status. */
   WorkloadStatus appStatus(App app) {
     if (app.status != null) {
@@ -160,12 +156,7 @@ final class Model {
     CharmMetadata meta = loadMetadata(charmDir);
     App app = new App(appName, charmDir.toAbsolutePath(), meta);
     checkConfig(app, config);
-    config.forEach(
-        (k, v) -> {
-          if (v != null) {
-            app.config.put(k, v);
-          }
-        });
+    app.setConfig(config);
     apps.put(appName, app);
     for (EndpointSpec ep : meta.endpoints().values()) {
       if (ep.role() == EndpointRole.PEERS) {
@@ -221,23 +212,20 @@ final class Model {
     if (app.leader == null) {
       app.leader = unitName;
     }
-    enqueue(PendingHook.simple(unitName, "install"));
-    List<Relation> rels = new ArrayList<>();
-    for (Relation r : relations.values()) {
-      if (r.involves(app.name) && !r.dying) {
-        rels.add(r);
-      }
-    }
-    rels.sort(Comparator.comparing((Relation r) -> !r.isPeer()).thenComparing(r -> r.id));
+    enqueue(unitName, "install");
+    // Peer relations first, each kind in id order.
+    List<Relation> rels =
+        relations.values().stream()
+            .filter(r -> r.involves(app.name) && !r.dying)
+            .sorted(Comparator.comparing(r -> !r.isPeer()))
+            .toList();
     for (Relation r : rels) {
       r.bags.put(unitName, addressBag(unit));
       enqueue(relationHook(unit, r, "relation-created", null, null));
     }
-    enqueue(
-        PendingHook.simple(
-            unitName, isLeader(unit) ? "leader-elected" : "leader-settings-changed"));
-    enqueue(PendingHook.simple(unitName, "config-changed"));
-    enqueue(PendingHook.simple(unitName, "start"));
+    enqueue(unitName, unit.isLeader() ? "leader-elected" : "leader-settings-changed");
+    enqueue(unitName, "config-changed");
+    enqueue(unitName, "start");
     for (String c : app.metadata.containers()) {
       enqueue(PendingHook.workload(unitName, c));
     }
@@ -255,20 +243,9 @@ final class Model {
   void configure(App app, Map<String, Object> values) {
     checkConfig(app, values);
     Map<String, Object> before = app.effectiveConfig();
-    values.forEach(
-        (k, v) -> {
-          if (v == null) {
-            app.config.remove(k);
-          } else {
-            app.config.put(k, v);
-          }
-        });
+    app.setConfig(values);
     if (!before.equals(app.effectiveConfig())) {
-      for (Unit u : app.units) {
-        if (!u.dying) {
-          enqueue(PendingHook.simple(u.name, "config-changed"));
-        }
-      }
+      live(app).forEach(u -> enqueue(u.name, "config-changed"));
     }
   }
 
@@ -339,8 +316,6 @@ final class Model {
     all.addAll(live(appB));
     for (Unit u : all) {
       r.bags.put(u.name, addressBag(u));
-    }
-    for (Unit u : all) {
       enqueue(relationHook(u, r, "relation-created", null, null));
     }
     for (Unit u : all) {
@@ -415,16 +390,14 @@ final class Model {
     }
     r.dying = true;
     queue.values().removeIf(h -> Objects.equals(h.relationId(), id));
-    for (App app : List.of(app(r.appA), app(r.appB))) {
-      for (Unit u : app.units) {
-        if (r.left.contains(u.name)) {
-          continue;
-        }
-        for (String member : r.membersOf(u.name)) {
-          enqueue(relationHook(u, r, "relation-departed", member, member));
-        }
-        enqueue(relationHook(u, r, "relation-broken", null, null));
+    for (Unit u : allUnits(r)) {
+      if (r.left.contains(u.name)) {
+        continue;
       }
+      for (String member : r.membersOf(u.name)) {
+        enqueue(relationHook(u, r, "relation-departed", member, member));
+      }
+      enqueue(relationHook(u, r, "relation-broken", null, null));
     }
   }
 
@@ -438,16 +411,12 @@ final class Model {
       throw new EmbeddedJujuException("application " + app.name + " is already being removed");
     }
     for (Relation r : relations()) {
-      if (!r.isPeer() && !r.dying && (r.appA.equals(app.name) || r.appB.equals(app.name))) {
+      if (!r.isPeer() && !r.dying && r.involves(app.name)) {
         removeRelation(r.id);
       }
     }
     app.dying = true;
-    for (Unit u : List.copyOf(app.units)) {
-      if (!u.dying) {
-        removeUnit(u);
-      }
-    }
+    live(app).forEach(this::removeUnit);
     if (app.units.isEmpty()) {
       apps.remove(app.name);
     }
@@ -483,8 +452,8 @@ final class Model {
       }
       enqueue(relationHook(unit, r, "relation-broken", null, null));
     }
-    enqueue(PendingHook.simple(unit.name, "stop"));
-    enqueue(PendingHook.simple(unit.name, "remove"));
+    enqueue(unit.name, "stop");
+    enqueue(unit.name, "remove");
   }
 
   private boolean inDyingRelation(PendingHook hook) {
@@ -511,12 +480,7 @@ final class Model {
     }
     if (unit.name.equals(unit.app.leader)) {
       unit.app.leader = null;
-      for (Unit u : unit.app.units) {
-        if (!u.dying) {
-          electLeader(u);
-          break;
-        }
-      }
+      unit.app.units.stream().filter(u -> !u.dying).findFirst().ifPresent(this::electLeader);
     }
   }
 
@@ -535,24 +499,18 @@ final class Model {
     if (unit.dying) {
       throw new EmbeddedJujuException("unit " + unit.name + " is dying and cannot lead");
     }
-    if (isLeader(unit)) {
+    if (unit.isLeader()) {
       return;
     }
     unit.app.leader = unit.name;
-    enqueue(PendingHook.simple(unit.name, "leader-elected"));
-    for (Unit u : unit.app.units) {
-      if (u != unit && !u.dying) {
-        enqueue(PendingHook.simple(u.name, "leader-settings-changed"));
-      }
-    }
+    enqueue(unit.name, "leader-elected");
+    unit.app.units.stream()
+        .filter(u -> u != unit && !u.dying)
+        .forEach(u -> enqueue(u.name, "leader-settings-changed"));
   }
 
   void updateStatus() {
-    for (Unit u : units.values()) {
-      if (!u.dying) {
-        enqueue(PendingHook.simple(u.name, "update-status"));
-      }
-    }
+    units.values().stream().filter(u -> !u.dying).forEach(u -> enqueue(u.name, "update-status"));
   }
 
   /** Clears a unit's error; with {@code retry} the failed hook runs again first (juju resolve). */
@@ -570,13 +528,10 @@ final class Model {
 
   /** The next hook to run: the oldest one whose unit is not held by a failed hook. */
   PendingHook next() {
-    for (PendingHook h : queue.values()) {
-      Unit u = units.get(h.unit());
-      if (u != null && u.failedHook == null) {
-        return h;
-      }
-    }
-    return null;
+    return queue.values().stream()
+        .filter(h -> units.containsKey(h.unit()) && units.get(h.unit()).failedHook == null)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Takes {@code hook} off the queue and opens its context, updating relation membership. */
@@ -593,7 +548,7 @@ final class Model {
         }
       }
     }
-    HookContext ctx = new HookContext(contextId, hook, unit);
+    HookContext ctx = new HookContext(this, contextId, hook, unit);
     contexts.put(contextId, ctx);
     return ctx;
   }
@@ -659,11 +614,9 @@ final class Model {
     }
     if (ctx.leaderSettings != null && !ctx.leaderSettings.equals(unit.app.leaderSettings)) {
       unit.app.leaderSettings = ctx.leaderSettings;
-      for (Unit u : unit.app.units) {
-        if (u != unit && !u.dying) {
-          enqueue(PendingHook.simple(u.name, "leader-settings-changed"));
-        }
-      }
+      unit.app.units.stream()
+          .filter(u -> u != unit && !u.dying)
+          .forEach(u -> enqueue(u.name, "leader-settings-changed"));
     }
     if (ctx.secrets != null) {
       commitSecrets(ctx);
@@ -716,27 +669,21 @@ final class Model {
     if (r.dying) {
       return;
     }
-    boolean unitBag = owner.contains("/");
+    // A unit bag's change is about that unit; an application bag's, about no unit.
+    String remoteUnit = owner.contains("/") ? owner : null;
     for (Unit target : liveOn(r, writer)) {
-      if (r.left.contains(target.name)) {
-        continue;
+      if (r.left.contains(target.name)
+          || (remoteUnit != null && !r.membersOf(target.name).contains(owner))) {
+        continue; // gone, or not joined yet: its pending joined+changed will show the data
       }
       String hook = r.endpointOf(target.app.name) + "-relation-changed";
-      if (unitBag) {
-        if (!r.membersOf(target.name).contains(owner)) {
-          continue; // not joined yet: its pending joined+changed will show the data
-        }
-        if (hasPending(
-            target,
-            h -> h.hook().equals(hook) && h.relationId() == r.id && owner.equals(h.remoteUnit()))) {
-          continue;
-        }
-        enqueue(PendingHook.relation(target.name, hook, r.id, writer.app.name, owner, null));
-      } else {
-        if (hasPending(target, h -> h.hook().equals(hook) && h.relationId() == r.id)) {
-          continue;
-        }
-        enqueue(PendingHook.relation(target.name, hook, r.id, writer.app.name, null, null));
+      if (!hasPending(
+          target,
+          h ->
+              h.hook().equals(hook)
+                  && h.relationId() == r.id
+                  && (remoteUnit == null || remoteUnit.equals(h.remoteUnit())))) {
+        enqueue(PendingHook.relation(target.name, hook, r.id, writer.app.name, remoteUnit, null));
       }
     }
   }
@@ -745,6 +692,10 @@ final class Model {
 
   private boolean hasPending(Unit unit, Predicate<PendingHook> match) {
     return queue.values().stream().anyMatch(h -> h.unit().equals(unit.name) && match.test(h));
+  }
+
+  private void enqueue(String unit, String hook) {
+    enqueue(PendingHook.simple(unit, hook));
   }
 
   private void enqueue(PendingHook h) {

@@ -1,7 +1,10 @@
 package io.charmkit.testing.juju;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.ops.hooktools.NetworkInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,23 +18,16 @@ import java.util.TreeMap;
 final class NetworkTools {
   private static final String SINCE = "2026-01-01 00:00:00Z";
 
-  private final Model model;
+  /** Juju's names for {@link NetworkInfo}'s fields: its component names in kebab case. */
+  private static final ObjectMapper KEBAB =
+      new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
 
-  private NetworkTools(Model model) {
-    this.model = model;
-  }
-
-  static void register(Map<String, ToolHandler> into, Model model) {
-    NetworkTools t = new NetworkTools(model);
-    into.put("network-get", (ctx, argv, stdin) -> t.networkGet(ctx, argv));
-    into.put("goal-state", (ctx, argv, stdin) -> t.goalState(ctx, argv));
+  static void register(Map<String, ToolHandler> into) {
+    into.put("network-get", (ctx, argv, stdin) -> networkGet(ctx, argv));
+    into.put("goal-state", (ctx, argv, stdin) -> goalState(ctx, argv));
     into.put("storage-list", (ctx, argv, stdin) -> storageList(ctx, argv));
     into.put("storage-get", (ctx, argv, stdin) -> storageGet(ctx, argv));
-    into.put(
-        "storage-add",
-        (ctx, argv, stdin) -> {
-          throw new ToolError("the embedded Juju provides no storage");
-        });
+    refuse(into, "storage-add", "the embedded Juju provides no storage");
     into.put(
         "resource-get",
         (ctx, argv, stdin) -> {
@@ -41,27 +37,24 @@ final class NetworkTools {
                   + String.join(" ", a.positionals())
                   + "\" not found");
         });
+    refuse(into, "credential-get", "cannot access cloud credentials: application is not trusted");
+    refuse(into, "juju-reboot", "juju-reboot is not supported by the embedded Juju");
+  }
+
+  /** A tool that always fails with {@code error}, whatever its arguments. */
+  private static void refuse(Map<String, ToolHandler> into, String tool, String error) {
     into.put(
-        "credential-get",
+        tool,
         (ctx, argv, stdin) -> {
-          throw new ToolError("cannot access cloud credentials: application is not trusted");
-        });
-    into.put(
-        "juju-reboot",
-        (ctx, argv, stdin) -> {
-          throw new ToolError("juju-reboot is not supported by the embedded Juju");
+          throw new ToolError(error);
         });
   }
 
   private static ToolResponse storageList(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
-    List<String> ids = new ArrayList<>();
-    for (String id : ctx.unit.storages.keySet()) {
-      if (a.positionals().isEmpty() || id.startsWith(a.positionals().get(0) + "/")) {
-        ids.add(id);
-      }
-    }
-    return ToolText.list(a, ids);
+    String prefix = a.positionals().isEmpty() ? "" : a.positionals().get(0) + "/";
+    return ToolText.list(
+        a, ctx.unit.storages.keySet().stream().filter(id -> id.startsWith(prefix)).toList());
   }
 
   private static ToolResponse storageGet(HookContext ctx, List<String> argv) {
@@ -78,14 +71,14 @@ final class NetworkTools {
     return ToolText.formatted(a, out);
   }
 
-  private ToolResponse networkGet(HookContext ctx, List<String> argv) {
+  private static ToolResponse networkGet(HookContext ctx, List<String> argv) {
     ToolArgs a =
         ToolArgs.parse(
             argv,
             Set.of("format", "r", "relation"),
             Set.of("primary-address", "ingress-address", "bind-address", "egress-subnets"));
     if (a.value("r") != null || a.value("relation") != null) {
-      RelationTools.relation(model, ctx, a);
+      RelationTools.relation(ctx, a);
     }
     if (a.positionals().size() != 1) {
       throw new ToolArgs.UsageException("no endpoint specified");
@@ -100,7 +93,7 @@ final class NetworkTools {
       String ip = ctx.unit.address;
       String cidr = ip.substring(0, ip.lastIndexOf('.')) + ".0/24";
       NetworkInfo.Address address =
-          new NetworkInfo.Address(ctx.unit.hostname(model.name), ip, cidr);
+          new NetworkInfo.Address(ctx.unit.hostname(ctx.model.name), ip, cidr);
       info =
           new NetworkInfo(
               List.of(new NetworkInfo.BindAddress("", "eth0", List.of(address))),
@@ -118,45 +111,26 @@ final class NetworkTools {
     if (a.flag("egress-subnets")) {
       return info.egressSubnets();
     }
-    List<Object> binds = new ArrayList<>();
-    for (NetworkInfo.BindAddress b : info.bindAddresses()) {
-      List<Object> addresses = new ArrayList<>();
-      for (NetworkInfo.Address address : b.addresses()) {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("hostname", address.hostname());
-        m.put("value", address.value());
-        m.put("address", address.value());
-        m.put("cidr", address.cidr());
-        addresses.add(m);
-      }
-      Map<String, Object> bind = new TreeMap<>();
-      bind.put("mac-address", b.macAddress());
-      bind.put("interface-name", b.interfaceName());
-      bind.put("addresses", addresses);
-      binds.add(bind);
-    }
-    Map<String, Object> all = new TreeMap<>();
-    all.put("bind-addresses", binds);
-    all.put("egress-subnets", info.egressSubnets());
-    all.put("ingress-addresses", info.ingressAddresses());
-    return all;
+    JsonNode all = KEBAB.valueToTree(info);
+    // Juju repeats each address under its pre-2.9 key, "address", beside "value".
+    all.findParents("value").forEach(m -> ((ObjectNode) m).set("address", m.get("value")));
+    // As a map, so that the output sorts its keys as Go prints them.
+    return KEBAB.convertValue(all, Map.class);
   }
 
-  private ToolResponse goalState(HookContext ctx, List<String> argv) {
+  private static ToolResponse goalState(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     Map<String, Object> units = new TreeMap<>();
     for (Unit u : ctx.unit.app.units) {
       units.put(u.name, Map.of("status", u.dying ? "dying" : "active", "since", SINCE));
     }
-    Map<String, Object> relations = new TreeMap<>();
-    for (Relation r : model.relationsOf(ctx.unit)) {
-      @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> relations = new TreeMap<>();
+    for (Relation r : ctx.model.relationsOf(ctx.unit)) {
       Map<String, Object> ep =
-          (Map<String, Object>)
-              relations.computeIfAbsent(r.endpointOf(ctx.unit.app.name), k -> new TreeMap<>());
+          relations.computeIfAbsent(r.endpointOf(ctx.unit.app.name), k -> new TreeMap<>());
       String remote = r.remoteApp(ctx.unit.app.name);
       ep.put(remote, Map.of("status", "joined", "since", SINCE));
-      App remoteApp = model.app(remote);
+      App remoteApp = ctx.model.app(remote);
       for (Unit u : remoteApp.units) {
         if (!u.name.equals(ctx.unit.name)) {
           ep.put(u.name, Map.of("status", u.dying ? "dying" : "active", "since", SINCE));

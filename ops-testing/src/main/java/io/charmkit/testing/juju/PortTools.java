@@ -1,7 +1,6 @@
 package io.charmkit.testing.juju;
 
 import io.charmkit.ops.hooktools.Port;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,13 +15,12 @@ final class PortTools {
   private PortTools() {}
 
   static void register(Map<String, ToolHandler> into) {
-    PortTools t = new PortTools();
-    into.put("open-port", (ctx, argv, stdin) -> t.port(ctx, "open-port", argv));
-    into.put("close-port", (ctx, argv, stdin) -> t.port(ctx, "close-port", argv));
-    into.put("opened-ports", (ctx, argv, stdin) -> t.openedPorts(ctx, argv));
+    into.put("open-port", (ctx, argv, stdin) -> port(ctx, "open-port", argv));
+    into.put("close-port", (ctx, argv, stdin) -> port(ctx, "close-port", argv));
+    into.put("opened-ports", (ctx, argv, stdin) -> openedPorts(ctx, argv));
   }
 
-  private ToolResponse port(HookContext ctx, String tool, List<String> argv) {
+  private static ToolResponse port(HookContext ctx, String tool, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("endpoints", "format"), Set.of());
     if (a.positionals().size() != 1) {
       throw new ToolArgs.UsageException("no port or range specified");
@@ -43,12 +41,9 @@ final class PortTools {
     return ToolResponse.ok("");
   }
 
-  private ToolResponse openedPorts(HookContext ctx, List<String> argv) {
+  private static ToolResponse openedPorts(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of("endpoints"));
-    List<String> ports = new ArrayList<>();
-    for (String p : ctx.ports()) {
-      ports.add(a.flag("endpoints") ? p + " (*)" : p);
-    }
-    return ToolText.list(a, ports);
+    String endpoints = a.flag("endpoints") ? " (*)" : "";
+    return ToolText.list(a, ctx.ports().stream().map(p -> p + endpoints).toList());
   }
 }

@@ -14,52 +14,44 @@ import java.util.TreeMap;
  * working copy.
  */
 final class RelationTools {
-  private final Model model;
-
-  private RelationTools(Model model) {
-    this.model = model;
+  static void register(Map<String, ToolHandler> into) {
+    into.put("relation-ids", (ctx, argv, stdin) -> relationIds(ctx, argv));
+    into.put("relation-list", (ctx, argv, stdin) -> relationList(ctx, argv));
+    into.put("relation-get", (ctx, argv, stdin) -> relationGet(ctx, argv));
+    into.put("relation-set", RelationTools::relationSet);
+    into.put("relation-model-get", (ctx, argv, stdin) -> relationModelGet(ctx, argv));
   }
 
-  static void register(Map<String, ToolHandler> into, Model model) {
-    RelationTools t = new RelationTools(model);
-    into.put("relation-ids", (ctx, argv, stdin) -> t.relationIds(ctx, argv));
-    into.put("relation-list", (ctx, argv, stdin) -> t.relationList(ctx, argv));
-    into.put("relation-get", (ctx, argv, stdin) -> t.relationGet(ctx, argv));
-    into.put("relation-set", t::relationSet);
-    into.put("relation-model-get", (ctx, argv, stdin) -> t.relationModelGet(ctx, argv));
-  }
-
-  private ToolResponse relationIds(HookContext ctx, List<String> argv) {
+  private static ToolResponse relationIds(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
-    String endpoint = "";
-    if (!a.positionals().isEmpty()) {
-      endpoint = a.positionals().get(0);
-    } else if (ctx.hook.relationId() != null) {
-      Relation own = model.relationIfPresent(ctx.hook.relationId());
-      endpoint = own == null ? "" : own.endpointOf(ctx.unit.app.name);
-    }
-    List<String> ids = new ArrayList<>();
-    for (Relation r : model.relationsOf(ctx.unit)) {
-      if (r.endpointOf(ctx.unit.app.name).equals(endpoint)) {
-        ids.add(r.ref(ctx.unit.app.name));
-      }
-    }
-    return ToolText.list(a, ids);
+    String app = ctx.unit.app.name;
+    // Without an endpoint argument, the hook's own relation's endpoint (none outside one).
+    Relation own =
+        ctx.hook.relationId() == null ? null : ctx.model.relationIfPresent(ctx.hook.relationId());
+    String endpoint =
+        !a.positionals().isEmpty()
+            ? a.positionals().get(0)
+            : own == null ? "" : own.endpointOf(app);
+    return ToolText.list(
+        a,
+        ctx.model.relationsOf(ctx.unit).stream()
+            .filter(r -> r.endpointOf(app).equals(endpoint))
+            .map(r -> r.ref(app))
+            .toList());
   }
 
-  private ToolResponse relationList(HookContext ctx, List<String> argv) {
+  private static ToolResponse relationList(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format", "r", "relation"), Set.of("app"));
-    Relation r = relation(model, ctx, a);
+    Relation r = relation(ctx, a);
     if (a.flag("app")) {
-      String remote = r.remoteApp(ctx.unit.app.name);
-      return ToolText.value(a, remote);
+      return ToolText.value(a, r.remoteApp(ctx.unit.app.name));
     }
     return ToolText.list(a, new ArrayList<>(r.membersOf(ctx.unit.name)));
   }
 
-  private ToolResponse relationGet(HookContext ctx, List<String> argv) {
+  private static ToolResponse relationGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format", "r", "relation"), Set.of("app"));
-    Relation r = relation(model, ctx, a);
+    Relation r = relation(ctx, a);
     List<String> pos = a.positionals();
     String key = pos.isEmpty() ? "-" : pos.get(0);
     String target;
@@ -79,7 +71,7 @@ final class RelationTools {
             "cannot read application settings: application \"%s\" is not part of relation \"%s\""
                 .formatted(target, r.key()));
       }
-      if (target.equals(ctx.unit.app.name) && !r.isPeer() && !model.isLeader(ctx.unit)) {
+      if (target.equals(ctx.unit.app.name) && !r.isPeer() && !ctx.unit.isLeader()) {
         throw new ToolError("permission denied");
       }
       bag = ctx.bags(r).getOrDefault(target, Map.of());
@@ -99,13 +91,13 @@ final class RelationTools {
         : ToolText.value(a, bag.getOrDefault(key, ""));
   }
 
-  private ToolResponse relationSet(HookContext ctx, List<String> argv, String stdin) {
+  private static ToolResponse relationSet(HookContext ctx, List<String> argv, String stdin) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("r", "relation", "file", "format"), Set.of("app"));
-    Relation r = relation(model, ctx, a);
+    Relation r = relation(ctx, a);
     Map<String, String> changes = ToolText.settings(a, stdin);
     String owner = ctx.unit.name;
     if (a.flag("app")) {
-      if (!model.isLeader(ctx.unit)) {
+      if (!ctx.unit.isLeader()) {
         // Juju's own words for a non-leader writing its application bag (JUJU.md §8).
         throw new ToolError("cannot write relation settings");
       }
@@ -115,26 +107,26 @@ final class RelationTools {
     return ToolResponse.ok("");
   }
 
-  private ToolResponse relationModelGet(HookContext ctx, List<String> argv) {
+  private static ToolResponse relationModelGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format", "r", "relation"), Set.of());
-    relation(model, ctx, a);
-    return ToolResponse.ok(JujuJson.json(Map.of("uuid", model.uuid)));
+    relation(ctx, a);
+    return ToolResponse.ok(JujuJson.json(Map.of("uuid", ctx.model.uuid)));
   }
 
   /** The relation named by {@code -r} (or the hook's own), checked to belong to this unit. */
-  static Relation relation(Model model, HookContext ctx, ToolArgs a) {
+  static Relation relation(HookContext ctx, ToolArgs a) {
     String ref = a.value("r") != null ? a.value("r") : a.value("relation");
     if (ref == null) {
       if (ctx.hook.relationId() == null) {
         throw new ToolError("no relation id specified");
       }
-      return model.relation(ctx.hook.relationId());
+      return ctx.model.relation(ctx.hook.relationId());
     }
     RelationRef parsed = null;
     Relation r = null;
     try {
       parsed = RelationRef.parse(ref);
-      r = model.relationIfPresent(parsed.id());
+      r = ctx.model.relationIfPresent(parsed.id());
     } catch (IllegalArgumentException e) {
       // Not a relation id: refused below as not found, as Juju refuses it.
     }

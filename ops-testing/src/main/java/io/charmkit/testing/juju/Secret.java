@@ -53,6 +53,12 @@ final class Secret {
     return revisions.get(revision - 1);
   }
 
+  /** The content of {@code revision}; empty when it was removed or never existed. */
+  Map<String, String> contentOrEmpty(int revision) {
+    Map<String, String> c = revision < 1 ? null : content(revision);
+    return c == null ? Map.of() : c;
+  }
+
   /** Everything that can change, for telling whether a hook changed this secret. */
   List<Object> fingerprint() {
     return java.util.Arrays.asList(

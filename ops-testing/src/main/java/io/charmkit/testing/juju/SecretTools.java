@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,35 +20,28 @@ import java.util.TreeSet;
  * Changes go to the hook's working copy of the model's secrets.
  */
 final class SecretTools {
-  private final Model model;
-
-  private SecretTools(Model model) {
-    this.model = model;
-  }
-
-  static void register(Map<String, ToolHandler> into, Model model) {
-    SecretTools t = new SecretTools(model);
-    into.put("secret-add", (ctx, argv, stdin) -> t.secretAdd(ctx, argv));
-    into.put("secret-get", (ctx, argv, stdin) -> t.secretGet(ctx, argv));
-    into.put("secret-info-get", (ctx, argv, stdin) -> t.secretInfoGet(ctx, argv));
-    into.put("secret-set", (ctx, argv, stdin) -> t.secretSet(ctx, argv));
-    into.put("secret-grant", (ctx, argv, stdin) -> t.secretGrant(ctx, argv, true));
-    into.put("secret-revoke", (ctx, argv, stdin) -> t.secretGrant(ctx, argv, false));
-    into.put("secret-remove", (ctx, argv, stdin) -> t.secretRemove(ctx, argv));
-    into.put("secret-ids", (ctx, argv, stdin) -> t.secretIds(ctx, argv));
+  static void register(Map<String, ToolHandler> into) {
+    into.put("secret-add", (ctx, argv, stdin) -> secretAdd(ctx, argv));
+    into.put("secret-get", (ctx, argv, stdin) -> secretGet(ctx, argv));
+    into.put("secret-info-get", (ctx, argv, stdin) -> secretInfoGet(ctx, argv));
+    into.put("secret-set", (ctx, argv, stdin) -> secretSet(ctx, argv));
+    into.put("secret-grant", (ctx, argv, stdin) -> secretGrant(ctx, argv, true));
+    into.put("secret-revoke", (ctx, argv, stdin) -> secretGrant(ctx, argv, false));
+    into.put("secret-remove", (ctx, argv, stdin) -> secretRemove(ctx, argv));
+    into.put("secret-ids", (ctx, argv, stdin) -> secretIds(ctx, argv));
   }
 
   private static final Set<String> SECRET_META =
       Set.of("label", "description", "expire", "rotate", "owner", "file");
 
-  private ToolResponse secretAdd(HookContext ctx, List<String> argv) {
+  private static ToolResponse secretAdd(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, SECRET_META, Set.of());
     String owner = a.value("owner") == null ? "application" : a.value("owner");
     if (!ToolArguments.SECRET_OWNERS.contains(owner)) {
       throw new ToolError("secret owner \"" + owner + "\" not valid");
     }
     boolean appOwned = owner.equals("application");
-    if (appOwned && !model.isLeader(ctx.unit)) {
+    if (appOwned && !ctx.unit.isLeader()) {
       throw new ToolError(
           "cannot create an application-owned secret: permission denied: this unit is not the"
               + " leader");
@@ -57,26 +50,22 @@ final class SecretTools {
     if (content.isEmpty()) {
       throw new ToolArgs.UsageException("missing secret value or filename");
     }
-    Map<String, Secret> secrets = ctx.secrets(model.secrets);
-    Secret s = new Secret(model.newSecretId(), ctx.unit.app.name, appOwned ? null : ctx.unit.name);
-    if (a.value("label") != null) {
-      checkLabelFree(ctx, secrets, a.value("label"), null);
-    }
-    applyMeta(s, a);
+    Secret s =
+        new Secret(ctx.model.newSecretId(), ctx.unit.app.name, appOwned ? null : ctx.unit.name);
+    applyMeta(ctx, s, a);
     s.revisions.add(content);
-    secrets.put(s.id, s);
+    ctx.secrets().put(s.id, s);
     return ToolResponse.ok(s.uri() + "\n");
   }
 
-  private ToolResponse secretGet(HookContext ctx, List<String> argv) {
+  private static ToolResponse secretGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("label", "format"), Set.of("refresh", "peek"));
-    Map<String, Secret> secrets = ctx.secrets(model.secrets);
     String id = a.positionals().isEmpty() ? null : a.positionals().get(0);
     String label = a.value("label");
     if (id == null && label == null) {
       throw new ToolArgs.UsageException("require either a secret URI or label");
     }
-    Secret s = id != null ? byId(secrets, id) : byLabel(ctx, secrets, label);
+    Secret s = id != null ? byId(ctx, id) : byLabel(ctx, label);
     Map<String, String> content;
     if (owns(ctx.unit, s)) {
       if (id != null && label != null) {
@@ -84,20 +73,15 @@ final class SecretTools {
       }
       content = s.content(s.latestRevision());
     } else {
-      if (!granted(ctx.unit, s)) {
+      if (!granted(ctx, s)) {
         throw new ToolError("permission denied");
       }
       Secret.Consumer c = s.consumers.get(ctx.unit.name);
       String newLabel = label != null ? label : (c == null ? null : c.label());
-      int revision = c == null ? s.latestRevision() : c.revision();
-      if (a.flag("peek")) {
-        content = s.content(s.latestRevision());
-      } else {
-        if (a.flag("refresh")) {
-          revision = s.latestRevision();
-        }
-        content = s.content(revision);
-      }
+      // --refresh moves the tracked revision to the latest; --peek only reads the latest.
+      boolean refresh = a.flag("refresh") && !a.flag("peek");
+      int revision = c == null || refresh ? s.latestRevision() : c.revision();
+      content = s.content(a.flag("peek") ? s.latestRevision() : revision);
       s.consumers.put(ctx.unit.name, new Secret.Consumer(newLabel, revision));
     }
     if (content == null) {
@@ -106,14 +90,13 @@ final class SecretTools {
     return ToolResponse.ok(JujuJson.json(new TreeMap<>(content)));
   }
 
-  private ToolResponse secretInfoGet(HookContext ctx, List<String> argv) {
+  private static ToolResponse secretInfoGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("label", "format"), Set.of());
-    Map<String, Secret> secrets = ctx.secrets(model.secrets);
     String id = a.positionals().isEmpty() ? null : a.positionals().get(0);
     if ((id == null) == (a.value("label") == null)) {
       throw new ToolArgs.UsageException("specify either a secret URI or label but not both");
     }
-    Secret s = id != null ? byId(secrets, id) : byLabel(ctx, secrets, a.value("label"));
+    Secret s = id != null ? byId(ctx, id) : byLabel(ctx, a.value("label"));
     if (!owns(ctx.unit, s)) {
       throw new ToolError("secret \"" + s.id + "\" not found");
     }
@@ -121,26 +104,18 @@ final class SecretTools {
     info.put("revision", s.latestRevision());
     info.put("owner", s.ownerUnit == null ? "application" : "unit");
     info.put("rotation", s.rotate == null ? "never" : s.rotate);
-    if (s.label != null) {
-      info.put("label", s.label);
-    }
-    if (s.description != null) {
-      info.put("description", s.description);
-    }
-    if (s.expire != null) {
-      info.put("expiry", s.expire);
-    }
+    info.put("label", s.label);
+    info.put("description", s.description);
+    info.put("expiry", s.expire);
+    // Juju leaves out what was never set.
+    info.values().removeIf(Objects::isNull);
     return ToolResponse.ok(JujuJson.json(Map.of(s.id, info)));
   }
 
-  private ToolResponse secretSet(HookContext ctx, List<String> argv) {
+  private static ToolResponse secretSet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, SECRET_META, Set.of());
-    Map<String, Secret> secrets = ctx.secrets(model.secrets);
     Secret s = managed(ctx, a, true);
-    if (a.value("label") != null) {
-      checkLabelFree(ctx, secrets, a.value("label"), s);
-    }
-    applyMeta(s, a);
+    applyMeta(ctx, s, a);
     Map<String, String> content =
         secretContent(a.positionals().subList(1, a.positionals().size()), a.value("file"));
     if (!content.isEmpty() && !content.equals(s.content(s.latestRevision()))) {
@@ -149,47 +124,38 @@ final class SecretTools {
     return ToolResponse.ok("");
   }
 
-  private ToolResponse secretGrant(HookContext ctx, List<String> argv, boolean grant) {
+  private static ToolResponse secretGrant(HookContext ctx, List<String> argv, boolean grant) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("relation", "r", "unit", "app"), Set.of());
     Secret s = managed(ctx, a, false);
-    String relRef = a.value("relation") != null ? a.value("relation") : a.value("r");
-    Relation r = null;
-    if (relRef != null) {
-      r =
-          RelationTools.relation(
-              model, ctx, ToolArgs.parse(List.of("-r", relRef), Set.of("r"), Set.of()));
-    } else if (grant) {
+    boolean named = a.value("relation") != null || a.value("r") != null;
+    if (!named && grant) {
       throw new ToolArgs.UsageException("missing relation");
     }
+    Relation r = named ? RelationTools.relation(ctx, a) : null;
     String unit = a.value("unit");
     if (grant) {
       String grantee = unit != null ? unit : r.remoteApp(ctx.unit.app.name);
       s.grants.computeIfAbsent(r.id, k -> new TreeSet<>()).add(grantee);
     } else {
+      // Revoked from the grantee named (everyone without one), on the relation (every relation).
       String name = unit != null ? unit : a.value("app");
-      for (var it = s.grants.entrySet().iterator(); it.hasNext(); ) {
-        var e = it.next();
-        if (r != null && e.getKey() != r.id) {
-          continue;
-        }
-        if (name == null) {
-          e.getValue().clear();
-        } else {
-          e.getValue().remove(name);
-        }
-        if (e.getValue().isEmpty()) {
-          it.remove();
-        }
-      }
+      Integer relationId = r == null ? null : r.id;
+      s.grants.forEach(
+          (id, grantees) -> {
+            if (relationId == null || id.equals(relationId)) {
+              grantees.removeIf(g -> name == null || g.equals(name));
+            }
+          });
+      s.grants.values().removeIf(Set::isEmpty);
     }
     return ToolResponse.ok("");
   }
 
-  private ToolResponse secretRemove(HookContext ctx, List<String> argv) {
+  private static ToolResponse secretRemove(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("revision"), Set.of());
     Secret s = managed(ctx, a, false);
     if (a.value("revision") == null) {
-      ctx.secrets(model.secrets).remove(s.id);
+      ctx.secrets().remove(s.id);
     } else {
       int rev;
       try {
@@ -205,31 +171,30 @@ final class SecretTools {
     return ToolResponse.ok("");
   }
 
-  private ToolResponse secretIds(HookContext ctx, List<String> argv) {
+  private static ToolResponse secretIds(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
-    List<String> ids = new ArrayList<>();
-    for (Secret s : ctx.secrets(model.secrets).values()) {
-      if (owns(ctx.unit, s)) {
-        ids.add(s.uri());
-      }
-    }
-    ids.sort(null);
-    return ToolText.list(a, ids);
+    return ToolText.list(
+        a,
+        ctx.secrets().values().stream()
+            .filter(s -> owns(ctx.unit, s))
+            .map(Secret::uri)
+            .sorted()
+            .toList());
   }
 
   /**
    * The secret the first argument names, which this unit must manage; {@code more} when content may
    * follow it (secret-set), else it must stand alone.
    */
-  private Secret managed(HookContext ctx, ToolArgs a, boolean more) {
+  private static Secret managed(HookContext ctx, ToolArgs a, boolean more) {
     if (more ? a.positionals().isEmpty() : a.positionals().size() != 1) {
       throw new ToolArgs.UsageException("missing secret URI");
     }
-    Secret s = byId(ctx.secrets(model.secrets), a.positionals().get(0));
+    Secret s = byId(ctx, a.positionals().get(0));
     if (!owns(ctx.unit, s)) {
       throw new ToolError("secret \"" + s.id + "\" not found");
     }
-    if (s.ownerUnit == null && !model.isLeader(ctx.unit)) {
+    if (s.ownerUnit == null && !ctx.unit.isLeader()) {
       throw new ToolError("permission denied: this unit is not the leader");
     }
     return s;
@@ -239,14 +204,15 @@ final class SecretTools {
     return s.ownerUnit == null ? s.ownerApp.equals(unit.app.name) : s.ownerUnit.equals(unit.name);
   }
 
-  private boolean granted(Unit unit, Secret s) {
-    if (!model.apps.containsKey(s.ownerApp)) {
+  private static boolean granted(HookContext ctx, Secret s) {
+    Unit unit = ctx.unit;
+    if (!ctx.model.apps.containsKey(s.ownerApp)) {
       // Owned outside this model (a test's given secret, or another model's): Juju kept the
       // grant on the owner's side, so whoever consumes it was granted it.
       return s.consumers.containsKey(unit.name);
     }
     for (var e : s.grants.entrySet()) {
-      Relation r = model.relationIfPresent(e.getKey());
+      Relation r = ctx.model.relationIfPresent(e.getKey());
       if (r == null || !r.involves(unit.app.name) || r.left.contains(unit.name)) {
         continue;
       }
@@ -257,17 +223,17 @@ final class SecretTools {
     return false;
   }
 
-  private static Secret byId(Map<String, Secret> secrets, String ref) {
+  private static Secret byId(HookContext ctx, String ref) {
     String id = io.charmkit.testing.Secret.bare(ref);
-    Secret s = secrets.get(id);
+    Secret s = ctx.secrets().get(id);
     if (s == null) {
       throw new ToolError("secret \"" + id + "\" not found");
     }
     return s;
   }
 
-  private static Secret byLabel(HookContext ctx, Map<String, Secret> secrets, String label) {
-    for (Secret s : secrets.values()) {
+  private static Secret byLabel(HookContext ctx, String label) {
+    for (Secret s : ctx.secrets().values()) {
       if (owns(ctx.unit, s) && label.equals(s.label)) {
         return s;
       }
@@ -279,28 +245,22 @@ final class SecretTools {
     throw new ToolError("secret with label \"" + label + "\" not found");
   }
 
-  private static void checkLabelFree(
-      HookContext ctx, Map<String, Secret> secrets, String label, Secret self) {
-    for (Secret s : secrets.values()) {
-      if (s != self && owns(ctx.unit, s) && label.equals(s.label)) {
+  /** Sets the metadata options given; a new label must not be another owned secret's. */
+  private static void applyMeta(HookContext ctx, Secret s, ToolArgs a) {
+    String label = a.value("label");
+    for (Secret other : ctx.secrets().values()) {
+      if (label != null && other != s && owns(ctx.unit, other) && label.equals(other.label)) {
         throw new ToolError("secret with label \"" + label + "\" already exists");
       }
     }
+    s.label = given(label, s.label);
+    s.description = given(a.value("description"), s.description);
+    s.expire = given(a.value("expire"), s.expire);
+    s.rotate = given(a.value("rotate"), s.rotate);
   }
 
-  private static void applyMeta(Secret s, ToolArgs a) {
-    if (a.value("label") != null) {
-      s.label = a.value("label");
-    }
-    if (a.value("description") != null) {
-      s.description = a.value("description");
-    }
-    if (a.value("expire") != null) {
-      s.expire = a.value("expire");
-    }
-    if (a.value("rotate") != null) {
-      s.rotate = a.value("rotate");
-    }
+  private static String given(String option, String current) {
+    return option != null ? option : current;
   }
 
   /** Content from {@code key=value}, {@code key#file=path} and {@code key#base64=…} arguments. */

@@ -19,6 +19,8 @@ import io.charmkit.testing.Network;
 import io.charmkit.testing.State;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * One state-transition run on the simulated Juju {@link Model}: the only place a {@link State}
@@ -86,48 +89,33 @@ public final class StateModel {
     state.openedPorts().forEach(p -> unit.ports.add(p.argument()));
     state.storages().forEach(s -> unit.storages.put(s.id(), s.location()));
     unit.networks.putAll(state.networks());
-    for (String binding : bindings(metadata)) {
-      unit.networks.putIfAbsent(binding, Network.defaults());
-    }
+    unit.networks.putIfAbsent("juju-info", Network.defaults());
+    metadata.endpoints().keySet().forEach(b -> unit.networks.putIfAbsent(b, Network.defaults()));
     app.units.add(unit);
     model.units.put(unit.name, unit);
     app.leader = state.leader() ? unit.name : null;
 
-    Optional<Integer> eventRelation = event.relation().map(io.charmkit.testing.Relation::id);
     for (io.charmkit.testing.Relation r : state.relations()) {
       model.addRelation(relation(model, metadata, app, unit, r));
     }
-    event
-        .departingUnit()
-        .ifPresent(
-            n ->
-                eventRelation.ifPresent(
-                    id -> {
-                      Relation r = model.relation(id);
-                      r.membersOf(unit.name).remove(r.remoteApp(appName) + "/" + n);
-                    }));
+    if (event.relation().isPresent() && event.departingUnit().isPresent()) {
+      // The departing unit has already left this unit's view of the relation.
+      Relation r = model.relation(event.relation().get().id());
+      r.membersOf(unit.name).remove(r.remoteApp(appName) + "/" + event.departingUnit().get());
+    }
     for (io.charmkit.testing.Secret s : state.secrets()) {
-      Secret js = secret(s, app, unit);
-      model.secrets.put(js.id, js);
+      model.secrets.put(io.charmkit.testing.Secret.bare(s.id()), secret(s, app, unit));
     }
 
     HookContext ctx =
-        new HookContext(unit.name + "-" + event.name() + "-1", hook(event, unit, appName), unit);
+        new HookContext(
+            model, unit.name + "-" + event.name() + "-1", hook(event, unit, appName), unit);
     if (event.isAction()) {
       ctx.action = new HookContext.Action(event.name(), "1", event.params());
     }
-    HookToolSet tools =
-        jujuVersion.isPresent()
-            ? HookToolSet.forVersion(model, jujuVersion.get())
-            : HookToolSet.all(model);
+    HookToolSet tools = jujuVersion.map(HookToolSet::forVersion).orElseGet(HookToolSet::all);
     return new StateModel(
         model, state, jujuVersion.orElse(EmbeddedJuju.JUJU_VERSION), tools, unit, ctx);
-  }
-
-  private static List<String> bindings(CharmMetadata metadata) {
-    List<String> out = new ArrayList<>(metadata.endpoints().keySet());
-    out.add("juju-info");
-    return out;
   }
 
   private static Relation relation(
@@ -266,13 +254,12 @@ public final class StateModel {
               : r.withLocalAppData(bags.getOrDefault(unit.app.name, Map.of()))
                   .withLocalUnitData(bags.getOrDefault(unit.name, Map.of())));
     }
-    Set<Port> ports = input.openedPorts();
-    if (ctx.ports != null) {
-      ports = new LinkedHashSet<>();
-      for (String p : ctx.ports) {
-        ports.add(Port.parse(p));
-      }
-    }
+    Set<Port> ports =
+        ctx.ports == null
+            ? input.openedPorts()
+            : ctx.ports.stream()
+                .map(Port::parse)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     return new State(
         input.leader(),
         input.config(),
@@ -295,24 +282,17 @@ public final class StateModel {
     if (ctx.secrets == null) {
       return input.secrets();
     }
+    Map<String, io.charmkit.testing.Secret> given = new HashMap<>();
+    input.secrets().forEach(s -> given.put(io.charmkit.testing.Secret.bare(s.id()), s));
+    // The working copy holds the input's secrets in order, less those removed, then those added.
     List<io.charmkit.testing.Secret> out = new ArrayList<>();
-    Set<String> seen = new TreeSet<>();
-    for (io.charmkit.testing.Secret s : input.secrets()) {
-      String id = io.charmkit.testing.Secret.bare(s.id());
-      seen.add(id);
-      Secret after = ctx.secrets.get(id);
-      Secret before = ctx.secretsBefore.get(id);
-      if (after == null) {
-        continue;
-      }
-      out.add(
-          before != null && before.fingerprint().equals(after.fingerprint())
-              ? s
-              : secret(after, s.id()));
-    }
-    for (Secret created : ctx.secrets.values()) {
-      if (!seen.contains(created.id)) {
-        out.add(secret(created, created.uri()));
+    for (Secret after : ctx.secrets.values()) {
+      io.charmkit.testing.Secret s = given.get(after.id);
+      if (s == null) {
+        out.add(secret(after, after.uri()));
+      } else {
+        Secret before = ctx.secretsBefore.get(after.id);
+        out.add(before.fingerprint().equals(after.fingerprint()) ? s : secret(after, s.id()));
       }
     }
     return out;
@@ -321,16 +301,14 @@ public final class StateModel {
   private io.charmkit.testing.Secret secret(Secret s, String id) {
     boolean owned = !s.ownerApp.isEmpty();
     int latest = s.latestRevision();
-    Map<String, String> latestContent = content(s, latest);
+    Map<String, String> latestContent = s.contentOrEmpty(latest);
     Map<String, String> tracked = latestContent;
     Optional<String> label = Optional.ofNullable(s.label);
     Secret.Consumer consumer = s.consumers.get(unit.name);
     if (!owned && consumer != null) {
-      tracked = content(s, consumer.revision());
+      tracked = s.contentOrEmpty(consumer.revision());
       label = Optional.ofNullable(consumer.label());
     }
-    Map<Integer, Set<String>> grants = new TreeMap<>();
-    s.grants.forEach((rel, who) -> grants.put(rel, new TreeSet<>(who)));
     return new io.charmkit.testing.Secret(
         id,
         owned ? Optional.of(s.ownerUnit == null ? "application" : "unit") : Optional.empty(),
@@ -341,12 +319,7 @@ public final class StateModel {
         latest,
         tracked,
         latestContent,
-        grants);
-  }
-
-  private static Map<String, String> content(Secret s, int revision) {
-    Map<String, String> c = revision < 1 ? null : s.content(revision);
-    return c == null ? Map.of() : c;
+        Collections.unmodifiableMap(s.grants)); // the record copies it
   }
 
   /** Every tool call, in order, with redacted argv and stdin. */

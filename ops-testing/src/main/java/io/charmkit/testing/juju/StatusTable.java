@@ -2,6 +2,7 @@ package io.charmkit.testing.juju;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -11,12 +12,10 @@ final class StatusTable {
   private StatusTable() {}
 
   static String render(Model model, String version) {
-    StringBuilder out = new StringBuilder();
-    List<List<String>> head = new ArrayList<>();
-    head.add(List.of("Model", "Controller", "Cloud/Region", "Version"));
-    head.add(List.of(model.name, "embedded", "embedded/local", version));
-    table(out, head);
-
+    List<List<String>> head =
+        List.of(
+            List.of("Model", "Controller", "Cloud/Region", "Version"),
+            List.of(model.name, "embedded", "embedded/local", version));
     List<List<String>> apps = new ArrayList<>();
     apps.add(List.of("App", "Version", "Status", "Scale", "Charm", "Rev", "Message"));
     List<List<String>> units = new ArrayList<>();
@@ -36,18 +35,13 @@ final class StatusTable {
         WorkloadStatus us = u.displayedStatus();
         units.add(
             List.of(
-                u.name + (model.isLeader(u) ? "*" : ""),
+                u.name + (u.isLeader() ? "*" : ""),
                 us.status(),
                 u.dying ? "executing" : "idle",
                 u.address,
                 us.message()));
       }
     }
-    out.append('\n');
-    table(out, apps);
-    out.append('\n');
-    table(out, units);
-
     List<List<String>> rels = new ArrayList<>();
     rels.add(List.of("Integration provider", "Requirer", "Interface", "Type"));
     for (Relation r : model.relations()) {
@@ -64,33 +58,22 @@ final class StatusTable {
                 r.dying ? "regular (dying)" : "regular"));
       }
     }
-    if (rels.size() > 1) {
-      out.append('\n');
-      table(out, rels);
-    }
-    return out.toString();
+    String out = table(head) + "\n" + table(apps) + "\n" + table(units);
+    return rels.size() > 1 ? out + "\n" + table(rels) : out;
   }
 
   /** Every relation's committed databags, keys sorted, as raw strings. */
   static String dump(Model model) {
     StringBuilder out = new StringBuilder();
     for (Relation r : model.relations()) {
-      out.append("relation ")
-          .append(r.id)
-          .append(" (")
-          .append(r.key())
-          .append(", ")
-          .append(r.interfaceName)
-          .append(")\n");
+      out.append("relation %d (%s, %s)\n".formatted(r.id, r.key(), r.interfaceName));
       Map<String, Map<String, String>> bags = new TreeMap<>(r.bags);
       for (String app : r.isPeer() ? List.of(r.appA) : List.of(r.appA, r.appB)) {
         bags.putIfAbsent(app, Map.of());
       }
       for (var bag : bags.entrySet()) {
-        out.append("  ")
-            .append(bag.getKey().contains("/") ? "unit " : "app ")
-            .append(bag.getKey())
-            .append(":\n");
+        String kind = bag.getKey().contains("/") ? "unit" : "app";
+        out.append("  %s %s:\n".formatted(kind, bag.getKey()));
         if (bag.getValue().isEmpty()) {
           out.append("    (empty)\n");
         }
@@ -104,46 +87,35 @@ final class StatusTable {
 
   /** Per hook name: runs, failures, wall time and tool calls by tool. */
   static String figures(List<HookRun> runs) {
-    Map<String, long[]> byHook = new TreeMap<>();
-    Map<String, Map<String, Integer>> tools = new TreeMap<>();
-    for (HookRun run : runs) {
-      long[] f = byHook.computeIfAbsent(run.hook(), k -> new long[4]);
-      f[0]++;
-      f[1] += run.succeeded() ? 0 : 1;
-      f[2] += run.wallTime().toMillis();
-      f[3] = Math.max(f[3], run.wallTime().toMillis());
-      run.toolCalls()
-          .forEach(
-              (t, n) ->
-                  tools
-                      .computeIfAbsent(run.hook(), k -> new TreeMap<>())
-                      .merge(t, n, Integer::sum));
-    }
+    Map<String, List<HookRun>> byHook =
+        runs.stream()
+            .collect(Collectors.groupingBy(HookRun::hook, TreeMap::new, Collectors.toList()));
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("Hook", "Runs", "Failed", "Total ms", "Mean ms", "Max ms", "Tool calls"));
-    for (var e : byHook.entrySet()) {
-      long[] f = e.getValue();
-      String calls =
-          tools.getOrDefault(e.getKey(), Map.of()).entrySet().stream()
-              .map(t -> t.getKey() + "=" + t.getValue())
-              .collect(Collectors.joining(" "));
-      rows.add(
-          List.of(
-              e.getKey(),
-              String.valueOf(f[0]),
-              String.valueOf(f[1]),
-              String.valueOf(f[2]),
-              String.valueOf(f[2] / f[0]),
-              String.valueOf(f[3]),
-              calls));
-    }
-    StringBuilder out = new StringBuilder();
-    table(out, rows);
-    return out.toString();
+    byHook.forEach(
+        (hook, hookRuns) -> {
+          LongSummaryStatistics ms =
+              hookRuns.stream().mapToLong(r -> r.wallTime().toMillis()).summaryStatistics();
+          Map<String, Integer> tools = new TreeMap<>();
+          hookRuns.forEach(r -> r.toolCalls().forEach((t, n) -> tools.merge(t, n, Integer::sum)));
+          rows.add(
+              List.of(
+                  hook,
+                  String.valueOf(ms.getCount()),
+                  String.valueOf(hookRuns.stream().filter(r -> !r.succeeded()).count()),
+                  String.valueOf(ms.getSum()),
+                  String.valueOf(ms.getSum() / ms.getCount()),
+                  String.valueOf(ms.getMax()),
+                  tools.entrySet().stream()
+                      .map(t -> t.getKey() + "=" + t.getValue())
+                      .collect(Collectors.joining(" "))));
+        });
+    return table(rows);
   }
 
   /** Left-aligned columns two spaces apart, no trailing blanks (as juju prints them). */
-  static void table(StringBuilder out, List<List<String>> rows) {
+  static String table(List<List<String>> rows) {
+    StringBuilder out = new StringBuilder();
     int cols = rows.get(0).size();
     int[] width = new int[cols];
     for (List<String> row : rows) {
@@ -158,5 +130,6 @@ final class StatusTable {
       }
       out.append(line.toString().stripTrailing()).append('\n');
     }
+    return out.toString();
   }
 }

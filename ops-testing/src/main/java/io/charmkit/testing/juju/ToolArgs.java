@@ -11,13 +11,12 @@ import java.util.Set;
  * A hook tool's argv split the way Juju's command parser splits it: {@code --name=value}, {@code
  * --name value} and {@code -r value} options, boolean flags, positionals, and {@code --} ending the
  * options. Options may come before or after positionals (ops 2.x put {@code --format=json} last).
+ *
+ * @param values the value options given, by name without dashes
+ * @param flags the boolean options given
+ * @param positionals the positional arguments, in order
  */
-final class ToolArgs {
-  private final Map<String, String> values = new HashMap<>();
-  private final Set<String> flags = new HashSet<>();
-  private final List<String> positionals = new ArrayList<>();
-
-  private ToolArgs() {}
+record ToolArgs(Map<String, String> values, Set<String> flags, List<String> positionals) {
 
   /**
    * Parses {@code args}; {@code valueOptions} take a value, {@code flagOptions} do not (a flag may
@@ -26,7 +25,7 @@ final class ToolArgs {
    * @throws UsageException naming the first option the tool does not define
    */
   static ToolArgs parse(List<String> args, Set<String> valueOptions, Set<String> flagOptions) {
-    ToolArgs parsed = new ToolArgs();
+    ToolArgs parsed = new ToolArgs(new HashMap<>(), new HashSet<>(), new ArrayList<>());
     boolean optionsEnded = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -75,11 +74,6 @@ final class ToolArgs {
   /** Whether boolean option {@code name} was given. */
   boolean flag(String name) {
     return flags.contains(name);
-  }
-
-  /** The positional arguments, in order. */
-  List<String> positionals() {
-    return positionals;
   }
 
   /** A usage error: Juju prints it and exits 2. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** What the tool families share: output in the requested format and settings input. */
 final class ToolText {
@@ -23,11 +24,7 @@ final class ToolText {
     if (json(a)) {
       return ToolResponse.ok(JujuJson.json(items));
     }
-    StringBuilder s = new StringBuilder();
-    for (String i : items) {
-      s.append(i).append('\n');
-    }
-    return ToolResponse.ok(s.toString());
+    return ToolResponse.ok(items.stream().map(i -> i + "\n").collect(Collectors.joining()));
   }
 
   /** {@code value} as JSON or YAML, as the {@code --format} option asks. */

@@ -49,6 +49,11 @@ final class Unit {
     return dir.resolve("containers");
   }
 
+  /** Whether this unit leads its application. */
+  boolean isLeader() {
+    return name.equals(app.leader);
+  }
+
   /** The unit's FQDN as a Kubernetes pod would have it. */
   String hostname(String model) {
     String app = this.app.name;

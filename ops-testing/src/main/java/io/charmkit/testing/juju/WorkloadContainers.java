@@ -55,14 +55,6 @@ public interface WorkloadContainers {
     };
   }
 
-  /**
-   * In-process Pebbles whose containers run empty images: no workload service starts, as on a unit
-   * whose images lack the workload. The default.
-   */
-  static WorkloadContainers inProcessPebble() {
-    return inProcessPebble(new WorkloadImages());
-  }
-
   /** Creates the socket's directory and the root directory, and serves nothing. */
   static WorkloadContainers directoriesOnly() {
     return spec -> {

@@ -35,7 +35,7 @@ class HookToolSetTest {
             "6b8c1f2e-3d4a-4b5c-9d6e-7f8091a2b3c4",
             work,
             WorkloadContainers.directoriesOnly());
-    tools = HookToolSet.all(model);
+    tools = HookToolSet.all();
     model.deploy("provider", charm("provider"), 2, Map.of());
     model.deploy("consumer", charm("consumer"), 1, Map.of());
     peers = 0;
@@ -419,21 +419,20 @@ class HookToolSetTest {
 
   @Test
   void theToolSetDependsOnTheJujuVersion() {
-    assertThat(HookToolSet.forVersion(model, "3.6.14").names())
+    assertThat(HookToolSet.forVersion("3.6.14").names())
         .contains("relation-get", "secret-add", "state-set")
         .doesNotContain("leader-get", "leader-set");
-    assertThat(HookToolSet.forVersion(model, "2.9.51").names())
+    assertThat(HookToolSet.forVersion("2.9.51").names())
         .contains("leader-get", "leader-set", "relation-get")
         .doesNotContain("secret-add", "relation-model-get");
-    Set<String> juju36AndLeadership =
-        new TreeSet<>(HookToolSet.forVersion(model, "3.6.14").names());
+    Set<String> juju36AndLeadership = new TreeSet<>(HookToolSet.forVersion("3.6.14").names());
     juju36AndLeadership.addAll(Set.of("leader-get", "leader-set"));
-    assertThat(juju36AndLeadership).isEqualTo(HookToolSet.all(model).names());
+    assertThat(juju36AndLeadership).isEqualTo(HookToolSet.all().names());
     assertThat(
-            HookToolSet.forVersion(model, "3.6.14")
+            HookToolSet.forVersion("3.6.14")
                 .run(hook("consumer/0", "update-status", null, null), "leader-get", List.of(), ""))
         .isEqualTo(new ToolResponse(1, "", "ERROR unknown hook tool \"leader-get\"\n"));
-    assertThatThrownBy(() -> HookToolSet.forVersion(model, "three"))
+    assertThatThrownBy(() -> HookToolSet.forVersion("three"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'three' is not a Juju version");
   }

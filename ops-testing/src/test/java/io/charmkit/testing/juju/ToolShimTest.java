@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The bash hook-tool shim and the loopback tool server, end to end, byte for byte. */
 class ToolShimTest {
-  private static final Set<String> TOOLS = HookToolSet.all(null).names();
+  private static final Set<String> TOOLS = HookToolSet.all().names();
 
   @TempDir Path dir;
 
