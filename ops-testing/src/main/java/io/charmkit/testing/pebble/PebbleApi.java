@@ -1,7 +1,7 @@
 package io.charmkit.testing.pebble;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.pebble.MultipartBody;
@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The Pebble API (PEBBLE.md) over one {@link PebbleEngine}: decodes a request, runs it on the
@@ -143,15 +144,11 @@ final class PebbleApi {
 
   /** The {@code names} parameters: comma-separated values, repeated keys, or both. */
   private static Set<String> names(HttpRequest r) {
-    Set<String> wanted = new LinkedHashSet<>();
-    for (String value : r.params("names")) {
-      for (String name : value.split(",")) {
-        if (!name.isBlank()) {
-          wanted.add(name.trim());
-        }
-      }
-    }
-    return wanted;
+    return r.params("names").stream()
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .filter(name -> !name.isBlank())
+        .map(String::trim)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   private static JsonNode jsonBody(byte[] body) {
@@ -228,7 +225,7 @@ final class PebbleApi {
     RANDOM.nextBytes(random);
     String boundary = HexFormat.of().formatHex(random); // 60 hex characters, as Pebble 1.14
     MultipartBody.Writer body = new MultipartBody.Writer(boundary);
-    ArrayNode results = Envelope.JSON.createArrayNode();
+    List<PathResult> results = new ArrayList<>();
     for (String path : paths) {
       results.add(
           outcome(
@@ -247,10 +244,17 @@ final class PebbleApi {
     return new HttpResponse(200, "multipart/form-data; boundary=" + boundary, body.finish());
   }
 
-  private static ObjectNode ok(String path) {
-    ObjectNode item = Envelope.JSON.createObjectNode();
-    item.put("path", path);
-    return item;
+  /**
+   * One path's entry in a files result: the path, with Pebble's error when it failed there.
+   *
+   * @param path the path as the request named it
+   * @param error why the operation failed for this path, or null (and left out)
+   */
+  private record PathResult(
+      String path, @JsonInclude(JsonInclude.Include.NON_NULL) Envelope.ErrorResult error) {
+    static PathResult failed(String path, PathProblem problem) {
+      return new PathResult(path, new Envelope.ErrorResult(problem.getMessage(), problem.kind()));
+    }
   }
 
   /** A file operation on one path, which may fail for that path alone. */
@@ -260,19 +264,13 @@ final class PebbleApi {
   }
 
   /** {@code {"path"}} when {@code operation} succeeds, with its {@code error} when it fails. */
-  private static ObjectNode outcome(String path, PathOperation operation) {
+  private static PathResult outcome(String path, PathOperation operation) {
     try {
       operation.run();
-      return ok(path);
+      return new PathResult(path, null);
     } catch (PathProblem p) {
-      return failed(path, p);
+      return PathResult.failed(path, p);
     }
-  }
-
-  private static ObjectNode failed(String path, PathProblem problem) {
-    ObjectNode item = ok(path);
-    item.set("error", Envelope.errorObject(problem.getMessage(), problem.kind()));
-    return item;
   }
 
   private HttpResponse postFiles(HttpRequest request) {
@@ -284,7 +282,7 @@ final class PebbleApi {
     if (type.startsWith("application/json")) {
       JsonNode body = jsonBody(request.body());
       String action = body.path("action").asText("");
-      ArrayNode out = Envelope.JSON.createArrayNode();
+      List<PathResult> out = new ArrayList<>();
       switch (action) {
         case "make-dirs" -> {
           for (JsonNode dir : body.path("dirs")) {
@@ -332,7 +330,7 @@ final class PebbleApi {
     for (JsonNode file : meta.path("files")) {
       wanted.put(file.path("path").asText(""), file);
     }
-    Map<String, ObjectNode> results = new LinkedHashMap<>();
+    Map<String, PathResult> results = new LinkedHashMap<>();
     for (MultipartBody.Part part : parts.subList(1, parts.size())) {
       String name = part.disposition("name");
       if (!"files".equals(name)) {
@@ -346,16 +344,13 @@ final class PebbleApi {
       results.put(
           path, outcome(path, () -> engine.files().write(path, part.content(), pushOptions(file))));
     }
-    ArrayNode out = Envelope.JSON.createArrayNode();
+    List<PathResult> out = new ArrayList<>();
     for (String path : wanted.keySet()) {
-      ObjectNode item = results.get(path);
+      String missing = "no file content for path \"" + path + "\"";
       out.add(
-          item != null
-              ? item
-              : failed(
-                  path,
-                  new PathProblem(
-                      "no file content for path \"" + path + "\"", PathProblem.GENERIC)));
+          results.containsKey(path)
+              ? results.get(path)
+              : PathResult.failed(path, new PathProblem(missing, PathProblem.GENERIC)));
     }
     return Envelope.sync(out);
   }
@@ -412,7 +407,7 @@ final class PebbleApi {
     execIo.accepted(task, body.path("split-stderr").asBoolean(false));
     ObjectNode result = Envelope.JSON.createObjectNode();
     result.set(
-        "environment", Envelope.JSON.valueToTree(new java.util.TreeMap<>(task.environment())));
+        "environment", Envelope.JSON.valueToTree(task.environment()));
     result.put("task-id", task.taskId());
     result.put("working-dir", task.workingDir());
     return Envelope.async(task.changeId(), result);
