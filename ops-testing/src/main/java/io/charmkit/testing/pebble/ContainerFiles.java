@@ -15,16 +15,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -35,24 +34,11 @@ import java.util.stream.Stream;
  * leave it (through {@code ..} or a symlink) is refused.
  */
 public final class ContainerFiles {
-  private static final PosixFilePermission[] BITS = {
-    PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
-    PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE,
-    PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-    PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-    PosixFilePermission.OWNER_READ
-  };
-
   private final Path root;
 
   ContainerFiles(Path root) throws IOException {
     Files.createDirectories(root);
     this.root = root.toRealPath();
-  }
-
-  /** The directory standing for the container's root. */
-  public Path root() {
-    return root;
   }
 
   /** The host path for a container path, or a problem when it is relative or escapes the root. */
@@ -126,7 +112,7 @@ public final class ContainerFiles {
 
   /** Writes a file as a push does, with its options (permissions default to 644). */
   public void write(String path, byte[] content, PushOptions options) throws PathProblem {
-    Set<PosixFilePermission> perms = permissions(options.permissions(), "644");
+    int mode = mode(options.permissions(), "644");
     if ((options.group() != null || options.groupId() != null)
         && options.user() == null
         && options.userId() == null) {
@@ -148,7 +134,7 @@ public final class ContainerFiles {
       // Write beside the target and rename, so a reader never sees a half-written file.
       Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
       Files.write(tmp, content);
-      Files.setPosixFilePermissions(tmp, perms);
+      Files.setAttribute(tmp, "unix:mode", mode);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new PathProblem("open " + path + ": " + reason(e), PathProblem.GENERIC);
@@ -211,33 +197,31 @@ public final class ContainerFiles {
   }
 
   private static FileInfo describe(String path, String name, Path file) throws IOException {
-    PosixFileAttributes attrs =
-        Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    int mode = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+    Map<String, Object> attrs = Files.readAttributes(file, "unix:*", LinkOption.NOFOLLOW_LINKS);
+    int mode = (Integer) attrs.get("mode");
+    String type = type(mode);
     return new FileInfo(
         path,
         name,
-        type(attrs, mode),
-        attrs.isRegularFile() ? attrs.size() : null,
+        type,
+        type.equals("file") ? (Long) attrs.get("size") : null,
         String.format(Locale.ROOT, "%03o", mode & 0777),
-        attrs.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS).toString(),
-        (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS),
-        attrs.owner().getName(),
-        (Integer) Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS),
-        attrs.group().getName());
+        ((FileTime) attrs.get("lastModifiedTime"))
+            .toInstant()
+            .truncatedTo(ChronoUnit.SECONDS)
+            .toString(),
+        (Integer) attrs.get("uid"),
+        ((UserPrincipal) attrs.get("owner")).getName(),
+        (Integer) attrs.get("gid"),
+        ((GroupPrincipal) attrs.get("group")).getName());
   }
 
-  private static String type(PosixFileAttributes attrs, int mode) {
-    if (attrs.isSymbolicLink()) {
-      return "symlink";
-    }
-    if (attrs.isDirectory()) {
-      return "directory";
-    }
-    if (attrs.isRegularFile()) {
-      return "file";
-    }
+  /** The file type Pebble reports for a {@code stat} mode's type bits (Go's {@code FileMode}). */
+  private static String type(int mode) {
     return switch (mode & 0170000) {
+      case 0120000 -> "symlink";
+      case 0040000 -> "directory";
+      case 0100000 -> "file";
       case 0140000 -> "socket";
       case 0010000 -> "named-pipe";
       case 0060000, 0020000 -> "device";
@@ -247,7 +231,7 @@ public final class ContainerFiles {
 
   /** Makes a directory (permissions default to 755), its parents too when asked. */
   public void makeDir(String path, boolean makeParents, String permissions) throws PathProblem {
-    Set<PosixFilePermission> perms = permissions(permissions, "755");
+    int mode = mode(permissions, "755");
     Path target = host(path);
     try {
       if (makeParents) {
@@ -262,7 +246,7 @@ public final class ContainerFiles {
         }
         Files.createDirectory(target);
       }
-      Files.setPosixFilePermissions(target, perms);
+      Files.setAttribute(target, "unix:mode", mode);
     } catch (FileAlreadyExistsException e) {
       throw new PathProblem("mkdir " + path + ": file exists", PathProblem.GENERIC);
     } catch (IOException e) {
@@ -320,20 +304,13 @@ public final class ContainerFiles {
     }
   }
 
-  private static Set<PosixFilePermission> permissions(String octal, String fallback)
-      throws PathProblem {
+  /** The mode an octal permissions string sets ({@code fallback} when none is given). */
+  private static int mode(String octal, String fallback) throws PathProblem {
     String value = octal == null || octal.isEmpty() ? fallback : octal;
     if (!value.matches("[0-7]{3,4}")) {
       throw new PathProblem("invalid permissions \"" + value + "\"", PathProblem.GENERIC);
     }
-    int mode = Integer.parseInt(value, 8);
-    Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-    for (int bit = 0; bit < BITS.length; bit++) {
-      if ((mode & (1 << bit)) != 0) {
-        perms.add(BITS[bit]);
-      }
-    }
-    return perms;
+    return Integer.parseInt(value, 8);
   }
 
   /** Why an I/O call failed, worded like Go's errors and without host paths. */

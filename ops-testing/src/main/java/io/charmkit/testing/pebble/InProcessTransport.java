@@ -66,9 +66,7 @@ public final class InProcessTransport implements PebbleTransport {
     if (task == null) {
       throw new IOException("no exec task \"" + taskId + "\" is waiting for its I/O");
     }
-    PebbleEngine.ExecRun run = engine.runExec(task, stdin);
-    stdout.writeBytes(run.stdout());
-    stderr.writeBytes(run.stderr());
+    engine.runExec(task, stdin, stdout, stderr);
   }
 
   @Override

@@ -406,8 +406,7 @@ final class PebbleApi {
     PebbleEngine.ExecTask task = engine.startExec(request);
     execIo.accepted(task, body.path("split-stderr").asBoolean(false));
     ObjectNode result = Envelope.JSON.createObjectNode();
-    result.set(
-        "environment", Envelope.JSON.valueToTree(task.environment()));
+    result.set("environment", Envelope.JSON.valueToTree(task.environment()));
     result.put("task-id", task.taskId());
     result.put("working-dir", task.workingDir());
     return Envelope.async(task.changeId(), result);

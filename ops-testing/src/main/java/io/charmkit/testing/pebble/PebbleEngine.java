@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -270,7 +272,12 @@ public final class PebbleEngine {
                 "cannot " + action + " services: service \"" + name + "\" does not exist");
           }
         }
-        change = runChange(action, names, action.equals("start") ? List.of() : names, names);
+        change =
+            runChange(
+                action,
+                names,
+                action.equals("start") ? List.of() : names,
+                action.equals("stop") ? List.of() : names);
       }
       case "replan", "autostart" -> {
         if (!names.isEmpty()) {
@@ -316,46 +323,45 @@ public final class PebbleEngine {
   }
 
   /**
-   * Records a finished change: stop tasks for {@code stop}, then start tasks for {@code start}
-   * ({@code stop} for a stop change starts nothing). As Pebble chains a change's tasks, a failed
-   * start leaves the starts after it on {@code Hold}, their services untouched.
+   * Records a finished change: stop tasks for {@code stop}, then start tasks for {@code start}. As
+   * Pebble chains a change's tasks, a failed start leaves the starts after it on {@code Hold},
+   * their services untouched.
    */
   private Change runChange(String kind, List<String> named, List<String> stop, List<String> start) {
     String spawn = now();
-    List<Task> tasks = new ArrayList<>();
+    List<Task> tasks = new ArrayList<>(stop.stream().map(this::stopTask).toList());
     List<String> failures = new ArrayList<>();
-    for (String name : stop) {
-      tasks.add(stopTask(name));
-    }
-    if (!kind.equals("stop")) {
-      for (String name : start) {
-        if (!failures.isEmpty()) {
-          tasks.add(task("start", "Start service \"" + name + "\"", "Hold", now(), null));
-          continue;
-        }
-        Task task = startTask(name);
-        tasks.add(task);
-        if (task.status().equals("Error")) {
-          failures.add(task.summary() + " (" + reasonOf(task) + ")");
-        }
+    for (String name : start) {
+      Task task =
+          failures.isEmpty()
+              ? startTask(name)
+              : task("start", "Start service \"" + name + "\"", "Hold", now(), null);
+      tasks.add(task);
+      if (task.status().equals("Error")) {
+        failures.add(task.summary() + " (" + reasonOf(task) + ")");
       }
     }
     String id = Integer.toString(nextChangeId++);
+    return finished(id, kind, summary(kind, named), tasks, failures, spawn);
+  }
+
+  /**
+   * Records the change {@code id} as finished with {@code tasks}: {@code Done}, or {@code Error}
+   * with Pebble's error text when there are {@code failures} (each {@code "summary (reason)"}).
+   */
+  private Change finished(
+      String id,
+      String kind,
+      String summary,
+      List<Task> tasks,
+      List<String> failures,
+      String spawn) {
     String err =
         failures.isEmpty()
             ? null
             : "cannot perform the following tasks:\n- " + String.join("\n- ", failures);
-    Change change =
-        new Change(
-            id,
-            kind,
-            summary(kind, named),
-            failures.isEmpty() ? "Done" : "Error",
-            tasks,
-            true,
-            err,
-            spawn,
-            now());
+    String status = failures.isEmpty() ? "Done" : "Error";
+    Change change = new Change(id, kind, summary, status, tasks, true, err, spawn, now());
     changes.put(id, change);
     return change;
   }
@@ -487,20 +493,14 @@ public final class PebbleEngine {
 
   /** The changes {@code select}ed: {@code all}, {@code ready} or {@code in-progress}. */
   public synchronized List<Change> changes(String select) {
-    List<Change> out = new ArrayList<>();
-    for (Change change : changes.values()) {
-      boolean keep =
-          switch (select) {
-            case "all" -> true;
-            case "ready" -> change.ready();
-            case "in-progress" -> !change.ready();
-            default -> throw ApiError.badRequest("select should be one of: all,in-progress,ready");
-          };
-      if (keep) {
-        out.add(change);
-      }
-    }
-    return out;
+    Predicate<Change> keep =
+        switch (select) {
+          case "all" -> change -> true;
+          case "ready" -> Change::ready;
+          case "in-progress" -> change -> !change.ready();
+          default -> throw ApiError.badRequest("select should be one of: all,in-progress,ready");
+        };
+    return changes.values().stream().filter(keep).toList();
   }
 
   /**
@@ -647,27 +647,22 @@ public final class PebbleEngine {
 
   /** The handler with the longest prefix of {@code command}, or null. */
   private ExecHandler execHandler(List<String> command) {
-    List<String> best = null;
-    for (List<String> prefix : execHandlers.keySet()) {
-      boolean matches =
-          prefix.size() <= command.size() && command.subList(0, prefix.size()).equals(prefix);
-      if (matches && (best == null || prefix.size() > best.size())) {
-        best = prefix;
-      }
-    }
-    return best == null ? null : execHandlers.get(best);
+    return execHandlers.entrySet().stream()
+        .filter(e -> e.getKey().size() <= command.size())
+        .filter(e -> command.subList(0, e.getKey().size()).equals(e.getKey()))
+        .max(Comparator.comparingInt(e -> e.getKey().size()))
+        .map(Map.Entry::getValue)
+        .orElse(null);
   }
 
   /** Whether an exec task {@code taskId} exists (finished or not), and its kind, or null. */
   synchronized String taskKind(String taskId) {
-    for (Change change : changes.values()) {
-      for (Task task : change.tasks()) {
-        if (task.id().equals(taskId)) {
-          return task.kind();
-        }
-      }
-    }
-    return null;
+    return changes.values().stream()
+        .flatMap(change -> change.tasks().stream())
+        .filter(task -> task.id().equals(taskId))
+        .map(Task::kind)
+        .findFirst()
+        .orElse(null);
   }
 
   /**
@@ -679,44 +674,31 @@ public final class PebbleEngine {
     execs.add(recorded);
     Change before = changes.get(exec.changeId());
     Task task = before.tasks().get(0);
-    String now = now();
-    List<String> log = failure == null ? null : List.of(logLine("ERROR", failure));
     Task after =
         new Task(
             task.id(),
             task.kind(),
             task.summary(),
             failure == null ? "Done" : "Error",
-            log,
+            failure == null ? null : List.of(logLine("ERROR", failure)),
             new Task.Progress("", 1, 1),
             task.spawnTime(),
-            now,
+            now(),
             Map.of("exit-code", exitCode));
-    changes.put(
-        before.id(),
-        new Change(
-            before.id(),
-            before.kind(),
-            before.summary(),
-            failure == null ? "Done" : "Error",
-            List.of(after),
-            true,
-            failure == null
-                ? null
-                : "cannot perform the following tasks:\n- " + task.summary() + " (" + failure + ")",
-            before.spawnTime(),
-            now));
+    List<String> failures =
+        failure == null ? List.of() : List.of(task.summary() + " (" + failure + ")");
+    finished(
+        before.id(), before.kind(), before.summary(), List.of(after), failures, before.spawnTime());
     notifyAll();
   }
 
-  /** What an exec run in process printed, and how it ended. */
-  record ExecRun(int exitCode, byte[] stdout, byte[] stderr, String failure) {}
-
   /**
    * Runs an accepted exec on the caller's behalf with {@code stdin} (or none when {@code null}), no
-   * WebSockets (the in-process front end), bounded by the request's timeout as Pebble bounds it.
+   * WebSockets (the in-process front end), bounded by the request's timeout as Pebble bounds it;
+   * what it printed until it ended goes to {@code stdout} and {@code stderr}.
    */
-  ExecRun runExec(ExecTask exec, byte[] stdin) {
+  void runExec(
+      ExecTask exec, byte[] stdin, ByteArrayOutputStream stdout, ByteArrayOutputStream stderr) {
     ExecRequest request = exec.request();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -730,8 +712,10 @@ public final class PebbleEngine {
             err);
     long timeout = request.timeout() == null ? 0 : request.timeout().toMillis();
     Ending end = runHandler(exec.handler(), call, timeout, exec.taskId());
+    // A handler stopped at its timeout may still write: the caller gets what came before the end.
+    stdout.writeBytes(out.toByteArray());
+    stderr.writeBytes(err.toByteArray());
     execFinished(exec, request.withStdin(stdin), end.exitCode(), end.failure());
-    return new ExecRun(end.exitCode(), out.toByteArray(), err.toByteArray(), end.failure());
   }
 
   /** How a command's handler ended: its exit code (-1 if it did not finish), or Pebble's reason. */
