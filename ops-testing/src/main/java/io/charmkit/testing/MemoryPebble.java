@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.pebble.Layer;
+import io.charmkit.ops.pebble.PathErrorException;
 import io.charmkit.ops.pebble.PebbleClient;
 import io.charmkit.ops.pebble.PushOptions;
 import io.charmkit.testing.pebble.ExecHandler;
 import io.charmkit.testing.pebble.InProcessTransport;
-import io.charmkit.testing.pebble.PathProblem;
 import io.charmkit.testing.pebble.PebbleEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,9 +59,9 @@ final class MemoryPebble {
       byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
       try {
         engine.files().write(file.getKey(), content, PushOptions.defaults().withMakeDirs());
-      } catch (PathProblem e) {
+      } catch (PathErrorException e) {
         throw new IllegalArgumentException(
-            "cannot lay out " + file.getKey() + " in " + container.name() + ": " + e.getMessage(),
+            "cannot lay out " + file.getKey() + " in " + container.name() + ": " + e.apiMessage(),
             e);
       }
     }

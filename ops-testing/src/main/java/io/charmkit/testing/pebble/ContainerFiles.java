@@ -1,6 +1,7 @@
 package io.charmkit.testing.pebble;
 
 import io.charmkit.ops.pebble.FileInfo;
+import io.charmkit.ops.pebble.PathErrorException;
 import io.charmkit.ops.pebble.PushOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,15 @@ import java.util.stream.Stream;
  * leave it (through {@code ..} or a symlink) is refused.
  */
 public final class ContainerFiles {
+  /** Pebble's error kind for a missing path. */
+  static final String NOT_FOUND = "not-found";
+
+  /** Pebble's error kind for a refused path. */
+  static final String DENIED = "permission-denied";
+
+  /** Pebble's error kind for every other file failure. */
+  static final String GENERIC = "generic-file-error";
+
   private final Path root;
 
   ContainerFiles(Path root) throws IOException {
@@ -42,10 +52,10 @@ public final class ContainerFiles {
   }
 
   /** The host path for a container path, or a problem when it is relative or escapes the root. */
-  Path host(String containerPath) throws PathProblem {
+  Path host(String containerPath) {
     if (containerPath == null || !containerPath.startsWith("/")) {
-      throw new PathProblem(
-          "paths must be absolute, got \"" + containerPath + "\"", PathProblem.GENERIC);
+      throw new PathErrorException(
+          containerPath, GENERIC, "paths must be absolute, got \"" + containerPath + "\"");
     }
     String clean = Path.of(containerPath).normalize().toString();
     if (!clean.startsWith("/")) {
@@ -70,9 +80,9 @@ public final class ContainerFiles {
     return host;
   }
 
-  private static PathProblem escapes(String path) {
-    return new PathProblem(
-        "path \"" + path + "\" is outside the container root", PathProblem.DENIED);
+  private static PathErrorException escapes(String path) {
+    return new PathErrorException(
+        path, DENIED, "path \"" + path + "\" is outside the container root");
   }
 
   /** Whether {@code containerPath} is an executable regular file (one the charm put there). */
@@ -80,7 +90,7 @@ public final class ContainerFiles {
     try {
       Path file = host(containerPath);
       return Files.isRegularFile(file) && Files.isExecutable(file);
-    } catch (PathProblem e) {
+    } catch (PathErrorException e) {
       return false;
     }
   }
@@ -89,34 +99,34 @@ public final class ContainerFiles {
   boolean isDirectory(String containerPath) {
     try {
       return Files.isDirectory(host(containerPath));
-    } catch (PathProblem e) {
+    } catch (PathErrorException e) {
       return false;
     }
   }
 
   /** The content of a regular file. */
-  public byte[] read(String path) throws PathProblem {
+  public byte[] read(String path) {
     Path file = host(path);
     if (!Files.exists(file)) {
-      throw new PathProblem("stat " + path + ": no such file or directory", PathProblem.NOT_FOUND);
+      throw new PathErrorException(path, NOT_FOUND, "stat " + path + ": no such file or directory");
     }
     if (!Files.isRegularFile(file)) {
-      throw new PathProblem("can only read a regular file: \"" + path + "\"", PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "can only read a regular file: \"" + path + "\"");
     }
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new PathProblem("read " + path + ": " + reason(e), PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "read " + path + ": " + reason(e));
     }
   }
 
   /** Writes a file as a push does, with its options (permissions default to 644). */
-  public void write(String path, byte[] content, PushOptions options) throws PathProblem {
-    int mode = mode(options.permissions(), "644");
+  public void write(String path, byte[] content, PushOptions options) {
+    int mode = mode(path, options.permissions(), "644");
     if ((options.group() != null || options.groupId() != null)
         && options.user() == null
         && options.userId() == null) {
-      throw new PathProblem("must specify user, not just group", PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "must specify user, not just group");
     }
     Path file = host(path);
     Path parent = file.getParent();
@@ -125,11 +135,11 @@ public final class ContainerFiles {
         Files.createDirectories(parent);
       }
       if (!Files.isDirectory(parent)) {
-        throw new PathProblem(
-            "open " + path + ": no such file or directory", PathProblem.NOT_FOUND);
+        throw new PathErrorException(
+            path, NOT_FOUND, "open " + path + ": no such file or directory");
       }
       if (Files.isDirectory(file)) {
-        throw new PathProblem("open " + path + ": is a directory", PathProblem.GENERIC);
+        throw new PathErrorException(path, GENERIC, "open " + path + ": is a directory");
       }
       // Write beside the target and rename, so a reader never sees a half-written file.
       Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
@@ -137,7 +147,7 @@ public final class ContainerFiles {
       Files.setAttribute(tmp, "unix:mode", mode);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new PathProblem("open " + path + ": " + reason(e), PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "open " + path + ": " + reason(e));
     }
   }
 
@@ -155,12 +165,11 @@ public final class ContainerFiles {
     Path dir;
     try {
       dir = host(path);
-    } catch (PathProblem p) {
-      throw new ApiError(400, p.getMessage(), p.kind());
+    } catch (PathErrorException p) {
+      throw new ApiError(400, p.apiMessage(), p.kind());
     }
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      throw new ApiError(
-          404, "stat " + path + ": no such file or directory", PathProblem.NOT_FOUND);
+      throw new ApiError(404, "stat " + path + ": no such file or directory", NOT_FOUND);
     }
     PathMatcher matcher = null;
     if (pattern != null && !pattern.isEmpty()) {
@@ -191,7 +200,7 @@ public final class ContainerFiles {
         }
       }
     } catch (IOException e) {
-      throw new ApiError(500, "cannot list " + path + ": " + reason(e), PathProblem.GENERIC);
+      throw new ApiError(500, "cannot list " + path + ": " + reason(e), GENERIC);
     }
     return result;
   }
@@ -230,35 +239,35 @@ public final class ContainerFiles {
   }
 
   /** Makes a directory (permissions default to 755), its parents too when asked. */
-  public void makeDir(String path, boolean makeParents, String permissions) throws PathProblem {
-    int mode = mode(permissions, "755");
+  public void makeDir(String path, boolean makeParents, String permissions) {
+    int mode = mode(path, permissions, "755");
     Path target = host(path);
     try {
       if (makeParents) {
         if (Files.exists(target) && !Files.isDirectory(target)) {
-          throw new PathProblem("mkdir " + path + ": not a directory", PathProblem.GENERIC);
+          throw new PathErrorException(path, GENERIC, "mkdir " + path + ": not a directory");
         }
         Files.createDirectories(target);
       } else {
         if (!Files.isDirectory(target.getParent())) {
-          throw new PathProblem(
-              "mkdir " + path + ".mkdir-new: no such file or directory", PathProblem.NOT_FOUND);
+          throw new PathErrorException(
+              path, NOT_FOUND, "mkdir " + path + ".mkdir-new: no such file or directory");
         }
         Files.createDirectory(target);
       }
       Files.setAttribute(target, "unix:mode", mode);
     } catch (FileAlreadyExistsException e) {
-      throw new PathProblem("mkdir " + path + ": file exists", PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "mkdir " + path + ": file exists");
     } catch (IOException e) {
-      throw new PathProblem("mkdir " + path + ": " + reason(e), PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "mkdir " + path + ": " + reason(e));
     }
   }
 
   /** Removes a path; recursively like Go's {@code os.RemoveAll} (a missing path is no error). */
-  public void remove(String path, boolean recursive) throws PathProblem {
+  public void remove(String path, boolean recursive) {
     Path target = host(path);
     if (target.equals(root)) {
-      throw new PathProblem("remove " + path + ": cannot remove the root", PathProblem.DENIED);
+      throw new PathErrorException(path, DENIED, "remove " + path + ": cannot remove the root");
     }
     try {
       if (recursive) {
@@ -267,12 +276,12 @@ public final class ContainerFiles {
         Files.delete(target);
       }
     } catch (NoSuchFileException e) {
-      throw new PathProblem(
-          "remove " + path + ": no such file or directory", PathProblem.NOT_FOUND);
+      throw new PathErrorException(
+          path, NOT_FOUND, "remove " + path + ": no such file or directory");
     } catch (DirectoryNotEmptyException e) {
-      throw new PathProblem("remove " + path + ": directory not empty", PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "remove " + path + ": directory not empty");
     } catch (IOException e) {
-      throw new PathProblem("remove " + path + ": " + reason(e), PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "remove " + path + ": " + reason(e));
     }
   }
 
@@ -305,10 +314,10 @@ public final class ContainerFiles {
   }
 
   /** The mode an octal permissions string sets ({@code fallback} when none is given). */
-  private static int mode(String octal, String fallback) throws PathProblem {
+  private static int mode(String path, String octal, String fallback) {
     String value = octal == null || octal.isEmpty() ? fallback : octal;
     if (!value.matches("[0-7]{3,4}")) {
-      throw new PathProblem("invalid permissions \"" + value + "\"", PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "invalid permissions \"" + value + "\"");
     }
     return Integer.parseInt(value, 8);
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.pebble.MultipartBody;
+import io.charmkit.ops.pebble.PathErrorException;
 import io.charmkit.ops.pebble.PushOptions;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -252,24 +253,19 @@ final class PebbleApi {
    */
   private record PathResult(
       String path, @JsonInclude(JsonInclude.Include.NON_NULL) Envelope.ErrorResult error) {
-    static PathResult failed(String path, PathProblem problem) {
-      return new PathResult(path, new Envelope.ErrorResult(problem.getMessage(), problem.kind()));
+    static PathResult failed(PathErrorException problem) {
+      return new PathResult(
+          problem.path(), new Envelope.ErrorResult(problem.apiMessage(), problem.kind()));
     }
   }
 
-  /** A file operation on one path, which may fail for that path alone. */
-  @FunctionalInterface
-  private interface PathOperation {
-    void run() throws PathProblem;
-  }
-
   /** {@code {"path"}} when {@code operation} succeeds, with its {@code error} when it fails. */
-  private static PathResult outcome(String path, PathOperation operation) {
+  private static PathResult outcome(String path, Runnable operation) {
     try {
       operation.run();
       return new PathResult(path, null);
-    } catch (PathProblem p) {
-      return PathResult.failed(path, p);
+    } catch (PathErrorException p) {
+      return PathResult.failed(p);
     }
   }
 
@@ -342,7 +338,8 @@ final class PebbleApi {
         throw ApiError.badRequest("no metadata for path \"" + path + "\"");
       }
       results.put(
-          path, outcome(path, () -> engine.files().write(path, part.content(), pushOptions(file))));
+          path,
+          outcome(path, () -> engine.files().write(path, part.content(), pushOptions(path, file))));
     }
     List<PathResult> out = new ArrayList<>();
     for (String path : wanted.keySet()) {
@@ -350,15 +347,16 @@ final class PebbleApi {
       out.add(
           results.containsKey(path)
               ? results.get(path)
-              : PathResult.failed(path, new PathProblem(missing, PathProblem.GENERIC)));
+              : PathResult.failed(new PathErrorException(path, ContainerFiles.GENERIC, missing)));
     }
     return Envelope.sync(out);
   }
 
-  private static PushOptions pushOptions(JsonNode file) throws PathProblem {
+  private static PushOptions pushOptions(String path, JsonNode file) {
     String permissions = text(file, "permissions");
     if (permissions != null && !permissions.matches("[0-7]{3}")) {
-      throw new PathProblem("invalid permissions \"" + permissions + "\"", PathProblem.GENERIC);
+      throw new PathErrorException(
+          path, ContainerFiles.GENERIC, "invalid permissions \"" + permissions + "\"");
     }
     return new PushOptions(
         file.path("make-dirs").asBoolean(false),

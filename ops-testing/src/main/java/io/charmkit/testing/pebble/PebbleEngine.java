@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * and plan, services, changes, checks, files, exec), behind both front ends, the unix-socket HTTP
  * {@link PebbleServer} and the {@link InProcessTransport} of state-transition tests. Each method is
  * one API operation; errors are {@link ApiError}s (the envelope Pebble would send) or, per path,
- * {@link PathProblem}s.
+ * {@link io.charmkit.ops.pebble.PathErrorException}s.
  *
  * <p>Services are simulated, not run. Whether one starts is decided by the container's {@link
  * ContainerImage}: a command whose program the image lacks fails with Pebble's change error and
