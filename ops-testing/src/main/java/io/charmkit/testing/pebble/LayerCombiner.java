@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.charmkit.ops.pebble.Plan;
-import java.util.Iterator;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,9 +52,9 @@ public final class LayerCombiner {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();
-    YAMLMapper mapper = new YAMLMapper(factory);
-    mapper.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    return mapper;
+    return YAMLMapper.builder(factory)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .build();
   }
 
   /** Parses a layer's YAML; errors are 400s worded as Pebble words them. */
@@ -89,13 +88,12 @@ public final class LayerCombiner {
    * @return the first problem; empty when Pebble would accept the layer
    */
   public static Optional<String> layerProblem(String label, ObjectNode layer) {
-    for (Iterator<String> it = layer.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!TOP_LEVEL.contains(key)) {
-        return Optional.of("cannot parse layer \"" + label + "\": field " + key + " not found");
-      }
-    }
-    return logTargetProblem(layer)
+    return layer.properties().stream()
+        .map(Map.Entry::getKey)
+        .filter(key -> !TOP_LEVEL.contains(key))
+        .findFirst()
+        .map(key -> "cannot parse layer \"" + label + "\": field " + key + " not found")
+        .or(() -> logTargetProblem(layer))
         .or(() -> sectionProblem(label, layer, "services", "service"))
         .or(() -> sectionProblem(label, layer, "checks", "check"))
         .or(() -> sectionProblem(label, layer, "log-targets", "log target"));
@@ -116,14 +114,12 @@ public final class LayerCombiner {
       if (target == null || target.isNull()) {
         return Optional.of("log target object cannot be null for log target \"" + name + "\"");
       }
-      if (target.get("labels") instanceof ObjectNode labels) {
-        for (Iterator<String> it = labels.fieldNames(); it.hasNext(); ) {
-          String labelName = it.next();
-          if (labelName.startsWith("pebble_")) {
-            return Optional.of(
-                "log target \"%s\": label \"%s\" uses reserved prefix \"pebble_\""
-                    .formatted(name, labelName));
-          }
+      for (Map.Entry<String, JsonNode> label : target.path("labels").properties()) {
+        String labelName = label.getKey();
+        if (labelName.startsWith("pebble_")) {
+          return Optional.of(
+              "log target \"%s\": label \"%s\" uses reserved prefix \"pebble_\""
+                  .formatted(name, labelName));
         }
       }
       String type = target.path("type").asText("");
@@ -165,47 +161,28 @@ public final class LayerCombiner {
    */
   public static ObjectNode combine(ObjectNode base, ObjectNode next) {
     ObjectNode out = base.deepCopy();
-    for (String key : List.of("summary", "description")) {
-      if (next.hasNonNull(key)) {
-        out.set(key, next.get(key).deepCopy());
-      }
-    }
+    ObjectNode update = next.deepCopy();
+    // A field left empty ("summary:", "services:") changes nothing.
+    update.remove(
+        update.properties().stream()
+            .filter(field -> field.getValue().isNull())
+            .map(Map.Entry::getKey)
+            .toList());
     for (String section : SECTIONS) {
-      JsonNode entries = next.get(section);
-      if (entries == null || !entries.isObject()) {
-        continue;
-      }
-      ObjectNode target =
-          out.get(section) instanceof ObjectNode existing ? existing : out.putObject(section);
-      for (Map.Entry<String, JsonNode> entry : entries.properties()) {
-        JsonNode old = target.get(entry.getKey());
-        boolean replace = "replace".equals(entry.getValue().path("override").asText());
-        if (old == null || !old.isObject() || replace) {
-          target.set(entry.getKey(), entry.getValue().deepCopy());
-        } else {
-          target.set(entry.getKey(), merge((ObjectNode) old, (ObjectNode) entry.getValue()));
-        }
+      if (out.get(section) instanceof ObjectNode entries
+          && update.get(section) instanceof ObjectNode changes) {
+        // An entry with "override: replace" starts afresh; the others merge into the entry below.
+        changes.properties().stream()
+            .filter(entry -> "replace".equals(entry.getValue().path("override").asText()))
+            .forEach(entry -> entries.remove(entry.getKey()));
       }
     }
-    return out;
-  }
-
-  private static ObjectNode merge(ObjectNode old, ObjectNode next) {
-    ObjectNode out = old.deepCopy();
-    for (Map.Entry<String, JsonNode> field : next.properties()) {
-      JsonNode mine = out.get(field.getKey());
-      JsonNode theirs = field.getValue();
-      if (mine instanceof ObjectNode m && theirs instanceof ObjectNode t) {
-        out.set(field.getKey(), merge(m, t));
-      } else if (mine instanceof ArrayNode m && theirs instanceof ArrayNode t) {
-        ArrayNode joined = m.deepCopy();
-        joined.addAll(t.deepCopy());
-        out.set(field.getKey(), joined);
-      } else {
-        out.set(field.getKey(), theirs.deepCopy());
-      }
+    try {
+      // Jackson's update merges objects field by field, appends to lists and replaces scalars.
+      return Envelope.JSON.readerForUpdating(out).readValue(update);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot combine layers", e);
     }
-    return out;
   }
 
   /**
