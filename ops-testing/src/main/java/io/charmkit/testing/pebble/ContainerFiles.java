@@ -157,26 +157,26 @@ public final class ContainerFiles {
    */
   public List<FileInfo> list(String path, String pattern, boolean itself) {
     if (path == null || path.isEmpty()) {
-      throw ApiError.badRequest("must specify path");
+      throw Envelope.badRequest("must specify path");
     }
     if (!path.startsWith("/")) {
-      throw ApiError.badRequest("path must be absolute, got \"" + path + "\"");
+      throw Envelope.badRequest("path must be absolute, got \"" + path + "\"");
     }
     Path dir;
     try {
       dir = host(path);
     } catch (PathErrorException p) {
-      throw new ApiError(400, p.apiMessage(), p.kind());
+      throw Envelope.failure(400, p.apiMessage(), p.kind());
     }
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      throw new ApiError(404, "stat " + path + ": no such file or directory", NOT_FOUND);
+      throw Envelope.failure(404, "stat " + path + ": no such file or directory", NOT_FOUND);
     }
     PathMatcher matcher = null;
     if (pattern != null && !pattern.isEmpty()) {
       try {
         matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
       } catch (IllegalArgumentException e) {
-        throw ApiError.badRequest("syntax error in pattern");
+        throw Envelope.badRequest("syntax error in pattern");
       }
     }
     List<FileInfo> result = new ArrayList<>();
@@ -200,7 +200,7 @@ public final class ContainerFiles {
         }
       }
     } catch (IOException e) {
-      throw new ApiError(500, "cannot list " + path + ": " + reason(e), GENERIC);
+      throw Envelope.failure(500, "cannot list " + path + ": " + reason(e), GENERIC);
     }
     return result;
   }

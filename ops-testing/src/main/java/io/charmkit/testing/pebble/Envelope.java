@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.charmkit.ops.pebble.PebbleApiException;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpStatus;
 
 /**
@@ -60,10 +62,38 @@ record Envelope(
   }
 
   /** An error response. */
-  static HttpResponse error(ApiError error) {
+  static HttpResponse error(PebbleApiException error) {
     return HttpResponse.json(
-        error.status(),
-        bytes("error", error.status(), null, new ErrorResult(error.getMessage(), error.kind())));
+        error.statusCode(),
+        bytes(
+            "error", error.statusCode(), null, new ErrorResult(error.apiMessage(), error.kind())));
+  }
+
+  /**
+   * An error the simulated Pebble answers with, as the exception the production client throws for
+   * its envelope: the in-process front end passes it on, the HTTP one writes the envelope.
+   *
+   * @param kind Pebble's error kind, or null
+   */
+  static PebbleApiException failure(int status, String message, String kind) {
+    return new PebbleApiException(status, HttpStatus.getMessage(status), message, kind);
+  }
+
+  /** A 400 error. */
+  static PebbleApiException badRequest(String message) {
+    return failure(400, message, null);
+  }
+
+  /** A 404 error. */
+  static PebbleApiException notFound(String message) {
+    return failure(404, message, null);
+  }
+
+  /** Refuses the request with a 400 when there is a {@code problem}. */
+  static void refuseIf(Optional<String> problem) {
+    if (problem.isPresent()) {
+      throw badRequest(problem.get());
+    }
   }
 
   private static byte[] bytes(String type, int status, String change, Object result) {

@@ -86,7 +86,7 @@ public final class InProcessTransport implements PebbleTransport {
     @Override
     public io.charmkit.testing.pebble.HttpResponse webSocket(
         String taskId, String id, io.charmkit.testing.pebble.HttpRequest request) {
-      throw ApiError.badRequest("the in-process Pebble carries an exec's I/O without WebSockets");
+      throw Envelope.badRequest("the in-process Pebble carries an exec's I/O without WebSockets");
     }
   }
 }

@@ -66,13 +66,13 @@ public final class LayerCombiner {
       JsonLocation at = e.getLocation();
       String where =
           at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      throw ApiError.badRequest("cannot parse layer \"" + label + "\": invalid YAML" + where);
+      throw Envelope.badRequest("cannot parse layer \"" + label + "\": invalid YAML" + where);
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
       return Envelope.JSON.createObjectNode();
     }
     if (!tree.isObject()) {
-      throw ApiError.badRequest("cannot parse layer \"" + label + "\": not a mapping");
+      throw Envelope.badRequest("cannot parse layer \"" + label + "\": not a mapping");
     }
     return (ObjectNode) tree;
   }
@@ -190,11 +190,11 @@ public final class LayerCombiner {
    * and with Pebble's defaults filled in; a problem is a 400 worded as Pebble words it.
    */
   static Plan toPlan(ObjectNode combined) {
-    ApiError.refuseIf(planProblem(combined));
+    Envelope.refuseIf(planProblem(combined));
     try {
       return plan(combined);
     } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest(e.getMessage());
+      throw Envelope.badRequest(e.getMessage());
     }
   }
 

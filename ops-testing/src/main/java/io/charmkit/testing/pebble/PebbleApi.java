@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.pebble.MultipartBody;
 import io.charmkit.ops.pebble.PathErrorException;
+import io.charmkit.ops.pebble.PebbleApiException;
 import io.charmkit.ops.pebble.PushOptions;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -65,11 +66,11 @@ final class PebbleApi {
   HttpResponse handle(HttpRequest request) {
     try {
       return route(request);
-    } catch (ApiError e) {
+    } catch (PebbleApiException e) {
       return Envelope.error(e);
     } catch (RuntimeException e) {
       return Envelope.error(
-          new ApiError(
+          Envelope.failure(
               500, "internal error in test Pebble: " + e.getClass().getSimpleName(), null));
     }
   }
@@ -87,7 +88,7 @@ final class PebbleApi {
         requireMethod(r, "GET");
         String format = r.param("format");
         if (!"yaml".equals(format)) {
-          throw ApiError.badRequest("invalid format \"" + (format == null ? "" : format) + "\"");
+          throw Envelope.badRequest("invalid format \"" + (format == null ? "" : format) + "\"");
         }
         return Envelope.sync(engine.planYaml());
       case "/v1/layers":
@@ -134,12 +135,12 @@ final class PebbleApi {
         return Envelope.sync(engine.change(rest));
       }
     }
-    throw ApiError.notFound("invalid API endpoint requested");
+    throw Envelope.notFound("invalid API endpoint requested");
   }
 
   private static void requireMethod(HttpRequest r, String... allowed) {
     if (!Arrays.asList(allowed).contains(r.method())) {
-      throw new ApiError(405, "method \"" + r.method() + "\" not allowed", null);
+      throw Envelope.failure(405, "method \"" + r.method() + "\" not allowed", null);
     }
   }
 
@@ -156,11 +157,11 @@ final class PebbleApi {
     try {
       JsonNode node = Envelope.JSON.readTree(body);
       if (node == null || !node.isObject()) {
-        throw ApiError.badRequest("cannot decode request body: not a JSON object");
+        throw Envelope.badRequest("cannot decode request body: not a JSON object");
       }
       return node;
     } catch (IOException e) {
-      throw ApiError.badRequest("cannot decode request body: invalid JSON");
+      throw Envelope.badRequest("cannot decode request body: invalid JSON");
     }
   }
 
@@ -179,12 +180,12 @@ final class PebbleApi {
     JsonNode body = jsonBody(r.body());
     String action = body.path("action").asText("");
     if (!action.equals("add")) {
-      throw ApiError.badRequest("invalid action \"" + action + "\"");
+      throw Envelope.badRequest("invalid action \"" + action + "\"");
     }
     String label = body.path("label").asText("");
     String format = body.path("format").asText("");
     if (!label.isEmpty() && !format.equals("yaml")) {
-      throw ApiError.badRequest("invalid format \"" + format + "\"");
+      throw Envelope.badRequest("invalid format \"" + format + "\"");
     }
     engine.addLayer(label, body.path("layer").asText(""), body.path("combine").asBoolean(false));
     return Envelope.sync(true);
@@ -210,17 +211,17 @@ final class PebbleApi {
               .files()
               .list(r.param("path"), r.param("pattern"), "true".equals(r.param("itself"))));
     }
-    throw ApiError.badRequest("invalid action \"" + (action == null ? "" : action) + "\"");
+    throw Envelope.badRequest("invalid action \"" + (action == null ? "" : action) + "\"");
   }
 
   private HttpResponse read(HttpRequest request) {
     String accept = request.header("accept");
     if (accept == null || !accept.toLowerCase(Locale.ROOT).contains("multipart/form-data")) {
-      throw ApiError.badRequest("must accept multipart/form-data");
+      throw Envelope.badRequest("must accept multipart/form-data");
     }
     List<String> paths = request.params("path");
     if (paths.isEmpty()) {
-      throw ApiError.badRequest("must specify path");
+      throw Envelope.badRequest("must specify path");
     }
     byte[] random = new byte[30];
     RANDOM.nextBytes(random);
@@ -296,31 +297,31 @@ final class PebbleApi {
             out.add(outcome(path, () -> engine.files().remove(path, recursive)));
           }
         }
-        default -> throw ApiError.badRequest("invalid action \"" + action + "\"");
+        default -> throw Envelope.badRequest("invalid action \"" + action + "\"");
       }
       return Envelope.sync(out);
     }
-    throw ApiError.badRequest("invalid Content-Type \"" + contentType + "\"");
+    throw Envelope.badRequest("invalid Content-Type \"" + contentType + "\"");
   }
 
   private HttpResponse write(HttpRequest request, String contentType) {
     String boundary = MultipartBody.boundaryOf(contentType);
     if (boundary == null || boundary.length() < MIN_BOUNDARY || boundary.length() > 70) {
-      throw ApiError.badRequest("invalid boundary \"" + (boundary == null ? "" : boundary) + "\"");
+      throw Envelope.badRequest("invalid boundary \"" + (boundary == null ? "" : boundary) + "\"");
     }
     List<MultipartBody.Part> parts;
     try {
       parts = MultipartBody.parse(request.body(), boundary);
     } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest("cannot read multipart body: " + e.getMessage());
+      throw Envelope.badRequest("cannot read multipart body: " + e.getMessage());
     }
     if (parts.isEmpty() || !"request".equals(parts.get(0).disposition("name"))) {
-      throw ApiError.badRequest("must specify \"request\" as first part");
+      throw Envelope.badRequest("must specify \"request\" as first part");
     }
     JsonNode meta = jsonBody(parts.get(0).content());
     String action = meta.path("action").asText("");
     if (!action.equals("write")) {
-      throw ApiError.badRequest("multipart action must be \"write\", got \"" + action + "\"");
+      throw Envelope.badRequest("multipart action must be \"write\", got \"" + action + "\"");
     }
     Map<String, JsonNode> wanted = new LinkedHashMap<>();
     for (JsonNode file : meta.path("files")) {
@@ -330,12 +331,12 @@ final class PebbleApi {
     for (MultipartBody.Part part : parts.subList(1, parts.size())) {
       String name = part.disposition("name");
       if (!"files".equals(name)) {
-        throw ApiError.badRequest("expected \"files\" field, got \"" + name + "\"");
+        throw Envelope.badRequest("expected \"files\" field, got \"" + name + "\"");
       }
       String path = part.disposition("filename");
       JsonNode file = wanted.get(path);
       if (file == null) {
-        throw ApiError.badRequest("no metadata for path \"" + path + "\"");
+        throw Envelope.badRequest("no metadata for path \"" + path + "\"");
       }
       results.put(
           path,
@@ -374,7 +375,7 @@ final class PebbleApi {
     List<String> command = new ArrayList<>();
     body.path("command").forEach(word -> command.add(word.asText()));
     if (command.isEmpty()) {
-      throw ApiError.badRequest("must specify command");
+      throw Envelope.badRequest("must specify command");
     }
     long timeoutMillis = 0;
     String timeout = text(body, "timeout");
@@ -382,7 +383,7 @@ final class PebbleApi {
       try {
         timeoutMillis = GoDuration.parseMillis(timeout);
       } catch (IllegalArgumentException e) {
-        throw ApiError.badRequest("invalid timeout: time: invalid duration \"" + timeout + "\"");
+        throw Envelope.badRequest("invalid timeout: time: invalid duration \"" + timeout + "\"");
       }
     }
     Map<String, String> requestedEnv = new LinkedHashMap<>();

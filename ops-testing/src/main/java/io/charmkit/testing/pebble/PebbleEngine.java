@@ -39,8 +39,8 @@ import java.util.function.Supplier;
  * The one simulated Pebble: the state and rules of a workload container's Pebble v1.14.1 (layers
  * and plan, services, changes, checks, files, exec), behind both front ends, the unix-socket HTTP
  * {@link PebbleServer} and the {@link InProcessTransport} of state-transition tests. Each method is
- * one API operation; errors are {@link ApiError}s (the envelope Pebble would send) or, per path,
- * {@link io.charmkit.ops.pebble.PathErrorException}s.
+ * one API operation; errors are {@link io.charmkit.ops.pebble.PebbleApiException}s (the envelope
+ * Pebble would send) or, per path, {@link io.charmkit.ops.pebble.PathErrorException}s.
  *
  * <p>Services are simulated, not run. Whether one starts is decided by the container's {@link
  * ContainerImage}: a command whose program the image lacks fails with Pebble's change error and
@@ -186,7 +186,7 @@ public final class PebbleEngine {
   /** Adds a layer given as YAML text, as {@code POST /v1/layers} does. */
   public void addLayer(String label, String yaml, boolean combine) {
     if (label.isEmpty()) {
-      throw ApiError.badRequest("label must be set");
+      throw Envelope.badRequest("label must be set");
     }
     addLayer(label, LayerCombiner.parse(label, yaml), combine);
   }
@@ -197,9 +197,9 @@ public final class PebbleEngine {
   }
 
   private synchronized void addLayer(String label, ObjectNode layer, boolean combine) {
-    ApiError.refuseIf(LayerCombiner.layerProblem(label, layer));
+    Envelope.refuseIf(LayerCombiner.layerProblem(label, layer));
     if (layers.containsKey(label) && !combine) {
-      throw ApiError.badRequest("layer \"" + label + "\" already exists");
+      throw Envelope.badRequest("layer \"" + label + "\" already exists");
     }
     Map<String, ObjectNode> next = new LinkedHashMap<>(layers);
     next.put(
@@ -264,11 +264,11 @@ public final class PebbleEngine {
     switch (action) {
       case "start", "stop", "restart" -> {
         if (names.isEmpty()) {
-          throw ApiError.badRequest("no services to " + action + " provided");
+          throw Envelope.badRequest("no services to " + action + " provided");
         }
         for (String name : names) {
           if (!plan.services().containsKey(name)) {
-            throw ApiError.badRequest(
+            throw Envelope.badRequest(
                 "cannot " + action + " services: service \"" + name + "\" does not exist");
           }
         }
@@ -281,11 +281,11 @@ public final class PebbleEngine {
       }
       case "replan", "autostart" -> {
         if (!names.isEmpty()) {
-          throw ApiError.badRequest(action + " accepts no service names");
+          throw Envelope.badRequest(action + " accepts no service names");
         }
         change = action.equals("replan") ? replan() : autostart();
       }
-      default -> throw ApiError.badRequest("action \"" + action + "\" is unsupported");
+      default -> throw Envelope.badRequest("action \"" + action + "\" is unsupported");
     }
     notifyAll();
     return change;
@@ -316,7 +316,7 @@ public final class PebbleEngine {
       }
     }
     if (start.isEmpty()) {
-      throw new ApiError(400, "no default services", "no-default-services");
+      throw Envelope.failure(400, "no default services", "no-default-services");
     }
     start.removeIf(name -> state(name).current.equals("active"));
     return runChange("autostart", start, List.of(), start);
@@ -486,7 +486,7 @@ public final class PebbleEngine {
   public synchronized Change change(String id) {
     Change change = changes.get(id);
     if (change == null) {
-      throw ApiError.notFound("cannot find change with id \"" + id + "\"");
+      throw Envelope.notFound("cannot find change with id \"" + id + "\"");
     }
     return change;
   }
@@ -498,7 +498,7 @@ public final class PebbleEngine {
           case "all" -> change -> true;
           case "ready" -> Change::ready;
           case "in-progress" -> change -> !change.ready();
-          default -> throw ApiError.badRequest("select should be one of: all,in-progress,ready");
+          default -> throw Envelope.badRequest("select should be one of: all,in-progress,ready");
         };
     return changes.values().stream().filter(keep).toList();
   }
@@ -513,14 +513,14 @@ public final class PebbleEngine {
     while (!change.ready()) {
       long remaining = (deadline - System.nanoTime()) / 1_000_000L;
       if (remaining <= 0 || !open.get()) {
-        throw new ApiError(
+        throw Envelope.failure(
             504, "timed out waiting for change after " + GoDuration.format(timeoutMillis), null);
       }
       try {
         wait(remaining);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ApiError(504, "wait interrupted", null);
+        throw Envelope.failure(504, "wait interrupted", null);
       }
       change = change(id);
     }
@@ -588,11 +588,11 @@ public final class PebbleEngine {
       handler = imageProgram(command.get(0));
     }
     if (handler == null) {
-      throw ApiError.badRequest("cannot find executable \"" + command.get(0) + "\"");
+      throw Envelope.badRequest("cannot find executable \"" + command.get(0) + "\"");
     }
     String requestedDir = request.workingDir();
     if (requestedDir != null && !requestedDir.isEmpty() && !files.isDirectory(requestedDir)) {
-      throw ApiError.badRequest("cannot find working directory \"" + requestedDir + "\"");
+      throw Envelope.badRequest("cannot find working directory \"" + requestedDir + "\"");
     }
     String context = request.serviceContext();
     Map<String, String> environment = new TreeMap<>();
@@ -600,7 +600,7 @@ public final class PebbleEngine {
     if (context != null && !context.isEmpty()) {
       Service service = plan.services().get(context);
       if (service == null) {
-        throw ApiError.badRequest("context service \"" + context + "\" not found");
+        throw Envelope.badRequest("context service \"" + context + "\" not found");
       }
       environment.putAll(service.environment());
       if (workingDir == null || workingDir.isEmpty()) {

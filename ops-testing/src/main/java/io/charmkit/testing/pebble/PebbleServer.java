@@ -228,18 +228,18 @@ public final class PebbleServer implements AutoCloseable {
       if (session == null) {
         String kind = engine.taskKind(taskId);
         if (kind == null) {
-          throw ApiError.notFound("cannot find task with id \"" + taskId + "\"");
+          throw Envelope.notFound("cannot find task with id \"" + taskId + "\"");
         }
         if (!kind.equals("exec")) {
-          throw ApiError.badRequest("\"" + kind + "\" tasks do not have websockets");
+          throw Envelope.badRequest("\"" + kind + "\" tasks do not have websockets");
         }
-        throw ApiError.notFound("exec task \"" + taskId + "\" has finished");
+        throw Envelope.notFound("exec task \"" + taskId + "\" has finished");
       }
       if (!session.expects(id)) {
-        throw ApiError.notFound("websocket \"" + id + "\" not found");
+        throw Envelope.notFound("websocket \"" + id + "\" not found");
       }
       if (session.connected(id)) {
-        throw ApiError.badRequest("websocket \"" + id + "\" already connected");
+        throw Envelope.badRequest("websocket \"" + id + "\" already connected");
       }
       String key = r.header("sec-websocket-key");
       String upgrade = r.header("upgrade");
