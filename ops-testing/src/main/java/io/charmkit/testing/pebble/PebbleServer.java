@@ -1,7 +1,5 @@
 package io.charmkit.testing.pebble;
 
-import io.charmkit.ops.pebble.ExecRequest;
-import io.charmkit.ops.pebble.Plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -123,7 +121,10 @@ public final class PebbleServer implements AutoCloseable {
     return rootDir;
   }
 
-  /** The engine holding this Pebble's state and rules. */
+  /**
+   * The engine holding this Pebble's state and rules: its plan, service statuses, the commands run
+   * and the faults a test scripts.
+   */
   public PebbleEngine engine() {
     return engine;
   }
@@ -133,29 +134,9 @@ public final class PebbleServer implements AutoCloseable {
     engine.image(image);
   }
 
-  /** The current combined plan. */
-  public Plan plan() {
-    return engine.plan();
-  }
-
-  /** Each planned service's status: {@code active}, {@code inactive}, … */
-  public Map<String, String> serviceStatuses() {
-    return engine.serviceStatuses();
-  }
-
-  /** See {@link PebbleEngine#failNextStart}. */
-  public void failNextStart(String service, String error) {
-    engine.failNextStart(service, error);
-  }
-
   /** See {@link PebbleEngine#onExec}: how tests stand in for the workload's programs. */
   public void onExec(List<String> prefix, ExecHandler handler) {
     engine.onExec(prefix, handler);
-  }
-
-  /** Every command run so far, in the order they finished, with the stdin that arrived. */
-  public List<ExecRequest> execs() {
-    return engine.execs();
   }
 
   /** Every request received so far, as {@code METHOD path?query} (query decoded), in order. */
