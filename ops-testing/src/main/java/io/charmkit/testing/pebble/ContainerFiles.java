@@ -179,24 +179,15 @@ public final class ContainerFiles {
         throw Envelope.badRequest("syntax error in pattern");
       }
     }
+    boolean listing = !itself && Files.isDirectory(dir);
+    String prefix = path.endsWith("/") ? path : path + "/";
     List<FileInfo> result = new ArrayList<>();
-    try {
-      if (itself || !Files.isDirectory(dir)) {
-        String name = path.equals("/") ? "/" : dir.getFileName().toString();
+    try (Stream<Path> entries = listing ? Files.list(dir) : Stream.of(dir)) {
+      // Siblings' paths sort as their names' bytes do, the order Go's ReadDir lists them in.
+      for (Path entry : entries.sorted().toList()) {
+        String name = !listing && path.equals("/") ? "/" : entry.getFileName().toString();
         if (matcher == null || matcher.matches(Path.of(name))) {
-          result.add(describe(path, name, dir));
-        }
-      } else {
-        List<Path> children;
-        try (Stream<Path> entries = Files.list(dir)) {
-          children = entries.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
-        }
-        String prefix = path.endsWith("/") ? path : path + "/";
-        for (Path child : children) {
-          String name = child.getFileName().toString();
-          if (matcher == null || matcher.matches(Path.of(name))) {
-            result.add(describe(prefix + name, name, child));
-          }
+          result.add(describe(listing ? prefix + name : path, name, entry));
         }
       }
     } catch (IOException e) {

@@ -3,16 +3,16 @@ package io.charmkit.testing.pebble;
 import io.charmkit.ops.pebble.ExecRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.content.AsyncContent;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -234,7 +234,7 @@ final class ExecSession {
     @Override
     public synchronized void flush() throws IOException {
       if (count > 0) {
-        send(socket, (s, done) -> s.sendBinary(ByteBuffer.wrap(buffer, 0, count), done));
+        send(done -> socket.sendBinary(ByteBuffer.wrap(buffer, 0, count), done));
         count = 0;
       }
     }
@@ -246,7 +246,7 @@ final class ExecSession {
       }
       try {
         flush();
-        send(socket, (s, done) -> s.sendText(END, done));
+        send(done -> socket.sendText(END, done));
       } catch (IOException e) {
         // Nobody is listening any more; the task still records its end.
       }
@@ -254,19 +254,15 @@ final class ExecSession {
     }
   }
 
-  /** Sends one message and waits until it is written. */
-  private static void send(Session socket, BiConsumer<Session, Callback> message)
-      throws IOException {
-    CompletableFuture<Void> written = new CompletableFuture<>();
-    message.accept(
-        socket, Callback.from(() -> written.complete(null), written::completeExceptionally));
+  /** Sends one message, which {@code message} starts with the callback, and waits for it. */
+  private static void send(Consumer<Callback> message) throws IOException {
     try {
-      written.get();
+      Callback.Completable.with(message::accept).get();
     } catch (ExecutionException e) {
       throw new IOException("cannot send on the exec's WebSocket", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted sending on the exec's WebSocket");
+      throw new InterruptedIOException("interrupted sending on the exec's WebSocket");
     }
   }
 }

@@ -609,13 +609,10 @@ public final class PebbleEngine {
     }
     environment.putAll(request.environment());
     environment.putIfAbsent("PATH", DEFAULT_PATH);
-    // The simulated Pebble runs as root, as Pebble does in a workload container.
-    if (environment.getOrDefault("HOME", "").isEmpty()) {
-      environment.put("HOME", "/root");
-    }
-    if (environment.getOrDefault("USER", "").isEmpty()) {
-      environment.put("USER", "root");
-    }
+    // The simulated Pebble runs as root, as Pebble does in a workload container; an empty HOME or
+    // USER counts as unset.
+    environment.merge("HOME", "/root", (given, root) -> given.isEmpty() ? root : given);
+    environment.merge("USER", "root", (given, root) -> given.isEmpty() ? root : given);
     environment.putIfAbsent("LANG", "C.UTF-8");
     if (workingDir == null || workingDir.isEmpty()) {
       workingDir = environment.get("HOME");
