@@ -90,7 +90,7 @@ final class PebbleApi {
         if (!"yaml".equals(format)) {
           throw Envelope.badRequest("invalid format \"" + (format == null ? "" : format) + "\"");
         }
-        return Envelope.sync(engine.planYaml());
+        return Envelope.sync(LayerCombiner.render(engine.plan()));
       case "/v1/layers":
         requireMethod(r, "POST");
         return addLayer(r);

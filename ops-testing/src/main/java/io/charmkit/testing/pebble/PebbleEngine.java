@@ -171,11 +171,6 @@ public final class PebbleEngine {
     return plan;
   }
 
-  /** The plan as Pebble renders it for {@code GET /v1/plan?format=yaml}. */
-  public synchronized String planYaml() {
-    return LayerCombiner.render(plan);
-  }
-
   /** The layers by label, as JSON trees, in the order they were added. */
   public synchronized Map<String, ObjectNode> layers() {
     Map<String, ObjectNode> out = new LinkedHashMap<>();
