@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.content.AsyncContent;
@@ -37,21 +38,11 @@ final class ExecSession {
   /** Output goes out in messages of up to this size. */
   private static final int CHUNK = 16 * 1024;
 
-  /** Told when the session is over. */
-  @FunctionalInterface
-  interface Completion {
-    /**
-     * Reports the end of the exec.
-     *
-     * @param exitCode the handler's exit code, or -1 when it did not finish
-     * @param failure Pebble's task error, or null when the command ran to its end
-     */
-    void finished(ExecSession session, int exitCode, String failure);
-  }
-
   private final PebbleEngine.ExecTask task;
   private final boolean splitStderr;
-  private final Completion completion;
+
+  /** Told when the session is over, and how the command ended. */
+  private final BiConsumer<ExecSession, PebbleEngine.Ending> completion;
 
   /** The claimed sockets; a socket's session is null until its upgrade completes. */
   private final Map<String, Session> sockets = new HashMap<>();
@@ -61,7 +52,10 @@ final class ExecSession {
   private final CountDownLatch stdinEnded = new CountDownLatch(1);
   private boolean stopped;
 
-  ExecSession(PebbleEngine.ExecTask task, boolean splitStderr, Completion completion) {
+  ExecSession(
+      PebbleEngine.ExecTask task,
+      boolean splitStderr,
+      BiConsumer<ExecSession, PebbleEngine.Ending> completion) {
     this.task = task;
     this.splitStderr = splitStderr;
     this.completion = completion;
@@ -155,7 +149,7 @@ final class ExecSession {
     try {
       if (!awaitIo()) {
         String timedOut = ": timeout waiting for websocket connections: context deadline exceeded";
-        completion.finished(this, -1, "exec " + task.taskId() + timedOut);
+        completion.accept(this, new PebbleEngine.Ending(-1, "exec " + task.taskId() + timedOut));
         return;
       }
     } catch (InterruptedException e) {
@@ -192,7 +186,7 @@ final class ExecSession {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    completion.finished(this, end.exitCode(), end.failure());
+    completion.accept(this, end);
   }
 
   /**

@@ -197,12 +197,9 @@ public final class PebbleEngine {
       throw Envelope.badRequest("layer \"" + label + "\" already exists");
     }
     Map<String, ObjectNode> next = new LinkedHashMap<>(layers);
-    next.put(
-        label, layers.containsKey(label) ? LayerCombiner.combine(layers.get(label), layer) : layer);
-    ObjectNode combined = JSON.createObjectNode();
-    for (ObjectNode each : next.values()) {
-      combined = LayerCombiner.combine(combined, each);
-    }
+    next.merge(label, layer, LayerCombiner::combine);
+    ObjectNode combined =
+        next.values().stream().reduce(JSON.createObjectNode(), LayerCombiner::combine);
     Plan newPlan = LayerCombiner.toPlan(combined); // throws before anything is stored
     layers.clear();
     layers.putAll(next);
@@ -659,10 +656,10 @@ public final class PebbleEngine {
 
   /**
    * Records the end of an exec as Pebble does: the exit code in the task data, or a failed change
-   * with {@code failure} as the task's reason.
+   * with the failure as the task's reason.
    */
-  public synchronized void execFinished(
-      ExecTask exec, ExecRequest recorded, int exitCode, String failure) {
+  synchronized void execFinished(ExecTask exec, ExecRequest recorded, Ending end) {
+    String failure = end.failure();
     execs.add(recorded);
     Change before = changes.get(exec.changeId());
     Task task = before.tasks().get(0);
@@ -676,7 +673,7 @@ public final class PebbleEngine {
             new Task.Progress("", 1, 1),
             task.spawnTime(),
             now(),
-            Map.of("exit-code", exitCode));
+            Map.of("exit-code", end.exitCode()));
     List<String> failures =
         failure == null ? List.of() : List.of(task.summary() + " (" + failure + ")");
     finished(
@@ -707,7 +704,7 @@ public final class PebbleEngine {
     // A handler stopped at its timeout may still write: the caller gets what came before the end.
     stdout.writeBytes(out.toByteArray());
     stderr.writeBytes(err.toByteArray());
-    execFinished(exec, request.withStdin(stdin), end.exitCode(), end.failure());
+    execFinished(exec, request.withStdin(stdin), end);
   }
 
   /** How a command's handler ended: its exit code (-1 if it did not finish), or Pebble's reason. */

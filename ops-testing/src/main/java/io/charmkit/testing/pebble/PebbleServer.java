@@ -103,11 +103,9 @@ public final class PebbleServer implements AutoCloseable {
       PebbleServer server = new PebbleServer(socketPath, rootDir);
       server.jetty.start();
       return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the test Pebble on " + socketPath, e);
     } catch (Exception e) {
-      throw new UncheckedIOException(
-          "cannot start the test Pebble on " + socketPath, new IOException(e.getMessage(), e));
+      IOException cause = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+      throw new UncheckedIOException("cannot start the test Pebble on " + socketPath, cause);
     }
   }
 
@@ -188,11 +186,11 @@ public final class PebbleServer implements AutoCloseable {
           new ExecSession(
               task,
               splitStderr,
-              (s, exitCode, failure) -> {
+              (s, end) -> {
                 synchronized (execSessions) {
                   execSessions.remove(s.taskId());
                 }
-                engine.execFinished(task, s.recorded(), exitCode, failure);
+                engine.execFinished(task, s.recorded(), end);
               });
       synchronized (execSessions) {
         execSessions.put(task.taskId(), session);
