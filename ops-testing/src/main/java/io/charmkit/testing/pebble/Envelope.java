@@ -48,7 +48,7 @@ record Envelope(
 
   /** A sync 200 response with {@code result}. */
   static HttpResponse sync(Object result) {
-    return HttpResponse.json(200, syncBytes(result));
+    return respond("sync", 200, null, result);
   }
 
   /** The envelope object of a sync 200 response (for the pull response part). */
@@ -58,15 +58,13 @@ record Envelope(
 
   /** An async 202 response naming the change, with a result (exec's task id and context). */
   static HttpResponse async(String changeId, Object result) {
-    return HttpResponse.json(202, bytes("async", 202, changeId, result));
+    return respond("async", 202, changeId, result);
   }
 
   /** An error response. */
   static HttpResponse error(PebbleApiException error) {
-    return HttpResponse.json(
-        error.statusCode(),
-        bytes(
-            "error", error.statusCode(), null, new ErrorResult(error.apiMessage(), error.kind())));
+    ErrorResult result = new ErrorResult(error.apiMessage(), error.kind());
+    return respond("error", error.statusCode(), null, result);
   }
 
   /**
@@ -94,6 +92,10 @@ record Envelope(
     if (problem.isPresent()) {
       throw badRequest(problem.get());
     }
+  }
+
+  private static HttpResponse respond(String type, int status, String change, Object result) {
+    return new HttpResponse(status, "application/json", bytes(type, status, change, result));
   }
 
   private static byte[] bytes(String type, int status, String change, Object result) {

@@ -278,11 +278,9 @@ public final class LayerCombiner {
         plan.set(section, entries.deepCopy());
       }
     }
-    if (plan.get("checks") instanceof ObjectNode checks) {
-      for (Map.Entry<String, JsonNode> c : checks.properties()) {
-        if (c.getValue() instanceof ObjectNode check && !check.hasNonNull("threshold")) {
-          check.put("threshold", 3);
-        }
+    for (JsonNode check : plan.path("checks")) {
+      if (check instanceof ObjectNode entry && !entry.hasNonNull("threshold")) {
+        entry.put("threshold", 3);
       }
     }
     try {
