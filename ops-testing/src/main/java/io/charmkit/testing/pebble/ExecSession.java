@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -164,18 +163,7 @@ final class ExecSession {
     }
     FrameOutput out = new FrameOutput(stdio);
     FrameOutput err = splitStderr ? new FrameOutput(stderrSocket) : out;
-    ExecCall call =
-        new ExecCall(
-            task.request(),
-            task.environment(),
-            task.workingDir(),
-            Content.Source.asInputStream(stdinPipe),
-            out,
-            err);
-    Duration timeout = task.request().timeout();
-    PebbleEngine.Ending end =
-        PebbleEngine.runHandler(
-            task.handler(), call, timeout == null ? 0 : timeout.toMillis(), task.taskId());
+    PebbleEngine.Ending end = task.run(Content.Source.asInputStream(stdinPipe), out, err);
     // Like Pebble: the output streams end (after what the command wrote), then the task does.
     out.finish();
     if (splitStderr) {

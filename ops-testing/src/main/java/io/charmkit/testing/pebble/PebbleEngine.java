@@ -14,6 +14,8 @@ import io.charmkit.ops.pebble.Task;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -567,7 +569,37 @@ public final class PebbleEngine {
       ExecRequest request,
       Map<String, String> environment,
       String workingDir,
-      ExecHandler handler) {}
+      ExecHandler handler) {
+
+    /**
+     * Runs the handler on its own thread with these streams, as Pebble runs a command, killing it
+     * at the request's timeout with Pebble's words for a command past its deadline.
+     */
+    Ending run(InputStream stdin, OutputStream stdout, OutputStream stderr) {
+      ExecCall call = new ExecCall(request, environment, workingDir, stdin, stdout, stderr);
+      long timeoutMillis = request.timeout() == null ? 0 : request.timeout().toMillis();
+      FutureTask<Integer> command = new FutureTask<>(() -> handler.run(call));
+      Thread thread = new Thread(command, "simulated-pebble-exec-" + taskId);
+      thread.setDaemon(true);
+      thread.start();
+      try {
+        return new Ending(
+            timeoutMillis > 0 ? command.get(timeoutMillis, TimeUnit.MILLISECONDS) : command.get(),
+            null);
+      } catch (TimeoutException e) {
+        command.cancel(true);
+        return new Ending(
+            -1,
+            "timed out after " + GoDuration.format(timeoutMillis) + ": context deadline exceeded");
+      } catch (ExecutionException e) {
+        return new Ending(-1, "exec handler failed: " + e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        command.cancel(true);
+        return new Ending(-1, "simulated Pebble stopped");
+      }
+    }
+  }
 
   /**
    * Accepts {@code POST /v1/exec}: finds the program, the working directory and the context
@@ -688,54 +720,17 @@ public final class PebbleEngine {
    */
   void runExec(
       ExecTask exec, byte[] stdin, ByteArrayOutputStream stdout, ByteArrayOutputStream stderr) {
-    ExecRequest request = exec.request();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ExecCall call =
-        new ExecCall(
-            request,
-            exec.environment(),
-            exec.workingDir(),
-            new ByteArrayInputStream(stdin == null ? new byte[0] : stdin),
-            out,
-            err);
-    long timeout = request.timeout() == null ? 0 : request.timeout().toMillis();
-    Ending end = runHandler(exec.handler(), call, timeout, exec.taskId());
+    Ending end = exec.run(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin), out, err);
     // A handler stopped at its timeout may still write: the caller gets what came before the end.
     stdout.writeBytes(out.toByteArray());
     stderr.writeBytes(err.toByteArray());
-    execFinished(exec, request.withStdin(stdin), end);
+    execFinished(exec, exec.request().withStdin(stdin), end);
   }
 
   /** How a command's handler ended: its exit code (-1 if it did not finish), or Pebble's reason. */
   record Ending(int exitCode, String failure) {}
-
-  /**
-   * Runs a handler on its own thread, as Pebble runs a command, killing it at {@code timeoutMillis}
-   * (0: no limit) with Pebble's words for a command past its deadline.
-   */
-  static Ending runHandler(ExecHandler handler, ExecCall call, long timeoutMillis, String taskId) {
-    FutureTask<Integer> command = new FutureTask<>(() -> handler.run(call));
-    Thread thread = new Thread(command, "simulated-pebble-exec-" + taskId);
-    thread.setDaemon(true);
-    thread.start();
-    try {
-      return new Ending(
-          timeoutMillis > 0 ? command.get(timeoutMillis, TimeUnit.MILLISECONDS) : command.get(),
-          null);
-    } catch (TimeoutException e) {
-      command.cancel(true);
-      return new Ending(
-          -1,
-          "timed out after " + GoDuration.format(timeoutMillis) + ": context deadline exceeded");
-    } catch (ExecutionException e) {
-      return new Ending(-1, "exec handler failed: " + e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      command.cancel(true);
-      return new Ending(-1, "simulated Pebble stopped");
-    }
-  }
 
   /**
    * Records a change that stays {@code Doing}, with its one task ({@code done} of 1 done): a check
