@@ -155,20 +155,16 @@ final class ExecSession {
       Thread.currentThread().interrupt();
       return;
     }
-    Session stdio;
-    Session stderrSocket;
+    FrameOutput out;
+    FrameOutput err;
     synchronized (this) {
-      stdio = sockets.get("stdio");
-      stderrSocket = splitStderr ? sockets.get("stderr") : stdio;
+      out = new FrameOutput(sockets.get("stdio"));
+      err = splitStderr ? new FrameOutput(sockets.get("stderr")) : out;
     }
-    FrameOutput out = new FrameOutput(stdio);
-    FrameOutput err = splitStderr ? new FrameOutput(stderrSocket) : out;
     PebbleEngine.Ending end = task.run(Content.Source.asInputStream(stdinPipe), out, err);
     // Like Pebble: the output streams end (after what the command wrote), then the task does.
     out.finish();
-    if (splitStderr) {
-      err.finish();
-    }
+    err.finish(); // the same stream as out when stderr is not split: finishing twice is a no-op
     try {
       stdinEnded.await(STDIN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
