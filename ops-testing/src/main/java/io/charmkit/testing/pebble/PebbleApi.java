@@ -43,8 +43,13 @@ final class PebbleApi {
     /** Pebble accepted {@code task}; its I/O is to come (on separate sockets for stderr or not). */
     void accepted(PebbleEngine.ExecTask task, boolean splitStderr);
 
-    /** Answers {@code GET /v1/tasks/<taskId>/websocket/<id>}. */
-    HttpResponse webSocket(String taskId, String id, HttpRequest request);
+    /**
+     * Answers {@code GET /v1/tasks/<taskId>/websocket/<id>}; a front end that carries exec's I/O
+     * otherwise (the in-process one) refuses it.
+     */
+    default HttpResponse webSocket(String taskId, String id, HttpRequest request) {
+      throw Envelope.badRequest("the in-process Pebble carries an exec's I/O without WebSockets");
+    }
   }
 
   private final PebbleEngine engine;
