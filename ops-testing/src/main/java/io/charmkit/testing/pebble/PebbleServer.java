@@ -6,12 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -45,8 +45,8 @@ public final class PebbleServer implements AutoCloseable {
   private final Path rootDir;
   private final PebbleEngine engine;
   private final PebbleApi api;
-  private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-  private final Map<String, ExecSession> execSessions = new LinkedHashMap<>();
+  private final Queue<String> requests = new ConcurrentLinkedQueue<>();
+  private final Map<String, ExecSession> execSessions = new ConcurrentHashMap<>();
   private final Server jetty;
   private final ServerWebSocketContainer webSockets;
 
@@ -139,9 +139,7 @@ public final class PebbleServer implements AutoCloseable {
 
   /** Every request received so far, as {@code METHOD path?query} (query decoded), in order. */
   public List<String> requests() {
-    synchronized (requests) {
-      return List.copyOf(requests);
-    }
+    return List.copyOf(requests);
   }
 
   /** Stops listening, drops open connections and removes the socket file. */
@@ -153,9 +151,7 @@ public final class PebbleServer implements AutoCloseable {
     } catch (Exception e) {
       // Best effort: the test is over, and a leftover socket file in a temp dir is harmless.
     }
-    synchronized (execSessions) {
-      execSessions.values().forEach(ExecSession::stop);
-    }
+    execSessions.values().forEach(ExecSession::stop);
     engine.wakeWaiters(); // release any waiter so its thread can end
   }
 
@@ -187,23 +183,16 @@ public final class PebbleServer implements AutoCloseable {
               task,
               splitStderr,
               (s, end) -> {
-                synchronized (execSessions) {
-                  execSessions.remove(s.taskId());
-                }
+                execSessions.remove(s.taskId());
                 engine.execFinished(task, s.recorded(), end);
               });
-      synchronized (execSessions) {
-        execSessions.put(task.taskId(), session);
-      }
+      execSessions.put(task.taskId(), session);
       session.start();
     }
 
     @Override
     public HttpResponse webSocket(String taskId, String id, HttpRequest r) {
-      ExecSession session;
-      synchronized (execSessions) {
-        session = execSessions.get(taskId);
-      }
+      ExecSession session = execSessions.get(taskId);
       if (session == null) {
         String kind = engine.taskKind(taskId);
         if (kind == null) {
