@@ -105,10 +105,7 @@ public final class LayerCombiner {
    * when one is given (a missing type is checked on the combined plan).
    */
   private static Optional<String> logTargetProblem(ObjectNode layer) {
-    if (!(layer.get("log-targets") instanceof ObjectNode targets)) {
-      return Optional.empty();
-    }
-    for (Map.Entry<String, JsonNode> entry : targets.properties()) {
+    for (Map.Entry<String, JsonNode> entry : layer.path("log-targets").properties()) {
       String name = entry.getKey();
       JsonNode target = entry.getValue();
       if (target == null || target.isNull()) {
@@ -207,30 +204,24 @@ public final class LayerCombiner {
    * @return the first problem; empty when Pebble would accept the plan
    */
   public static Optional<String> planProblem(ObjectNode combined) {
-    if (combined.get("services") instanceof ObjectNode services) {
-      for (Map.Entry<String, JsonNode> s : services.properties()) {
-        if (!s.getValue().hasNonNull("command")) {
-          return Optional.of("plan must define \"command\" for service \"" + s.getKey() + "\"");
-        }
+    for (Map.Entry<String, JsonNode> s : combined.path("services").properties()) {
+      if (!s.getValue().hasNonNull("command")) {
+        return Optional.of("plan must define \"command\" for service \"" + s.getKey() + "\"");
       }
     }
-    if (combined.get("checks") instanceof ObjectNode checks) {
-      for (Map.Entry<String, JsonNode> c : checks.properties()) {
-        JsonNode check = c.getValue();
-        if (!check.has("http") && !check.has("tcp") && !check.has("exec")) {
-          return Optional.of(
-              "plan must specify one of \"http\", \"tcp\" or \"exec\" for check \""
-                  + c.getKey()
-                  + "\"");
-        }
+    for (Map.Entry<String, JsonNode> c : combined.path("checks").properties()) {
+      JsonNode check = c.getValue();
+      if (!check.has("http") && !check.has("tcp") && !check.has("exec")) {
+        return Optional.of(
+            "plan must specify one of \"http\", \"tcp\" or \"exec\" for check \""
+                + c.getKey()
+                + "\"");
       }
     }
-    if (combined.get("log-targets") instanceof ObjectNode targets) {
-      for (Map.Entry<String, JsonNode> t : targets.properties()) {
-        Optional<String> problem = combinedLogTargetProblem(combined, t.getKey(), t.getValue());
-        if (problem.isPresent()) {
-          return problem;
-        }
+    for (Map.Entry<String, JsonNode> t : combined.path("log-targets").properties()) {
+      Optional<String> problem = combinedLogTargetProblem(combined, t.getKey(), t.getValue());
+      if (problem.isPresent()) {
+        return problem;
       }
     }
     return Optional.empty();
