@@ -131,11 +131,8 @@ public final class LayerCombiner {
 
   private static Optional<String> sectionProblem(
       String label, ObjectNode layer, String section, String what) {
-    JsonNode entries = layer.get(section);
-    if (entries == null || entries.isNull()) {
-      return Optional.empty();
-    }
-    if (!entries.isObject()) {
+    JsonNode entries = layer.path(section);
+    if (!entries.isObject() && !entries.isMissingNode() && !entries.isNull()) {
       return Optional.of(
           "cannot parse layer \"" + label + "\": \"" + section + "\" must be a mapping");
     }

@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -206,17 +207,15 @@ final class PebbleApi {
   // ---- files ----
 
   private HttpResponse getFiles(HttpRequest r) {
-    String action = r.param("action");
-    if ("read".equals(action)) {
-      return read(r);
-    }
-    if ("list".equals(action)) {
-      return Envelope.sync(
-          engine
-              .files()
-              .list(r.param("path"), r.param("pattern"), "true".equals(r.param("itself"))));
-    }
-    throw Envelope.badRequest("invalid action \"" + (action == null ? "" : action) + "\"");
+    String action = Objects.requireNonNullElse(r.param("action"), "");
+    ContainerFiles files = engine.files();
+    return switch (action) {
+      case "read" -> read(r);
+      case "list" ->
+          Envelope.sync(
+              files.list(r.param("path"), r.param("pattern"), "true".equals(r.param("itself"))));
+      default -> throw Envelope.badRequest("invalid action \"" + action + "\"");
+    };
   }
 
   private HttpResponse read(HttpRequest request) {

@@ -37,7 +37,7 @@ public final class WorkloadImages {
 
   /** The image of {@code application}'s container, empty when none was declared. */
   public ContainerImage get(String application, String container) {
-    ContainerImage own = images.get(List.of(application, container));
-    return own != null ? own : images.getOrDefault(List.of("*", container), ContainerImage.empty());
+    ContainerImage shared = images.getOrDefault(List.of("*", container), ContainerImage.empty());
+    return images.getOrDefault(List.of(application, container), shared);
   }
 }
