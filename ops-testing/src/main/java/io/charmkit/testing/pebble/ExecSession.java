@@ -60,10 +60,6 @@ final class ExecSession {
     this.completion = completion;
   }
 
-  String taskId() {
-    return task.taskId();
-  }
-
   /** The request, with the stdin that arrived. */
   ExecRequest recorded() {
     synchronized (stdinRecord) {

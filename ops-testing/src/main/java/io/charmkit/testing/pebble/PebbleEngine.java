@@ -463,7 +463,7 @@ public final class PebbleEngine {
 
   /** The image's program at {@code path}, or an executable file the charm put there itself. */
   private ContainerImage.Program lookup(String path) {
-    ContainerImage.Program program = image.get().program(path);
+    ContainerImage.Program program = image.get().executables().get(path);
     if (program == null && files.isExecutable(path)) {
       return ContainerImage.Program.RUNS;
     }

@@ -183,7 +183,7 @@ public final class PebbleServer implements AutoCloseable {
               task,
               splitStderr,
               (s, end) -> {
-                execSessions.remove(s.taskId());
+                execSessions.remove(task.taskId());
                 engine.execFinished(task, s.recorded(), end);
               });
       execSessions.put(task.taskId(), session);
