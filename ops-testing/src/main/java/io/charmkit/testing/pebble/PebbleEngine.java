@@ -242,9 +242,7 @@ public final class PebbleEngine {
   /** Each planned service's status: {@code active}, {@code inactive}, … */
   public synchronized Map<String, String> serviceStatuses() {
     Map<String, String> out = new TreeMap<>();
-    for (String name : plan.services().keySet()) {
-      out.put(name, state(name).current);
-    }
+    plan.services().keySet().forEach(name -> out.put(name, state(name).current));
     return Collections.unmodifiableMap(out);
   }
 
