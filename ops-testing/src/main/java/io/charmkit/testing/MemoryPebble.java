@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.ops.pebble.Check;
 import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.pebble.Layer;
+import io.charmkit.ops.pebble.PathErrorException;
 import io.charmkit.ops.pebble.PebbleClient;
 import io.charmkit.ops.pebble.PushOptions;
 import io.charmkit.testing.pebble.ExecHandler;
 import io.charmkit.testing.pebble.InProcessTransport;
-import io.charmkit.testing.pebble.PathProblem;
 import io.charmkit.testing.pebble.PebbleEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,9 +58,9 @@ final class MemoryPebble {
       byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
       try {
         engine.files().write(file.getKey(), content, PushOptions.defaults().withMakeDirs());
-      } catch (PathProblem e) {
+      } catch (PathErrorException e) {
         throw new IllegalArgumentException(
-            "cannot lay out " + file.getKey() + " in " + container.name() + ": " + e.getMessage(),
+            "cannot lay out " + file.getKey() + " in " + container.name() + ": " + e.apiMessage(),
             e);
       }
     }

@@ -1,6 +1,7 @@
 package io.charmkit.testing.pebble;
 
 import io.charmkit.ops.pebble.FileInfo;
+import io.charmkit.ops.pebble.PathErrorException;
 import io.charmkit.ops.pebble.PushOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +16,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -35,13 +35,14 @@ import java.util.stream.Stream;
  * leave it (through {@code ..} or a symlink) is refused.
  */
 public final class ContainerFiles {
-  private static final PosixFilePermission[] BITS = {
-    PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE,
-    PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_EXECUTE,
-    PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-    PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE,
-    PosixFilePermission.OWNER_READ
-  };
+  /** Pebble's error kind for a missing path. */
+  static final String NOT_FOUND = "not-found";
+
+  /** Pebble's error kind for a refused path. */
+  static final String DENIED = "permission-denied";
+
+  /** Pebble's error kind for every other file failure. */
+  static final String GENERIC = "generic-file-error";
 
   private final Path root;
 
@@ -50,16 +51,11 @@ public final class ContainerFiles {
     this.root = root.toRealPath();
   }
 
-  /** The directory standing for the container's root. */
-  public Path root() {
-    return root;
-  }
-
   /** The host path for a container path, or a problem when it is relative or escapes the root. */
-  Path host(String containerPath) throws PathProblem {
+  Path host(String containerPath) {
     if (containerPath == null || !containerPath.startsWith("/")) {
-      throw new PathProblem(
-          "paths must be absolute, got \"" + containerPath + "\"", PathProblem.GENERIC);
+      throw new PathErrorException(
+          containerPath, GENERIC, "paths must be absolute, got \"" + containerPath + "\"");
     }
     String clean = Path.of(containerPath).normalize().toString();
     if (!clean.startsWith("/")) {
@@ -84,9 +80,9 @@ public final class ContainerFiles {
     return host;
   }
 
-  private static PathProblem escapes(String path) {
-    return new PathProblem(
-        "path \"" + path + "\" is outside the container root", PathProblem.DENIED);
+  private static PathErrorException escapes(String path) {
+    return new PathErrorException(
+        path, DENIED, "path \"" + path + "\" is outside the container root");
   }
 
   /** Whether {@code containerPath} is an executable regular file (one the charm put there). */
@@ -94,7 +90,7 @@ public final class ContainerFiles {
     try {
       Path file = host(containerPath);
       return Files.isRegularFile(file) && Files.isExecutable(file);
-    } catch (PathProblem e) {
+    } catch (PathErrorException e) {
       return false;
     }
   }
@@ -103,34 +99,34 @@ public final class ContainerFiles {
   boolean isDirectory(String containerPath) {
     try {
       return Files.isDirectory(host(containerPath));
-    } catch (PathProblem e) {
+    } catch (PathErrorException e) {
       return false;
     }
   }
 
   /** The content of a regular file. */
-  public byte[] read(String path) throws PathProblem {
+  public byte[] read(String path) {
     Path file = host(path);
     if (!Files.exists(file)) {
-      throw new PathProblem("stat " + path + ": no such file or directory", PathProblem.NOT_FOUND);
+      throw new PathErrorException(path, NOT_FOUND, "stat " + path + ": no such file or directory");
     }
     if (!Files.isRegularFile(file)) {
-      throw new PathProblem("can only read a regular file: \"" + path + "\"", PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "can only read a regular file: \"" + path + "\"");
     }
     try {
       return Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new PathProblem("read " + path + ": " + reason(e), PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "read " + path + ": " + reason(e));
     }
   }
 
   /** Writes a file as a push does, with its options (permissions default to 644). */
-  public void write(String path, byte[] content, PushOptions options) throws PathProblem {
-    Set<PosixFilePermission> perms = permissions(options.permissions(), "644");
+  public void write(String path, byte[] content, PushOptions options) {
+    int mode = mode(path, options.permissions(), "644");
     if ((options.group() != null || options.groupId() != null)
         && options.user() == null
         && options.userId() == null) {
-      throw new PathProblem("must specify user, not just group", PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "must specify user, not just group");
     }
     Path file = host(path);
     Path parent = file.getParent();
@@ -139,19 +135,19 @@ public final class ContainerFiles {
         Files.createDirectories(parent);
       }
       if (!Files.isDirectory(parent)) {
-        throw new PathProblem(
-            "open " + path + ": no such file or directory", PathProblem.NOT_FOUND);
+        throw new PathErrorException(
+            path, NOT_FOUND, "open " + path + ": no such file or directory");
       }
       if (Files.isDirectory(file)) {
-        throw new PathProblem("open " + path + ": is a directory", PathProblem.GENERIC);
+        throw new PathErrorException(path, GENERIC, "open " + path + ": is a directory");
       }
       // Write beside the target and rename, so a reader never sees a half-written file.
       Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
       Files.write(tmp, content);
-      Files.setPosixFilePermissions(tmp, perms);
+      Files.setAttribute(tmp, "unix:mode", mode);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new PathProblem("open " + path + ": " + reason(e), PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "open " + path + ": " + reason(e));
     }
   }
 
@@ -161,83 +157,71 @@ public final class ContainerFiles {
    */
   public List<FileInfo> list(String path, String pattern, boolean itself) {
     if (path == null || path.isEmpty()) {
-      throw ApiError.badRequest("must specify path");
+      throw Envelope.badRequest("must specify path");
     }
     if (!path.startsWith("/")) {
-      throw ApiError.badRequest("path must be absolute, got \"" + path + "\"");
+      throw Envelope.badRequest("path must be absolute, got \"" + path + "\"");
     }
     Path dir;
     try {
       dir = host(path);
-    } catch (PathProblem p) {
-      throw new ApiError(400, p.getMessage(), p.kind());
+    } catch (PathErrorException p) {
+      throw Envelope.failure(400, p.apiMessage(), p.kind());
     }
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      throw new ApiError(
-          404, "stat " + path + ": no such file or directory", PathProblem.NOT_FOUND);
+      throw Envelope.failure(404, "stat " + path + ": no such file or directory", NOT_FOUND);
     }
     PathMatcher matcher = null;
     if (pattern != null && !pattern.isEmpty()) {
       try {
         matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
       } catch (IllegalArgumentException e) {
-        throw ApiError.badRequest("syntax error in pattern");
+        throw Envelope.badRequest("syntax error in pattern");
       }
     }
+    boolean listing = !itself && Files.isDirectory(dir);
+    String prefix = path.endsWith("/") ? path : path + "/";
     List<FileInfo> result = new ArrayList<>();
-    try {
-      if (itself || !Files.isDirectory(dir)) {
-        String name = path.equals("/") ? "/" : dir.getFileName().toString();
+    try (Stream<Path> entries = listing ? Files.list(dir) : Stream.of(dir)) {
+      // Siblings' paths sort as their names' bytes do, the order Go's ReadDir lists them in.
+      for (Path entry : entries.sorted().toList()) {
+        String name = !listing && path.equals("/") ? "/" : entry.getFileName().toString();
         if (matcher == null || matcher.matches(Path.of(name))) {
-          result.add(describe(path, name, dir));
-        }
-      } else {
-        List<Path> children;
-        try (Stream<Path> entries = Files.list(dir)) {
-          children = entries.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
-        }
-        String prefix = path.endsWith("/") ? path : path + "/";
-        for (Path child : children) {
-          String name = child.getFileName().toString();
-          if (matcher == null || matcher.matches(Path.of(name))) {
-            result.add(describe(prefix + name, name, child));
-          }
+          result.add(describe(listing ? prefix + name : path, name, entry));
         }
       }
     } catch (IOException e) {
-      throw new ApiError(500, "cannot list " + path + ": " + reason(e), PathProblem.GENERIC);
+      throw Envelope.failure(500, "cannot list " + path + ": " + reason(e), GENERIC);
     }
     return result;
   }
 
   private static FileInfo describe(String path, String name, Path file) throws IOException {
-    PosixFileAttributes attrs =
-        Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    int mode = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+    Map<String, Object> attrs = Files.readAttributes(file, "unix:*", LinkOption.NOFOLLOW_LINKS);
+    int mode = (Integer) attrs.get("mode");
+    String type = type(mode);
     return new FileInfo(
         path,
         name,
-        type(attrs, mode),
-        attrs.isRegularFile() ? attrs.size() : null,
+        type,
+        type.equals("file") ? (Long) attrs.get("size") : null,
         String.format(Locale.ROOT, "%03o", mode & 0777),
-        attrs.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS).toString(),
-        (Integer) Files.getAttribute(file, "unix:uid", LinkOption.NOFOLLOW_LINKS),
-        attrs.owner().getName(),
-        (Integer) Files.getAttribute(file, "unix:gid", LinkOption.NOFOLLOW_LINKS),
-        attrs.group().getName());
+        ((FileTime) attrs.get("lastModifiedTime"))
+            .toInstant()
+            .truncatedTo(ChronoUnit.SECONDS)
+            .toString(),
+        (Integer) attrs.get("uid"),
+        ((UserPrincipal) attrs.get("owner")).getName(),
+        (Integer) attrs.get("gid"),
+        ((GroupPrincipal) attrs.get("group")).getName());
   }
 
-  private static String type(PosixFileAttributes attrs, int mode) {
-    if (attrs.isSymbolicLink()) {
-      return "symlink";
-    }
-    if (attrs.isDirectory()) {
-      return "directory";
-    }
-    if (attrs.isRegularFile()) {
-      return "file";
-    }
+  /** The file type Pebble reports for a {@code stat} mode's type bits (Go's {@code FileMode}). */
+  private static String type(int mode) {
     return switch (mode & 0170000) {
+      case 0120000 -> "symlink";
+      case 0040000 -> "directory";
+      case 0100000 -> "file";
       case 0140000 -> "socket";
       case 0010000 -> "named-pipe";
       case 0060000, 0020000 -> "device";
@@ -246,35 +230,35 @@ public final class ContainerFiles {
   }
 
   /** Makes a directory (permissions default to 755), its parents too when asked. */
-  public void makeDir(String path, boolean makeParents, String permissions) throws PathProblem {
-    Set<PosixFilePermission> perms = permissions(permissions, "755");
+  public void makeDir(String path, boolean makeParents, String permissions) {
+    int mode = mode(path, permissions, "755");
     Path target = host(path);
     try {
       if (makeParents) {
         if (Files.exists(target) && !Files.isDirectory(target)) {
-          throw new PathProblem("mkdir " + path + ": not a directory", PathProblem.GENERIC);
+          throw new PathErrorException(path, GENERIC, "mkdir " + path + ": not a directory");
         }
         Files.createDirectories(target);
       } else {
         if (!Files.isDirectory(target.getParent())) {
-          throw new PathProblem(
-              "mkdir " + path + ".mkdir-new: no such file or directory", PathProblem.NOT_FOUND);
+          throw new PathErrorException(
+              path, NOT_FOUND, "mkdir " + path + ".mkdir-new: no such file or directory");
         }
         Files.createDirectory(target);
       }
-      Files.setPosixFilePermissions(target, perms);
+      Files.setAttribute(target, "unix:mode", mode);
     } catch (FileAlreadyExistsException e) {
-      throw new PathProblem("mkdir " + path + ": file exists", PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "mkdir " + path + ": file exists");
     } catch (IOException e) {
-      throw new PathProblem("mkdir " + path + ": " + reason(e), PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "mkdir " + path + ": " + reason(e));
     }
   }
 
   /** Removes a path; recursively like Go's {@code os.RemoveAll} (a missing path is no error). */
-  public void remove(String path, boolean recursive) throws PathProblem {
+  public void remove(String path, boolean recursive) {
     Path target = host(path);
     if (target.equals(root)) {
-      throw new PathProblem("remove " + path + ": cannot remove the root", PathProblem.DENIED);
+      throw new PathErrorException(path, DENIED, "remove " + path + ": cannot remove the root");
     }
     try {
       if (recursive) {
@@ -283,12 +267,12 @@ public final class ContainerFiles {
         Files.delete(target);
       }
     } catch (NoSuchFileException e) {
-      throw new PathProblem(
-          "remove " + path + ": no such file or directory", PathProblem.NOT_FOUND);
+      throw new PathErrorException(
+          path, NOT_FOUND, "remove " + path + ": no such file or directory");
     } catch (DirectoryNotEmptyException e) {
-      throw new PathProblem("remove " + path + ": directory not empty", PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "remove " + path + ": directory not empty");
     } catch (IOException e) {
-      throw new PathProblem("remove " + path + ": " + reason(e), PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "remove " + path + ": " + reason(e));
     }
   }
 
@@ -320,20 +304,13 @@ public final class ContainerFiles {
     }
   }
 
-  private static Set<PosixFilePermission> permissions(String octal, String fallback)
-      throws PathProblem {
+  /** The mode an octal permissions string sets ({@code fallback} when none is given). */
+  private static int mode(String path, String octal, String fallback) {
     String value = octal == null || octal.isEmpty() ? fallback : octal;
     if (!value.matches("[0-7]{3,4}")) {
-      throw new PathProblem("invalid permissions \"" + value + "\"", PathProblem.GENERIC);
+      throw new PathErrorException(path, GENERIC, "invalid permissions \"" + value + "\"");
     }
-    int mode = Integer.parseInt(value, 8);
-    Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-    for (int bit = 0; bit < BITS.length; bit++) {
-      if ((mode & (1 << bit)) != 0) {
-        perms.add(BITS[bit]);
-      }
-    }
-    return perms;
+    return Integer.parseInt(value, 8);
   }
 
   /** Why an I/O call failed, worded like Go's errors and without host paths. */

@@ -71,11 +71,6 @@ public record ContainerImage(Map<String, Program> executables) {
     return new ContainerImage(next);
   }
 
-  /** The program at {@code absolutePath}, or null when the image has none there. */
-  public Program program(String absolutePath) {
-    return executables.get(absolutePath);
-  }
-
   private static void requireAbsolute(String path) {
     if (path == null || !path.startsWith("/")) {
       throw new IllegalArgumentException(

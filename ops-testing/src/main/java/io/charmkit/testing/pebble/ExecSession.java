@@ -3,16 +3,16 @@ package io.charmkit.testing.pebble;
 import io.charmkit.ops.pebble.ExecRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.content.AsyncContent;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -37,21 +37,11 @@ final class ExecSession {
   /** Output goes out in messages of up to this size. */
   private static final int CHUNK = 16 * 1024;
 
-  /** Told when the session is over. */
-  @FunctionalInterface
-  interface Completion {
-    /**
-     * Reports the end of the exec.
-     *
-     * @param exitCode the handler's exit code, or -1 when it did not finish
-     * @param failure Pebble's task error, or null when the command ran to its end
-     */
-    void finished(ExecSession session, int exitCode, String failure);
-  }
-
   private final PebbleEngine.ExecTask task;
   private final boolean splitStderr;
-  private final Completion completion;
+
+  /** Told when the session is over, and how the command ended. */
+  private final BiConsumer<ExecSession, PebbleEngine.Ending> completion;
 
   /** The claimed sockets; a socket's session is null until its upgrade completes. */
   private final Map<String, Session> sockets = new HashMap<>();
@@ -61,14 +51,13 @@ final class ExecSession {
   private final CountDownLatch stdinEnded = new CountDownLatch(1);
   private boolean stopped;
 
-  ExecSession(PebbleEngine.ExecTask task, boolean splitStderr, Completion completion) {
+  ExecSession(
+      PebbleEngine.ExecTask task,
+      boolean splitStderr,
+      BiConsumer<ExecSession, PebbleEngine.Ending> completion) {
     this.task = task;
     this.splitStderr = splitStderr;
     this.completion = completion;
-  }
-
-  String taskId() {
-    return task.taskId();
   }
 
   /** The request, with the stdin that arrived. */
@@ -155,44 +144,29 @@ final class ExecSession {
     try {
       if (!awaitIo()) {
         String timedOut = ": timeout waiting for websocket connections: context deadline exceeded";
-        completion.finished(this, -1, "exec " + task.taskId() + timedOut);
+        completion.accept(this, new PebbleEngine.Ending(-1, "exec " + task.taskId() + timedOut));
         return;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
     }
-    Session stdio;
-    Session stderrSocket;
+    FrameOutput out;
+    FrameOutput err;
     synchronized (this) {
-      stdio = sockets.get("stdio");
-      stderrSocket = splitStderr ? sockets.get("stderr") : stdio;
+      out = new FrameOutput(sockets.get("stdio"));
+      err = splitStderr ? new FrameOutput(sockets.get("stderr")) : out;
     }
-    FrameOutput out = new FrameOutput(stdio);
-    FrameOutput err = splitStderr ? new FrameOutput(stderrSocket) : out;
-    ExecCall call =
-        new ExecCall(
-            task.request(),
-            task.environment(),
-            task.workingDir(),
-            Content.Source.asInputStream(stdinPipe),
-            out,
-            err);
-    Duration timeout = task.request().timeout();
-    PebbleEngine.Ending end =
-        PebbleEngine.runHandler(
-            task.handler(), call, timeout == null ? 0 : timeout.toMillis(), task.taskId());
+    PebbleEngine.Ending end = task.run(Content.Source.asInputStream(stdinPipe), out, err);
     // Like Pebble: the output streams end (after what the command wrote), then the task does.
     out.finish();
-    if (splitStderr) {
-      err.finish();
-    }
+    err.finish(); // the same stream as out when stderr is not split: finishing twice is a no-op
     try {
       stdinEnded.await(STDIN_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    completion.finished(this, end.exitCode(), end.failure());
+    completion.accept(this, end);
   }
 
   /**
@@ -234,7 +208,7 @@ final class ExecSession {
     @Override
     public synchronized void flush() throws IOException {
       if (count > 0) {
-        send(socket, (s, done) -> s.sendBinary(ByteBuffer.wrap(buffer, 0, count), done));
+        send(done -> socket.sendBinary(ByteBuffer.wrap(buffer, 0, count), done));
         count = 0;
       }
     }
@@ -246,7 +220,7 @@ final class ExecSession {
       }
       try {
         flush();
-        send(socket, (s, done) -> s.sendText(END, done));
+        send(done -> socket.sendText(END, done));
       } catch (IOException e) {
         // Nobody is listening any more; the task still records its end.
       }
@@ -254,19 +228,15 @@ final class ExecSession {
     }
   }
 
-  /** Sends one message and waits until it is written. */
-  private static void send(Session socket, BiConsumer<Session, Callback> message)
-      throws IOException {
-    CompletableFuture<Void> written = new CompletableFuture<>();
-    message.accept(
-        socket, Callback.from(() -> written.complete(null), written::completeExceptionally));
+  /** Sends one message, which {@code message} starts with the callback, and waits for it. */
+  private static void send(Consumer<Callback> message) throws IOException {
     try {
-      written.get();
+      Callback.Completable.with(message::accept).get();
     } catch (ExecutionException e) {
       throw new IOException("cannot send on the exec's WebSocket", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted sending on the exec's WebSocket");
+      throw new InterruptedIOException("interrupted sending on the exec's WebSocket");
     }
   }
 }

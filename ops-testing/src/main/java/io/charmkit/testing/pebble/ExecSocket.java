@@ -1,6 +1,7 @@
 package io.charmkit.testing.pebble;
 
 import java.nio.ByteBuffer;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -26,9 +27,7 @@ public final class ExecSocket implements Session.Listener.AutoDemanding {
   @Override
   public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
     if (id.equals("stdio")) {
-      byte[] bytes = new byte[payload.remaining()];
-      payload.get(bytes);
-      session.stdin(bytes);
+      session.stdin(BufferUtil.toArray(payload));
     }
     callback.succeed();
   }

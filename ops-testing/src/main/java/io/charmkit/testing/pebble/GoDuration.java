@@ -30,7 +30,7 @@ final class GoDuration {
       pos = m.end();
     }
     if (pos == 0 || pos != text.length()) {
-      throw ApiError.badRequest("invalid timeout \"" + text + "\"");
+      throw Envelope.badRequest("invalid timeout \"" + text + "\"");
     }
     return (long) millis;
   }

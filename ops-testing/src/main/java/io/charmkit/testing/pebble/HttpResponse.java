@@ -14,11 +14,6 @@ record HttpResponse(int status, String contentType, byte[] body, Session.Listene
     this(status, contentType, body, null);
   }
 
-  /** A JSON response. */
-  static HttpResponse json(int status, byte[] body) {
-    return new HttpResponse(status, "application/json", body);
-  }
-
   /** A plain-text response, for requests too broken to get a Pebble envelope. */
   static HttpResponse text(int status, String body) {
     return new HttpResponse(

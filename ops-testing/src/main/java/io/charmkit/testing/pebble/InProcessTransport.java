@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-process front end of the simulated Pebble: a {@link PebbleTransport} under the production
@@ -24,7 +24,7 @@ public final class InProcessTransport implements PebbleTransport {
   private final PebbleApi api;
   private final Path socketPath;
   private final Optional<String> unreachable;
-  private final Map<String, PebbleEngine.ExecTask> accepted = new HashMap<>();
+  private final Map<String, PebbleEngine.ExecTask> accepted = new ConcurrentHashMap<>();
 
   /**
    * A transport to {@code engine}.
@@ -37,7 +37,9 @@ public final class InProcessTransport implements PebbleTransport {
     this.engine = engine;
     this.socketPath = socketPath;
     this.unreachable = unreachable;
-    this.api = new PebbleApi(engine, new Io(), () -> true);
+    // Each accepted exec waits here until the client asks for its I/O.
+    this.api =
+        new PebbleApi(engine, (task, split) -> accepted.put(task.taskId(), task), () -> true);
   }
 
   @Override
@@ -59,36 +61,15 @@ public final class InProcessTransport implements PebbleTransport {
       ByteArrayOutputStream stdout,
       ByteArrayOutputStream stderr)
       throws IOException {
-    PebbleEngine.ExecTask task;
-    synchronized (accepted) {
-      task = accepted.remove(taskId);
-    }
+    PebbleEngine.ExecTask task = accepted.remove(taskId);
     if (task == null) {
       throw new IOException("no exec task \"" + taskId + "\" is waiting for its I/O");
     }
-    PebbleEngine.ExecRun run = engine.runExec(task, stdin);
-    stdout.writeBytes(run.stdout());
-    stderr.writeBytes(run.stderr());
+    engine.runExec(task, stdin, stdout, stderr);
   }
 
   @Override
   public void close() {
     // Nothing to release: there is no connection.
-  }
-
-  /** Keeps each accepted exec until the client asks for its I/O. */
-  private final class Io implements PebbleApi.ExecIo {
-    @Override
-    public void accepted(PebbleEngine.ExecTask task, boolean splitStderr) {
-      synchronized (accepted) {
-        accepted.put(task.taskId(), task);
-      }
-    }
-
-    @Override
-    public io.charmkit.testing.pebble.HttpResponse webSocket(
-        String taskId, String id, io.charmkit.testing.pebble.HttpRequest request) {
-      throw ApiError.badRequest("the in-process Pebble carries an exec's I/O without WebSockets");
-    }
   }
 }

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.charmkit.ops.pebble.Plan;
-import java.util.Iterator;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,9 +52,9 @@ public final class LayerCombiner {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();
-    YAMLMapper mapper = new YAMLMapper(factory);
-    mapper.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-    return mapper;
+    return YAMLMapper.builder(factory)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .build();
   }
 
   /** Parses a layer's YAML; errors are 400s worded as Pebble words them. */
@@ -67,13 +66,13 @@ public final class LayerCombiner {
       JsonLocation at = e.getLocation();
       String where =
           at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-      throw ApiError.badRequest("cannot parse layer \"" + label + "\": invalid YAML" + where);
+      throw Envelope.badRequest("cannot parse layer \"" + label + "\": invalid YAML" + where);
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
       return Envelope.JSON.createObjectNode();
     }
     if (!tree.isObject()) {
-      throw ApiError.badRequest("cannot parse layer \"" + label + "\": not a mapping");
+      throw Envelope.badRequest("cannot parse layer \"" + label + "\": not a mapping");
     }
     return (ObjectNode) tree;
   }
@@ -89,13 +88,12 @@ public final class LayerCombiner {
    * @return the first problem; empty when Pebble would accept the layer
    */
   public static Optional<String> layerProblem(String label, ObjectNode layer) {
-    for (Iterator<String> it = layer.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!TOP_LEVEL.contains(key)) {
-        return Optional.of("cannot parse layer \"" + label + "\": field " + key + " not found");
-      }
-    }
-    return logTargetProblem(layer)
+    return layer.properties().stream()
+        .map(Map.Entry::getKey)
+        .filter(key -> !TOP_LEVEL.contains(key))
+        .findFirst()
+        .map(key -> "cannot parse layer \"" + label + "\": field " + key + " not found")
+        .or(() -> logTargetProblem(layer))
         .or(() -> sectionProblem(label, layer, "services", "service"))
         .or(() -> sectionProblem(label, layer, "checks", "check"))
         .or(() -> sectionProblem(label, layer, "log-targets", "log target"));
@@ -107,23 +105,18 @@ public final class LayerCombiner {
    * when one is given (a missing type is checked on the combined plan).
    */
   private static Optional<String> logTargetProblem(ObjectNode layer) {
-    if (!(layer.get("log-targets") instanceof ObjectNode targets)) {
-      return Optional.empty();
-    }
-    for (Map.Entry<String, JsonNode> entry : targets.properties()) {
+    for (Map.Entry<String, JsonNode> entry : layer.path("log-targets").properties()) {
       String name = entry.getKey();
       JsonNode target = entry.getValue();
       if (target == null || target.isNull()) {
         return Optional.of("log target object cannot be null for log target \"" + name + "\"");
       }
-      if (target.get("labels") instanceof ObjectNode labels) {
-        for (Iterator<String> it = labels.fieldNames(); it.hasNext(); ) {
-          String labelName = it.next();
-          if (labelName.startsWith("pebble_")) {
-            return Optional.of(
-                "log target \"%s\": label \"%s\" uses reserved prefix \"pebble_\""
-                    .formatted(name, labelName));
-          }
+      for (Map.Entry<String, JsonNode> label : target.path("labels").properties()) {
+        String labelName = label.getKey();
+        if (labelName.startsWith("pebble_")) {
+          return Optional.of(
+              "log target \"%s\": label \"%s\" uses reserved prefix \"pebble_\""
+                  .formatted(name, labelName));
         }
       }
       String type = target.path("type").asText("");
@@ -138,11 +131,8 @@ public final class LayerCombiner {
 
   private static Optional<String> sectionProblem(
       String label, ObjectNode layer, String section, String what) {
-    JsonNode entries = layer.get(section);
-    if (entries == null || entries.isNull()) {
-      return Optional.empty();
-    }
-    if (!entries.isObject()) {
+    JsonNode entries = layer.path(section);
+    if (!entries.isObject() && !entries.isMissingNode() && !entries.isNull()) {
       return Optional.of(
           "cannot parse layer \"" + label + "\": \"" + section + "\" must be a mapping");
     }
@@ -165,47 +155,28 @@ public final class LayerCombiner {
    */
   public static ObjectNode combine(ObjectNode base, ObjectNode next) {
     ObjectNode out = base.deepCopy();
-    for (String key : List.of("summary", "description")) {
-      if (next.hasNonNull(key)) {
-        out.set(key, next.get(key).deepCopy());
-      }
-    }
+    ObjectNode update = next.deepCopy();
+    // A field left empty ("summary:", "services:") changes nothing.
+    update.remove(
+        update.properties().stream()
+            .filter(field -> field.getValue().isNull())
+            .map(Map.Entry::getKey)
+            .toList());
     for (String section : SECTIONS) {
-      JsonNode entries = next.get(section);
-      if (entries == null || !entries.isObject()) {
-        continue;
-      }
-      ObjectNode target =
-          out.get(section) instanceof ObjectNode existing ? existing : out.putObject(section);
-      for (Map.Entry<String, JsonNode> entry : entries.properties()) {
-        JsonNode old = target.get(entry.getKey());
-        boolean replace = "replace".equals(entry.getValue().path("override").asText());
-        if (old == null || !old.isObject() || replace) {
-          target.set(entry.getKey(), entry.getValue().deepCopy());
-        } else {
-          target.set(entry.getKey(), merge((ObjectNode) old, (ObjectNode) entry.getValue()));
-        }
+      if (out.get(section) instanceof ObjectNode entries
+          && update.get(section) instanceof ObjectNode changes) {
+        // An entry with "override: replace" starts afresh; the others merge into the entry below.
+        changes.properties().stream()
+            .filter(entry -> "replace".equals(entry.getValue().path("override").asText()))
+            .forEach(entry -> entries.remove(entry.getKey()));
       }
     }
-    return out;
-  }
-
-  private static ObjectNode merge(ObjectNode old, ObjectNode next) {
-    ObjectNode out = old.deepCopy();
-    for (Map.Entry<String, JsonNode> field : next.properties()) {
-      JsonNode mine = out.get(field.getKey());
-      JsonNode theirs = field.getValue();
-      if (mine instanceof ObjectNode m && theirs instanceof ObjectNode t) {
-        out.set(field.getKey(), merge(m, t));
-      } else if (mine instanceof ArrayNode m && theirs instanceof ArrayNode t) {
-        ArrayNode joined = m.deepCopy();
-        joined.addAll(t.deepCopy());
-        out.set(field.getKey(), joined);
-      } else {
-        out.set(field.getKey(), theirs.deepCopy());
-      }
+    try {
+      // Jackson's update merges objects field by field, appends to lists and replaces scalars.
+      return Envelope.JSON.readerForUpdating(out).readValue(update);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot combine layers", e);
     }
-    return out;
   }
 
   /**
@@ -213,11 +184,11 @@ public final class LayerCombiner {
    * and with Pebble's defaults filled in; a problem is a 400 worded as Pebble words it.
    */
   static Plan toPlan(ObjectNode combined) {
-    ApiError.refuseIf(planProblem(combined));
+    Envelope.refuseIf(planProblem(combined));
     try {
       return plan(combined);
     } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest(e.getMessage());
+      throw Envelope.badRequest(e.getMessage());
     }
   }
 
@@ -230,30 +201,24 @@ public final class LayerCombiner {
    * @return the first problem; empty when Pebble would accept the plan
    */
   public static Optional<String> planProblem(ObjectNode combined) {
-    if (combined.get("services") instanceof ObjectNode services) {
-      for (Map.Entry<String, JsonNode> s : services.properties()) {
-        if (!s.getValue().hasNonNull("command")) {
-          return Optional.of("plan must define \"command\" for service \"" + s.getKey() + "\"");
-        }
+    for (Map.Entry<String, JsonNode> s : combined.path("services").properties()) {
+      if (!s.getValue().hasNonNull("command")) {
+        return Optional.of("plan must define \"command\" for service \"" + s.getKey() + "\"");
       }
     }
-    if (combined.get("checks") instanceof ObjectNode checks) {
-      for (Map.Entry<String, JsonNode> c : checks.properties()) {
-        JsonNode check = c.getValue();
-        if (!check.has("http") && !check.has("tcp") && !check.has("exec")) {
-          return Optional.of(
-              "plan must specify one of \"http\", \"tcp\" or \"exec\" for check \""
-                  + c.getKey()
-                  + "\"");
-        }
+    for (Map.Entry<String, JsonNode> c : combined.path("checks").properties()) {
+      JsonNode check = c.getValue();
+      if (!check.has("http") && !check.has("tcp") && !check.has("exec")) {
+        return Optional.of(
+            "plan must specify one of \"http\", \"tcp\" or \"exec\" for check \""
+                + c.getKey()
+                + "\"");
       }
     }
-    if (combined.get("log-targets") instanceof ObjectNode targets) {
-      for (Map.Entry<String, JsonNode> t : targets.properties()) {
-        Optional<String> problem = combinedLogTargetProblem(combined, t.getKey(), t.getValue());
-        if (problem.isPresent()) {
-          return problem;
-        }
+    for (Map.Entry<String, JsonNode> t : combined.path("log-targets").properties()) {
+      Optional<String> problem = combinedLogTargetProblem(combined, t.getKey(), t.getValue());
+      if (problem.isPresent()) {
+        return problem;
       }
     }
     return Optional.empty();
@@ -301,11 +266,9 @@ public final class LayerCombiner {
         plan.set(section, entries.deepCopy());
       }
     }
-    if (plan.get("checks") instanceof ObjectNode checks) {
-      for (Map.Entry<String, JsonNode> c : checks.properties()) {
-        if (c.getValue() instanceof ObjectNode check && !check.hasNonNull("threshold")) {
-          check.put("threshold", 3);
-        }
+    for (JsonNode check : plan.path("checks")) {
+      if (check instanceof ObjectNode entry && !entry.hasNonNull("threshold")) {
+        entry.put("threshold", 3);
       }
     }
     try {

@@ -1,10 +1,12 @@
 package io.charmkit.testing.pebble;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.ops.pebble.ExecRequest;
 import io.charmkit.ops.pebble.MultipartBody;
+import io.charmkit.ops.pebble.PathErrorException;
+import io.charmkit.ops.pebble.PebbleApiException;
 import io.charmkit.ops.pebble.PushOptions;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -17,8 +19,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The Pebble API (PEBBLE.md) over one {@link PebbleEngine}: decodes a request, runs it on the
@@ -40,8 +44,13 @@ final class PebbleApi {
     /** Pebble accepted {@code task}; its I/O is to come (on separate sockets for stderr or not). */
     void accepted(PebbleEngine.ExecTask task, boolean splitStderr);
 
-    /** Answers {@code GET /v1/tasks/<taskId>/websocket/<id>}. */
-    HttpResponse webSocket(String taskId, String id, HttpRequest request);
+    /**
+     * Answers {@code GET /v1/tasks/<taskId>/websocket/<id>}; a front end that carries exec's I/O
+     * otherwise (the in-process one) refuses it.
+     */
+    default HttpResponse webSocket(String taskId, String id, HttpRequest request) {
+      throw Envelope.badRequest("the in-process Pebble carries an exec's I/O without WebSockets");
+    }
   }
 
   private final PebbleEngine engine;
@@ -63,11 +72,11 @@ final class PebbleApi {
   HttpResponse handle(HttpRequest request) {
     try {
       return route(request);
-    } catch (ApiError e) {
+    } catch (PebbleApiException e) {
       return Envelope.error(e);
     } catch (RuntimeException e) {
       return Envelope.error(
-          new ApiError(
+          Envelope.failure(
               500, "internal error in test Pebble: " + e.getClass().getSimpleName(), null));
     }
   }
@@ -85,9 +94,9 @@ final class PebbleApi {
         requireMethod(r, "GET");
         String format = r.param("format");
         if (!"yaml".equals(format)) {
-          throw ApiError.badRequest("invalid format \"" + (format == null ? "" : format) + "\"");
+          throw Envelope.badRequest("invalid format \"" + (format == null ? "" : format) + "\"");
         }
-        return Envelope.sync(engine.planYaml());
+        return Envelope.sync(LayerCombiner.render(engine.plan()));
       case "/v1/layers":
         requireMethod(r, "POST");
         return addLayer(r);
@@ -132,37 +141,33 @@ final class PebbleApi {
         return Envelope.sync(engine.change(rest));
       }
     }
-    throw ApiError.notFound("invalid API endpoint requested");
+    throw Envelope.notFound("invalid API endpoint requested");
   }
 
   private static void requireMethod(HttpRequest r, String... allowed) {
     if (!Arrays.asList(allowed).contains(r.method())) {
-      throw new ApiError(405, "method \"" + r.method() + "\" not allowed", null);
+      throw Envelope.failure(405, "method \"" + r.method() + "\" not allowed", null);
     }
   }
 
   /** The {@code names} parameters: comma-separated values, repeated keys, or both. */
   private static Set<String> names(HttpRequest r) {
-    Set<String> wanted = new LinkedHashSet<>();
-    for (String value : r.params("names")) {
-      for (String name : value.split(",")) {
-        if (!name.isBlank()) {
-          wanted.add(name.trim());
-        }
-      }
-    }
-    return wanted;
+    return r.params("names").stream()
+        .flatMap(value -> Arrays.stream(value.split(",")))
+        .filter(name -> !name.isBlank())
+        .map(String::trim)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   private static JsonNode jsonBody(byte[] body) {
     try {
       JsonNode node = Envelope.JSON.readTree(body);
       if (node == null || !node.isObject()) {
-        throw ApiError.badRequest("cannot decode request body: not a JSON object");
+        throw Envelope.badRequest("cannot decode request body: not a JSON object");
       }
       return node;
     } catch (IOException e) {
-      throw ApiError.badRequest("cannot decode request body: invalid JSON");
+      throw Envelope.badRequest("cannot decode request body: invalid JSON");
     }
   }
 
@@ -181,12 +186,12 @@ final class PebbleApi {
     JsonNode body = jsonBody(r.body());
     String action = body.path("action").asText("");
     if (!action.equals("add")) {
-      throw ApiError.badRequest("invalid action \"" + action + "\"");
+      throw Envelope.badRequest("invalid action \"" + action + "\"");
     }
     String label = body.path("label").asText("");
     String format = body.path("format").asText("");
     if (!label.isEmpty() && !format.equals("yaml")) {
-      throw ApiError.badRequest("invalid format \"" + format + "\"");
+      throw Envelope.badRequest("invalid format \"" + format + "\"");
     }
     engine.addLayer(label, body.path("layer").asText(""), body.path("combine").asBoolean(false));
     return Envelope.sync(true);
@@ -202,33 +207,31 @@ final class PebbleApi {
   // ---- files ----
 
   private HttpResponse getFiles(HttpRequest r) {
-    String action = r.param("action");
-    if ("read".equals(action)) {
-      return read(r);
-    }
-    if ("list".equals(action)) {
-      return Envelope.sync(
-          engine
-              .files()
-              .list(r.param("path"), r.param("pattern"), "true".equals(r.param("itself"))));
-    }
-    throw ApiError.badRequest("invalid action \"" + (action == null ? "" : action) + "\"");
+    String action = Objects.requireNonNullElse(r.param("action"), "");
+    ContainerFiles files = engine.files();
+    return switch (action) {
+      case "read" -> read(r);
+      case "list" ->
+          Envelope.sync(
+              files.list(r.param("path"), r.param("pattern"), "true".equals(r.param("itself"))));
+      default -> throw Envelope.badRequest("invalid action \"" + action + "\"");
+    };
   }
 
   private HttpResponse read(HttpRequest request) {
     String accept = request.header("accept");
     if (accept == null || !accept.toLowerCase(Locale.ROOT).contains("multipart/form-data")) {
-      throw ApiError.badRequest("must accept multipart/form-data");
+      throw Envelope.badRequest("must accept multipart/form-data");
     }
     List<String> paths = request.params("path");
     if (paths.isEmpty()) {
-      throw ApiError.badRequest("must specify path");
+      throw Envelope.badRequest("must specify path");
     }
     byte[] random = new byte[30];
     RANDOM.nextBytes(random);
     String boundary = HexFormat.of().formatHex(random); // 60 hex characters, as Pebble 1.14
     MultipartBody.Writer body = new MultipartBody.Writer(boundary);
-    ArrayNode results = Envelope.JSON.createArrayNode();
+    List<PathResult> results = new ArrayList<>();
     for (String path : paths) {
       results.add(
           outcome(
@@ -247,32 +250,28 @@ final class PebbleApi {
     return new HttpResponse(200, "multipart/form-data; boundary=" + boundary, body.finish());
   }
 
-  private static ObjectNode ok(String path) {
-    ObjectNode item = Envelope.JSON.createObjectNode();
-    item.put("path", path);
-    return item;
-  }
-
-  /** A file operation on one path, which may fail for that path alone. */
-  @FunctionalInterface
-  private interface PathOperation {
-    void run() throws PathProblem;
-  }
-
-  /** {@code {"path"}} when {@code operation} succeeds, with its {@code error} when it fails. */
-  private static ObjectNode outcome(String path, PathOperation operation) {
-    try {
-      operation.run();
-      return ok(path);
-    } catch (PathProblem p) {
-      return failed(path, p);
+  /**
+   * One path's entry in a files result: the path, with Pebble's error when it failed there.
+   *
+   * @param path the path as the request named it
+   * @param error why the operation failed for this path, or null (and left out)
+   */
+  private record PathResult(
+      String path, @JsonInclude(JsonInclude.Include.NON_NULL) Envelope.ErrorResult error) {
+    static PathResult failed(PathErrorException problem) {
+      return new PathResult(
+          problem.path(), new Envelope.ErrorResult(problem.apiMessage(), problem.kind()));
     }
   }
 
-  private static ObjectNode failed(String path, PathProblem problem) {
-    ObjectNode item = ok(path);
-    item.set("error", Envelope.errorObject(problem.getMessage(), problem.kind()));
-    return item;
+  /** {@code {"path"}} when {@code operation} succeeds, with its {@code error} when it fails. */
+  private static PathResult outcome(String path, Runnable operation) {
+    try {
+      operation.run();
+      return new PathResult(path, null);
+    } catch (PathErrorException p) {
+      return PathResult.failed(p);
+    }
   }
 
   private HttpResponse postFiles(HttpRequest request) {
@@ -284,7 +283,7 @@ final class PebbleApi {
     if (type.startsWith("application/json")) {
       JsonNode body = jsonBody(request.body());
       String action = body.path("action").asText("");
-      ArrayNode out = Envelope.JSON.createArrayNode();
+      List<PathResult> out = new ArrayList<>();
       switch (action) {
         case "make-dirs" -> {
           for (JsonNode dir : body.path("dirs")) {
@@ -302,68 +301,67 @@ final class PebbleApi {
             out.add(outcome(path, () -> engine.files().remove(path, recursive)));
           }
         }
-        default -> throw ApiError.badRequest("invalid action \"" + action + "\"");
+        default -> throw Envelope.badRequest("invalid action \"" + action + "\"");
       }
       return Envelope.sync(out);
     }
-    throw ApiError.badRequest("invalid Content-Type \"" + contentType + "\"");
+    throw Envelope.badRequest("invalid Content-Type \"" + contentType + "\"");
   }
 
   private HttpResponse write(HttpRequest request, String contentType) {
     String boundary = MultipartBody.boundaryOf(contentType);
     if (boundary == null || boundary.length() < MIN_BOUNDARY || boundary.length() > 70) {
-      throw ApiError.badRequest("invalid boundary \"" + (boundary == null ? "" : boundary) + "\"");
+      throw Envelope.badRequest("invalid boundary \"" + (boundary == null ? "" : boundary) + "\"");
     }
     List<MultipartBody.Part> parts;
     try {
       parts = MultipartBody.parse(request.body(), boundary);
     } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest("cannot read multipart body: " + e.getMessage());
+      throw Envelope.badRequest("cannot read multipart body: " + e.getMessage());
     }
     if (parts.isEmpty() || !"request".equals(parts.get(0).disposition("name"))) {
-      throw ApiError.badRequest("must specify \"request\" as first part");
+      throw Envelope.badRequest("must specify \"request\" as first part");
     }
     JsonNode meta = jsonBody(parts.get(0).content());
     String action = meta.path("action").asText("");
     if (!action.equals("write")) {
-      throw ApiError.badRequest("multipart action must be \"write\", got \"" + action + "\"");
+      throw Envelope.badRequest("multipart action must be \"write\", got \"" + action + "\"");
     }
     Map<String, JsonNode> wanted = new LinkedHashMap<>();
     for (JsonNode file : meta.path("files")) {
       wanted.put(file.path("path").asText(""), file);
     }
-    Map<String, ObjectNode> results = new LinkedHashMap<>();
+    Map<String, PathResult> results = new LinkedHashMap<>();
     for (MultipartBody.Part part : parts.subList(1, parts.size())) {
       String name = part.disposition("name");
       if (!"files".equals(name)) {
-        throw ApiError.badRequest("expected \"files\" field, got \"" + name + "\"");
+        throw Envelope.badRequest("expected \"files\" field, got \"" + name + "\"");
       }
       String path = part.disposition("filename");
       JsonNode file = wanted.get(path);
       if (file == null) {
-        throw ApiError.badRequest("no metadata for path \"" + path + "\"");
+        throw Envelope.badRequest("no metadata for path \"" + path + "\"");
       }
       results.put(
-          path, outcome(path, () -> engine.files().write(path, part.content(), pushOptions(file))));
+          path,
+          outcome(path, () -> engine.files().write(path, part.content(), pushOptions(path, file))));
     }
-    ArrayNode out = Envelope.JSON.createArrayNode();
+    List<PathResult> out = new ArrayList<>();
     for (String path : wanted.keySet()) {
-      ObjectNode item = results.get(path);
+      String missing = "no file content for path \"" + path + "\"";
       out.add(
-          item != null
-              ? item
-              : failed(
-                  path,
-                  new PathProblem(
-                      "no file content for path \"" + path + "\"", PathProblem.GENERIC)));
+          results.containsKey(path)
+              ? results.get(path)
+              : PathResult.failed(new PathErrorException(path, ContainerFiles.GENERIC, missing)));
     }
     return Envelope.sync(out);
   }
 
-  private static PushOptions pushOptions(JsonNode file) throws PathProblem {
+  private static PushOptions pushOptions(String path, JsonNode file) {
     String permissions = text(file, "permissions");
     if (permissions != null && !permissions.matches("[0-7]{3}")) {
-      throw new PathProblem("invalid permissions \"" + permissions + "\"", PathProblem.GENERIC);
+      throw new PathErrorException(
+          path, ContainerFiles.GENERIC, "invalid permissions \"" + permissions + "\"");
     }
     return new PushOptions(
         file.path("make-dirs").asBoolean(false),
@@ -381,17 +379,10 @@ final class PebbleApi {
     List<String> command = new ArrayList<>();
     body.path("command").forEach(word -> command.add(word.asText()));
     if (command.isEmpty()) {
-      throw ApiError.badRequest("must specify command");
+      throw Envelope.badRequest("must specify command");
     }
-    long timeoutMillis = 0;
     String timeout = text(body, "timeout");
-    if (timeout != null && !timeout.isEmpty()) {
-      try {
-        timeoutMillis = GoDuration.parseMillis(timeout);
-      } catch (IllegalArgumentException e) {
-        throw ApiError.badRequest("invalid timeout: time: invalid duration \"" + timeout + "\"");
-      }
-    }
+    long timeoutMillis = timeout == null || timeout.isEmpty() ? 0 : GoDuration.parseMillis(timeout);
     Map<String, String> requestedEnv = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : body.path("environment").properties()) {
       requestedEnv.put(e.getKey(), e.getValue().asText());
@@ -411,8 +402,7 @@ final class PebbleApi {
     PebbleEngine.ExecTask task = engine.startExec(request);
     execIo.accepted(task, body.path("split-stderr").asBoolean(false));
     ObjectNode result = Envelope.JSON.createObjectNode();
-    result.set(
-        "environment", Envelope.JSON.valueToTree(new java.util.TreeMap<>(task.environment())));
+    result.set("environment", Envelope.JSON.valueToTree(task.environment()));
     result.put("task-id", task.taskId());
     result.put("working-dir", task.workingDir());
     return Envelope.async(task.changeId(), result);

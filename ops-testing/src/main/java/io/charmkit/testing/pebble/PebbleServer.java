@@ -1,19 +1,17 @@
 package io.charmkit.testing.pebble;
 
-import io.charmkit.ops.pebble.ExecRequest;
-import io.charmkit.ops.pebble.Plan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -47,8 +45,8 @@ public final class PebbleServer implements AutoCloseable {
   private final Path rootDir;
   private final PebbleEngine engine;
   private final PebbleApi api;
-  private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-  private final Map<String, ExecSession> execSessions = new LinkedHashMap<>();
+  private final Queue<String> requests = new ConcurrentLinkedQueue<>();
+  private final Map<String, ExecSession> execSessions = new ConcurrentHashMap<>();
   private final Server jetty;
   private final ServerWebSocketContainer webSockets;
 
@@ -105,11 +103,9 @@ public final class PebbleServer implements AutoCloseable {
       PebbleServer server = new PebbleServer(socketPath, rootDir);
       server.jetty.start();
       return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the test Pebble on " + socketPath, e);
     } catch (Exception e) {
-      throw new UncheckedIOException(
-          "cannot start the test Pebble on " + socketPath, new IOException(e.getMessage(), e));
+      IOException cause = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+      throw new UncheckedIOException("cannot start the test Pebble on " + socketPath, cause);
     }
   }
 
@@ -123,7 +119,10 @@ public final class PebbleServer implements AutoCloseable {
     return rootDir;
   }
 
-  /** The engine holding this Pebble's state and rules. */
+  /**
+   * The engine holding this Pebble's state and rules: its plan, service statuses, the commands run
+   * and the faults a test scripts.
+   */
   public PebbleEngine engine() {
     return engine;
   }
@@ -133,36 +132,14 @@ public final class PebbleServer implements AutoCloseable {
     engine.image(image);
   }
 
-  /** The current combined plan. */
-  public Plan plan() {
-    return engine.plan();
-  }
-
-  /** Each planned service's status: {@code active}, {@code inactive}, … */
-  public Map<String, String> serviceStatuses() {
-    return engine.serviceStatuses();
-  }
-
-  /** See {@link PebbleEngine#failNextStart}. */
-  public void failNextStart(String service, String error) {
-    engine.failNextStart(service, error);
-  }
-
   /** See {@link PebbleEngine#onExec}: how tests stand in for the workload's programs. */
   public void onExec(List<String> prefix, ExecHandler handler) {
     engine.onExec(prefix, handler);
   }
 
-  /** Every command run so far, in the order they finished, with the stdin that arrived. */
-  public List<ExecRequest> execs() {
-    return engine.execs();
-  }
-
   /** Every request received so far, as {@code METHOD path?query} (query decoded), in order. */
   public List<String> requests() {
-    synchronized (requests) {
-      return List.copyOf(requests);
-    }
+    return List.copyOf(requests);
   }
 
   /** Stops listening, drops open connections and removes the socket file. */
@@ -174,9 +151,7 @@ public final class PebbleServer implements AutoCloseable {
     } catch (Exception e) {
       // Best effort: the test is over, and a leftover socket file in a temp dir is harmless.
     }
-    synchronized (execSessions) {
-      execSessions.values().forEach(ExecSession::stop);
-    }
+    execSessions.values().forEach(ExecSession::stop);
     engine.wakeWaiters(); // release any waiter so its thread can end
   }
 
@@ -207,39 +182,32 @@ public final class PebbleServer implements AutoCloseable {
           new ExecSession(
               task,
               splitStderr,
-              (s, exitCode, failure) -> {
-                synchronized (execSessions) {
-                  execSessions.remove(s.taskId());
-                }
-                engine.execFinished(task, s.recorded(), exitCode, failure);
+              (s, end) -> {
+                execSessions.remove(task.taskId());
+                engine.execFinished(task, s.recorded(), end);
               });
-      synchronized (execSessions) {
-        execSessions.put(task.taskId(), session);
-      }
+      execSessions.put(task.taskId(), session);
       session.start();
     }
 
     @Override
     public HttpResponse webSocket(String taskId, String id, HttpRequest r) {
-      ExecSession session;
-      synchronized (execSessions) {
-        session = execSessions.get(taskId);
-      }
+      ExecSession session = execSessions.get(taskId);
       if (session == null) {
         String kind = engine.taskKind(taskId);
         if (kind == null) {
-          throw ApiError.notFound("cannot find task with id \"" + taskId + "\"");
+          throw Envelope.notFound("cannot find task with id \"" + taskId + "\"");
         }
         if (!kind.equals("exec")) {
-          throw ApiError.badRequest("\"" + kind + "\" tasks do not have websockets");
+          throw Envelope.badRequest("\"" + kind + "\" tasks do not have websockets");
         }
-        throw ApiError.notFound("exec task \"" + taskId + "\" has finished");
+        throw Envelope.notFound("exec task \"" + taskId + "\" has finished");
       }
       if (!session.expects(id)) {
-        throw ApiError.notFound("websocket \"" + id + "\" not found");
+        throw Envelope.notFound("websocket \"" + id + "\" not found");
       }
       if (session.connected(id)) {
-        throw ApiError.badRequest("websocket \"" + id + "\" already connected");
+        throw Envelope.badRequest("websocket \"" + id + "\" already connected");
       }
       String key = r.header("sec-websocket-key");
       String upgrade = r.header("upgrade");

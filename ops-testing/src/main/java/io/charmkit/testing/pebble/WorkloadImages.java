@@ -1,5 +1,6 @@
 package io.charmkit.testing.pebble;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,27 +20,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class WorkloadImages {
-  private final Map<String, ContainerImage> images = new ConcurrentHashMap<>();
+  /** The images by application ({@code *} for every one) and container name. */
+  private final Map<List<String>, ContainerImage> images = new ConcurrentHashMap<>();
 
   /** Declares the image of every application's container named {@code container}. */
   public WorkloadImages container(String container, ContainerImage image) {
-    images.put(key("*", container), image);
+    images.put(List.of("*", container), image);
     return this;
   }
 
   /** Declares the image of {@code application}'s container {@code container}. */
   public WorkloadImages set(String application, String container, ContainerImage image) {
-    images.put(key(application, container), image);
+    images.put(List.of(application, container), image);
     return this;
   }
 
   /** The image of {@code application}'s container, empty when none was declared. */
   public ContainerImage get(String application, String container) {
-    ContainerImage own = images.get(key(application, container));
-    return own != null ? own : images.getOrDefault(key("*", container), ContainerImage.empty());
-  }
-
-  private static String key(String application, String container) {
-    return application + "/" + container;
+    ContainerImage shared = images.getOrDefault(List.of("*", container), ContainerImage.empty());
+    return images.getOrDefault(List.of(application, container), shared);
   }
 }

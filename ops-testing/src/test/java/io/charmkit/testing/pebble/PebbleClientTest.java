@@ -129,7 +129,7 @@ class PebbleClientTest {
       assertThat(app.environment()).containsExactly(Map.entry("MODE", "a"));
       assertThat(plan.checks().get("ready").threshold()).isEqualTo(3);
       assertThat(plan.checks().get("ready").http().url()).isEqualTo("http://localhost:8080/ready");
-      assertThat(server.plan()).isEqualTo(plan);
+      assertThat(server.engine().plan()).isEqualTo(plan);
     }
 
     @Test
@@ -242,7 +242,7 @@ class PebbleClientTest {
       assertThat(idle.summary()).isEqualTo("Replan - no services");
       assertThat(restart.summary()).isEqualTo("Replan service \"app\"");
       assertThat(restart.tasks()).extracting(t -> t.kind()).containsExactly("stop", "start");
-      assertThat(server.serviceStatuses()).containsEntry("app", "active");
+      assertThat(server.engine().serviceStatuses()).containsEntry("app", "active");
     }
 
     @Test
@@ -279,13 +279,13 @@ class PebbleClientTest {
                     .contains("exited quickly with code 1");
               });
       // Pebble leaves a service that failed to start inactive (PEBBLE.md, "Workload faults").
-      assertThat(server.serviceStatuses()).containsEntry("app", "inactive");
+      assertThat(server.engine().serviceStatuses()).containsEntry("app", "inactive");
     }
 
     @Test
     void aScriptedFailureFailsOnlyTheNextStart() {
       client.addLayer("workload", workloadLayer("sleep 1000"), true);
-      server.failNextStart("app", "cannot start service: scripted");
+      server.engine().failNextStart("app", "cannot start service: scripted");
 
       assertThatThrownBy(() -> client.start(List.of("app")))
           .isInstanceOf(ChangeErrorException.class)

@@ -89,7 +89,7 @@ class PebbleExecTest {
     ExecOutput out = client.exec(ExecRequest.of("cat").withStdin("hello\nworld\n"));
 
     assertThat(out.stdoutText()).isEqualTo("hello\nworld\n");
-    assertThat(server.execs())
+    assertThat(server.engine().execs())
         .singleElement()
         .satisfies(
             r -> {
@@ -159,7 +159,7 @@ class PebbleExecTest {
               assertThat(e.statusCode()).isEqualTo(400);
               assertThat(e.apiMessage()).isEqualTo("cannot find executable \"temporal-sql-tool\"");
             });
-    assertThat(server.execs()).isEmpty();
+    assertThat(server.engine().execs()).isEmpty();
   }
 
   @Test
@@ -213,7 +213,7 @@ class PebbleExecTest {
                 .withWorkingDir("/var/lib/app"));
 
     assertThat(out.stdoutText()).isEqualTo("db:5432 C.UTF-8 /var/lib/app");
-    ExecRequest recorded = server.execs().get(0);
+    ExecRequest recorded = server.engine().execs().get(0);
     assertThat(recorded.environment()).containsExactly(Map.entry("DB_HOST", "db:5432"));
     assertThat(recorded.workingDir()).isEqualTo("/var/lib/app");
   }
@@ -292,7 +292,7 @@ class PebbleExecTest {
             .withUserId(1000, 1000)
             .withTimeout(Duration.ofSeconds(10)));
 
-    ExecRequest recorded = server.execs().get(0);
+    ExecRequest recorded = server.engine().execs().get(0);
     assertThat(recorded.user()).isEqualTo("app");
     assertThat(recorded.group()).isEqualTo("app");
     assertThat(recorded.userId()).isEqualTo(1000);
@@ -314,6 +314,6 @@ class PebbleExecTest {
     client.exec(ExecRequest.of("true"));
 
     assertThat(client.canConnect()).isTrue();
-    assertThat(server.execs()).hasSize(2);
+    assertThat(server.engine().execs()).hasSize(2);
   }
 }

@@ -361,7 +361,7 @@ class PebbleTranscriptTest {
             chunked.toByteArray());
 
     assertThat(r.text()).endsWith("\"result\":true}");
-    assertThat(server.plan().services()).containsOnlyKeys("sleeper");
+    assertThat(server.engine().plan().services()).containsOnlyKeys("sleeper");
   }
 
   @Test
@@ -393,7 +393,7 @@ class PebbleTranscriptTest {
                 + " (cannot start service: fork/exec /no/such/binary: no such file or directory)\"")
         .contains(
             " ERROR cannot start service: fork/exec /no/such/binary: no such file or directory\"]");
-    assertThat(server.serviceStatuses()).containsEntry("missing", "inactive");
+    assertThat(server.engine().serviceStatuses()).containsEntry("missing", "inactive");
   }
 
   @Test

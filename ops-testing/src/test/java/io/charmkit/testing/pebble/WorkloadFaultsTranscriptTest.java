@@ -136,7 +136,7 @@ class WorkloadFaultsTranscriptTest {
         .contains(
             "\"err\":\"cannot perform the following tasks:\\n- Start service \\\"quick\\\""
                 + " (cannot start service: exited quickly with code 3)\"");
-    assertThat(server.serviceStatuses()).containsEntry("quick", "inactive");
+    assertThat(server.engine().serviceStatuses()).containsEntry("quick", "inactive");
   }
 
   @Test
@@ -163,6 +163,6 @@ class WorkloadFaultsTranscriptTest {
     RawHttp.postJson(socket, "/v1/services", "{\"action\":\"start\",\"services\":[\"tempo\"]}");
 
     assertThat(RawHttp.get(socket, "/v1/changes/2").text()).contains("\"status\":\"Done\"");
-    assertThat(server.serviceStatuses()).containsEntry("tempo", "active");
+    assertThat(server.engine().serviceStatuses()).containsEntry("tempo", "active");
   }
 }
