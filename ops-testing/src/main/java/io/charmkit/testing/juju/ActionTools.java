@@ -1,5 +1,6 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.ops.hooktools.ToolResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +27,7 @@ final class ActionTools {
     return ctx.action;
   }
 
-  private static ToolResponse actionGet(HookContext ctx, List<String> argv) {
+  private static ToolResult actionGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     // Both front ends fill in the defaults of actions.yaml before the action runs.
     Map<String, Object> params = new TreeMap<>(action(ctx).params());
@@ -40,30 +41,30 @@ final class ActionTools {
     return ToolText.formatted(a, out);
   }
 
-  private static ToolResponse actionSet(HookContext ctx, List<String> argv) {
+  private static ToolResult actionSet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of(), Set.of());
     action(ctx);
     if (a.positionals().isEmpty()) {
       throw new ToolArgs.UsageException("no key=value pairs specified");
     }
     ctx.actionResults.putAll(ToolText.settings(a, ""));
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 
-  private static ToolResponse actionLog(HookContext ctx, List<String> argv) {
+  private static ToolResult actionLog(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of(), Set.of());
     action(ctx);
     if (a.positionals().isEmpty()) {
       throw new ToolArgs.UsageException("no message specified");
     }
     ctx.actionLogs.add(String.join(" ", a.positionals()));
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 
-  private static ToolResponse actionFail(HookContext ctx, List<String> argv) {
+  private static ToolResult actionFail(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of(), Set.of());
     action(ctx);
     ctx.actionFailure = String.join(" ", a.positionals());
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 }

@@ -1,6 +1,7 @@
 package io.charmkit.testing.juju;
 
 import io.charmkit.ops.hooktools.ToolArguments;
+import io.charmkit.ops.hooktools.ToolResult;
 import io.charmkit.testing.LogLine;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ final class ConfigTools {
     into.put("leader-set", ConfigTools::leaderSet);
   }
 
-  private static ToolResponse configGet(HookContext ctx, List<String> argv) {
+  private static ToolResult configGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of("all", "a"));
     Map<String, Object> config = ctx.unit.app.effectiveConfig();
     return a.positionals().isEmpty()
@@ -36,14 +37,14 @@ final class ConfigTools {
         : ToolText.value(a, config.get(a.positionals().get(0)));
   }
 
-  private static ToolResponse isLeader(HookContext ctx, List<String> argv) {
+  private static ToolResult isLeader(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     boolean leader = ctx.unit.isLeader();
-    return ToolResponse.ok(
+    return ToolResult.ok(
         ToolText.json(a) ? JujuJson.json(leader) : (leader ? "True\n" : "False\n"));
   }
 
-  private static ToolResponse statusGet(HookContext ctx, List<String> argv) {
+  private static ToolResult statusGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of("include-data", "application"));
     if (!a.flag("application")) {
       return ToolText.formatted(a, statusMap(ctx.unit.status));
@@ -61,7 +62,7 @@ final class ConfigTools {
     return Map.of("status", s.status(), "message", s.message(), "status-data", Map.of());
   }
 
-  private static ToolResponse statusSet(HookContext ctx, List<String> argv) {
+  private static ToolResult statusSet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of(), Set.of("application"));
     List<String> pos = a.positionals();
     if (pos.isEmpty()) {
@@ -85,10 +86,10 @@ final class ConfigTools {
       ctx.unit.status = s;
       ctx.unitStatuses.add(s);
     }
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 
-  private static ToolResponse jujuLog(HookContext ctx, List<String> argv) {
+  private static ToolResult jujuLog(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("l", "log-level", "format"), Set.of("debug"));
     String level = a.value("log-level") != null ? a.value("log-level") : a.value("l");
     if (level == null) {
@@ -104,19 +105,19 @@ final class ConfigTools {
     ctx.logs.add(new LogLine(level, message));
     ctx.model.log(
         ctx.unit, level.toUpperCase(Locale.ROOT), "unit." + ctx.unit.name + ".juju-log", message);
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 
-  private static ToolResponse versionSet(HookContext ctx, List<String> argv) {
+  private static ToolResult versionSet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of(), Set.of());
     if (a.positionals().size() != 1) {
       throw new ToolArgs.UsageException("expected exactly one version");
     }
     ctx.unit.app.version = a.positionals().get(0);
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 
-  private static ToolResponse leaderGet(HookContext ctx, List<String> argv) {
+  private static ToolResult leaderGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     Map<String, String> settings = ctx.leaderSettings();
     String key = a.positionals().isEmpty() ? "-" : a.positionals().get(0);
@@ -125,17 +126,17 @@ final class ConfigTools {
     }
     String value = settings.get(key);
     return value != null && "yaml".equals(a.value("format"))
-        ? ToolResponse.ok(JujuJson.yaml(value))
+        ? ToolResult.ok(JujuJson.yaml(value))
         : ToolText.value(a, value);
   }
 
-  private static ToolResponse leaderSet(HookContext ctx, List<String> argv, String stdin) {
+  private static ToolResult leaderSet(HookContext ctx, List<String> argv, String stdin) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("file"), Set.of());
     if (!ctx.unit.isLeader()) {
       throw new ToolError(
           "cannot write leadership settings: cannot write settings: not the leader");
     }
     ToolText.merge(ctx.leaderSettings(), ToolText.settings(a, stdin));
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 }

@@ -1,6 +1,7 @@
 package io.charmkit.testing.juju;
 
 import io.charmkit.ops.context.HostFqdn;
+import io.charmkit.ops.hooktools.ToolResult;
 import io.charmkit.testing.pebble.ContainerFiles;
 import io.charmkit.testing.pebble.WorkloadImages;
 import java.io.File;
@@ -372,11 +373,11 @@ public final class EmbeddedJuju implements AutoCloseable {
     }
   }
 
-  private ToolResponse answer(ToolRequest request) {
+  private ToolResult answer(ToolRequest request) {
     synchronized (lock) {
       HookContext ctx = model.contexts.get(request.contextId());
       if (ctx == null) {
-        return ToolResponse.error(
+        return ToolText.error(
             "bad request: JUJU_CONTEXT_ID \"" + request.contextId() + "\" is not a running hook");
       }
       return commands.run(ctx, request.tool(), request.args(), request.stdin());

@@ -1,6 +1,7 @@
 package io.charmkit.testing.juju;
 
 import io.charmkit.ops.hooktools.JujuToolSet;
+import io.charmkit.ops.hooktools.ToolResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,18 +67,18 @@ final class HookToolSet {
   }
 
   /** Runs one tool call for the hook {@code ctx}. */
-  ToolResponse run(HookContext ctx, String tool, List<String> argv, String stdin) {
+  ToolResult run(HookContext ctx, String tool, List<String> argv, String stdin) {
     ctx.toolCalls.merge(tool, 1, Integer::sum);
     ToolHandler handler = handlers.get(tool);
     if (handler == null) {
-      return ToolResponse.error("unknown hook tool \"" + tool + "\"");
+      return ToolText.error("unknown hook tool \"" + tool + "\"");
     }
     try {
       return handler.run(ctx, argv, stdin);
     } catch (ToolArgs.UsageException e) {
-      return new ToolResponse(2, "", "ERROR " + e.getMessage() + "\n");
+      return new ToolResult(2, "", "ERROR " + e.getMessage() + "\n");
     } catch (ToolError e) {
-      return ToolResponse.error(e.getMessage());
+      return ToolText.error(e.getMessage());
     }
   }
 }

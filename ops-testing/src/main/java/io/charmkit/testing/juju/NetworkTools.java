@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.ops.hooktools.NetworkInfo;
+import io.charmkit.ops.hooktools.ToolResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,14 +51,14 @@ final class NetworkTools {
         });
   }
 
-  private static ToolResponse storageList(HookContext ctx, List<String> argv) {
+  private static ToolResult storageList(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     String prefix = a.positionals().isEmpty() ? "" : a.positionals().get(0) + "/";
     return ToolText.list(
         a, ctx.unit.storages.keySet().stream().filter(id -> id.startsWith(prefix)).toList());
   }
 
-  private static ToolResponse storageGet(HookContext ctx, List<String> argv) {
+  private static ToolResult storageGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format", "s"), Set.of());
     String id = a.value("s");
     String location = id == null ? null : ctx.unit.storages.get(id);
@@ -71,7 +72,7 @@ final class NetworkTools {
     return ToolText.formatted(a, out);
   }
 
-  private static ToolResponse networkGet(HookContext ctx, List<String> argv) {
+  private static ToolResult networkGet(HookContext ctx, List<String> argv) {
     ToolArgs a =
         ToolArgs.parse(
             argv,
@@ -118,7 +119,7 @@ final class NetworkTools {
     return KEBAB.convertValue(all, Map.class);
   }
 
-  private static ToolResponse goalState(HookContext ctx, List<String> argv) {
+  private static ToolResult goalState(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     Map<String, Object> units = new TreeMap<>();
     for (Unit u : ctx.unit.app.units) {

@@ -1,6 +1,7 @@
 package io.charmkit.testing.juju;
 
 import io.charmkit.ops.hooktools.Port;
+import io.charmkit.ops.hooktools.ToolResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class PortTools {
     into.put("opened-ports", (ctx, argv, stdin) -> openedPorts(ctx, argv));
   }
 
-  private static ToolResponse port(HookContext ctx, String tool, List<String> argv) {
+  private static ToolResult port(HookContext ctx, String tool, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("endpoints", "format"), Set.of());
     if (a.positionals().size() != 1) {
       throw new ToolArgs.UsageException("no port or range specified");
@@ -38,10 +39,10 @@ final class PortTools {
     } else {
       ctx.ports().remove(normalised);
     }
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 
-  private static ToolResponse openedPorts(HookContext ctx, List<String> argv) {
+  private static ToolResult openedPorts(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of("endpoints"));
     String endpoints = a.flag("endpoints") ? " (*)" : "";
     return ToolText.list(a, ctx.ports().stream().map(p -> p + endpoints).toList());

@@ -1,6 +1,7 @@
 package io.charmkit.testing.juju;
 
 import io.charmkit.ops.hooktools.RelationRef;
+import io.charmkit.ops.hooktools.ToolResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class RelationTools {
     into.put("relation-model-get", (ctx, argv, stdin) -> relationModelGet(ctx, argv));
   }
 
-  private static ToolResponse relationIds(HookContext ctx, List<String> argv) {
+  private static ToolResult relationIds(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     String app = ctx.unit.app.name;
     // Without an endpoint argument, the hook's own relation's endpoint (none outside one).
@@ -40,7 +41,7 @@ final class RelationTools {
             .toList());
   }
 
-  private static ToolResponse relationList(HookContext ctx, List<String> argv) {
+  private static ToolResult relationList(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format", "r", "relation"), Set.of("app"));
     Relation r = relation(ctx, a);
     if (a.flag("app")) {
@@ -49,7 +50,7 @@ final class RelationTools {
     return ToolText.list(a, new ArrayList<>(r.membersOf(ctx.unit.name)));
   }
 
-  private static ToolResponse relationGet(HookContext ctx, List<String> argv) {
+  private static ToolResult relationGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format", "r", "relation"), Set.of("app"));
     Relation r = relation(ctx, a);
     List<String> pos = a.positionals();
@@ -91,7 +92,7 @@ final class RelationTools {
         : ToolText.value(a, bag.getOrDefault(key, ""));
   }
 
-  private static ToolResponse relationSet(HookContext ctx, List<String> argv, String stdin) {
+  private static ToolResult relationSet(HookContext ctx, List<String> argv, String stdin) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("r", "relation", "file", "format"), Set.of("app"));
     Relation r = relation(ctx, a);
     Map<String, String> changes = ToolText.settings(a, stdin);
@@ -104,13 +105,13 @@ final class RelationTools {
       owner = ctx.unit.app.name;
     }
     ToolText.merge(ctx.bags(r).computeIfAbsent(owner, o -> new TreeMap<>()), changes);
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 
-  private static ToolResponse relationModelGet(HookContext ctx, List<String> argv) {
+  private static ToolResult relationModelGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format", "r", "relation"), Set.of());
     relation(ctx, a);
-    return ToolResponse.ok(JujuJson.json(Map.of("uuid", ctx.model.uuid)));
+    return ToolResult.ok(JujuJson.json(Map.of("uuid", ctx.model.uuid)));
   }
 
   /** The relation named by {@code -r} (or the hook's own), checked to belong to this unit. */

@@ -1,6 +1,7 @@
 package io.charmkit.testing.juju;
 
 import io.charmkit.ops.hooktools.ToolArguments;
+import io.charmkit.ops.hooktools.ToolResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class SecretTools {
   private static final Set<String> SECRET_META =
       Set.of("label", "description", "expire", "rotate", "owner", "file");
 
-  private static ToolResponse secretAdd(HookContext ctx, List<String> argv) {
+  private static ToolResult secretAdd(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, SECRET_META, Set.of());
     String owner = a.value("owner") == null ? "application" : a.value("owner");
     if (!ToolArguments.SECRET_OWNERS.contains(owner)) {
@@ -55,10 +56,10 @@ final class SecretTools {
     applyMeta(ctx, s, a);
     s.revisions.add(content);
     ctx.secrets().put(s.id, s);
-    return ToolResponse.ok(s.uri() + "\n");
+    return ToolResult.ok(s.uri() + "\n");
   }
 
-  private static ToolResponse secretGet(HookContext ctx, List<String> argv) {
+  private static ToolResult secretGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("label", "format"), Set.of("refresh", "peek"));
     String id = a.positionals().isEmpty() ? null : a.positionals().get(0);
     String label = a.value("label");
@@ -87,10 +88,10 @@ final class SecretTools {
     if (content == null) {
       throw new ToolError("secret \"" + s.id + "\" revision not found");
     }
-    return ToolResponse.ok(JujuJson.json(new TreeMap<>(content)));
+    return ToolResult.ok(JujuJson.json(new TreeMap<>(content)));
   }
 
-  private static ToolResponse secretInfoGet(HookContext ctx, List<String> argv) {
+  private static ToolResult secretInfoGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("label", "format"), Set.of());
     String id = a.positionals().isEmpty() ? null : a.positionals().get(0);
     if ((id == null) == (a.value("label") == null)) {
@@ -109,10 +110,10 @@ final class SecretTools {
     info.put("expiry", s.expire);
     // Juju leaves out what was never set.
     info.values().removeIf(Objects::isNull);
-    return ToolResponse.ok(JujuJson.json(Map.of(s.id, info)));
+    return ToolResult.ok(JujuJson.json(Map.of(s.id, info)));
   }
 
-  private static ToolResponse secretSet(HookContext ctx, List<String> argv) {
+  private static ToolResult secretSet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, SECRET_META, Set.of());
     Secret s = managed(ctx, a, true);
     applyMeta(ctx, s, a);
@@ -121,10 +122,10 @@ final class SecretTools {
     if (!content.isEmpty() && !content.equals(s.content(s.latestRevision()))) {
       s.revisions.add(content);
     }
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 
-  private static ToolResponse secretGrant(HookContext ctx, List<String> argv, boolean grant) {
+  private static ToolResult secretGrant(HookContext ctx, List<String> argv, boolean grant) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("relation", "r", "unit", "app"), Set.of());
     Secret s = managed(ctx, a, false);
     boolean named = a.value("relation") != null || a.value("r") != null;
@@ -148,10 +149,10 @@ final class SecretTools {
           });
       s.grants.values().removeIf(Set::isEmpty);
     }
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 
-  private static ToolResponse secretRemove(HookContext ctx, List<String> argv) {
+  private static ToolResult secretRemove(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("revision"), Set.of());
     Secret s = managed(ctx, a, false);
     if (a.value("revision") == null) {
@@ -168,10 +169,10 @@ final class SecretTools {
       }
       s.revisions.set(rev - 1, null);
     }
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 
-  private static ToolResponse secretIds(HookContext ctx, List<String> argv) {
+  private static ToolResult secretIds(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of());
     return ToolText.list(
         a,

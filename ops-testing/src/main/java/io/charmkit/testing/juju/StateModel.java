@@ -235,8 +235,7 @@ public final class StateModel {
           -1,
           "");
     }
-    ToolResponse r = tools.run(ctx, request.tool(), request.args(), request.stdin().orElse(""));
-    return new ToolResult(r.exitCode(), r.stdout(), r.stderr());
+    return tools.run(ctx, request.tool(), request.args(), request.stdin().orElse(""));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.ops.hooktools.ToolResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +15,7 @@ final class StateTools {
     into.put("state-delete", (ctx, argv, stdin) -> stateDelete(ctx, argv));
   }
 
-  private static ToolResponse stateGet(HookContext ctx, List<String> argv) {
+  private static ToolResult stateGet(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("format"), Set.of("strict"));
     Map<String, String> state = ctx.state();
     if (a.positionals().isEmpty()) {
@@ -27,18 +28,18 @@ final class StateTools {
     return ToolText.value(a, value);
   }
 
-  private static ToolResponse stateSet(HookContext ctx, List<String> argv, String stdin) {
+  private static ToolResult stateSet(HookContext ctx, List<String> argv, String stdin) {
     ToolArgs a = ToolArgs.parse(argv, Set.of("file"), Set.of());
     ToolText.merge(ctx.state(), ToolText.settings(a, stdin));
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 
-  private static ToolResponse stateDelete(HookContext ctx, List<String> argv) {
+  private static ToolResult stateDelete(HookContext ctx, List<String> argv) {
     ToolArgs a = ToolArgs.parse(argv, Set.of(), Set.of());
     if (a.positionals().size() != 1) {
       throw new ToolArgs.UsageException("expected exactly one key");
     }
     ctx.state().remove(a.positionals().get(0));
-    return ToolResponse.ok("");
+    return ToolResult.ok("");
   }
 }

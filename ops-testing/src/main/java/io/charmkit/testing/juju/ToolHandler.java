@@ -1,5 +1,6 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.ops.hooktools.ToolResult;
 import java.util.List;
 
 /** One hook tool of the simulated Juju: answers a call made during the hook {@code ctx}. */
@@ -13,5 +14,5 @@ interface ToolHandler {
    * @throws ToolError for a failure Juju reports with exit code 1
    * @throws ToolArgs.UsageException for a usage error (exit code 2)
    */
-  ToolResponse run(HookContext ctx, List<String> args, String stdin);
+  ToolResult run(HookContext ctx, List<String> args, String stdin);
 }

@@ -1,5 +1,6 @@
 package io.charmkit.testing.juju;
 
+import io.charmkit.ops.hooktools.ToolResult;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,9 +32,9 @@ final class ToolServer implements AutoCloseable {
 
   private final ServerSocket socket;
   private final ExecutorService workers;
-  private final Function<ToolRequest, ToolResponse> handler;
+  private final Function<ToolRequest, ToolResult> handler;
 
-  private ToolServer(ServerSocket socket, Function<ToolRequest, ToolResponse> handler) {
+  private ToolServer(ServerSocket socket, Function<ToolRequest, ToolResult> handler) {
     this.socket = socket;
     this.handler = handler;
     this.workers =
@@ -46,7 +47,7 @@ final class ToolServer implements AutoCloseable {
   }
 
   /** Starts a server on an ephemeral port of 127.0.0.1. */
-  static ToolServer start(Function<ToolRequest, ToolResponse> handler) throws IOException {
+  static ToolServer start(Function<ToolRequest, ToolResult> handler) throws IOException {
     ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     ToolServer server = new ToolServer(socket, handler);
     Thread acceptor = new Thread(server::acceptLoop, "embedded-juju-tool-server");
@@ -79,14 +80,14 @@ final class ToolServer implements AutoCloseable {
   private void serve(Socket connection) {
     try (connection) {
       InputStream in = new BufferedInputStream(connection.getInputStream());
-      ToolResponse response;
+      ToolResult response;
       try {
         response = handler.apply(readRequest(in));
       } catch (IOException e) {
-        response = ToolResponse.error("malformed hook tool request: " + e.getMessage());
+        response = ToolText.error("malformed hook tool request: " + e.getMessage());
       } catch (RuntimeException e) {
         // A bug in the model must reach the charm as a tool failure, not hang it.
-        response = ToolResponse.error("embedded Juju internal error: " + e);
+        response = ToolText.error("embedded Juju internal error: " + e);
       }
       OutputStream out = connection.getOutputStream();
       byte[] err = response.stderr().getBytes(StandardCharsets.UTF_8);

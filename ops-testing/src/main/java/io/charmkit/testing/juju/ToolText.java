@@ -2,6 +2,7 @@ package io.charmkit.testing.juju;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.charmkit.ops.hooktools.ToolResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,29 +20,34 @@ final class ToolText {
     return "json".equals(a.value("format"));
   }
 
+  /** A failed call (exit code 1); Juju prefixes its errors with {@code ERROR }. */
+  static ToolResult error(String message) {
+    return new ToolResult(1, "", "ERROR " + message + "\n");
+  }
+
   /** {@code items} as a JSON list, or one per line. */
-  static ToolResponse list(ToolArgs a, List<String> items) {
+  static ToolResult list(ToolArgs a, List<String> items) {
     if (json(a)) {
-      return ToolResponse.ok(JujuJson.json(items));
+      return ToolResult.ok(JujuJson.json(items));
     }
-    return ToolResponse.ok(items.stream().map(i -> i + "\n").collect(Collectors.joining()));
+    return ToolResult.ok(items.stream().map(i -> i + "\n").collect(Collectors.joining()));
   }
 
   /** {@code value} as JSON or YAML, as the {@code --format} option asks. */
-  static ToolResponse formatted(ToolArgs a, Object value) {
-    return ToolResponse.ok(json(a) ? JujuJson.json(value) : JujuJson.yaml(value));
+  static ToolResult formatted(ToolArgs a, Object value) {
+    return ToolResult.ok(json(a) ? JujuJson.json(value) : JujuJson.yaml(value));
   }
 
   /** A settings map (keys sorted) as JSON, or as YAML ({@code {}} when empty). */
-  static ToolResponse mapping(ToolArgs a, Map<String, ?> map) {
+  static ToolResult mapping(ToolArgs a, Map<String, ?> map) {
     Map<String, ?> sorted = new TreeMap<>(map);
-    return ToolResponse.ok(
+    return ToolResult.ok(
         json(a) ? JujuJson.json(sorted) : sorted.isEmpty() ? "{}\n" : JujuJson.yaml(sorted));
   }
 
   /** One value as JSON, or as its text on a line (nothing at all for null). */
-  static ToolResponse value(ToolArgs a, Object value) {
-    return ToolResponse.ok(json(a) ? JujuJson.json(value) : value == null ? "" : value + "\n");
+  static ToolResult value(ToolArgs a, Object value) {
+    return ToolResult.ok(json(a) ? JujuJson.json(value) : value == null ? "" : value + "\n");
   }
 
   /** Merges {@code changes} into {@code bag}; an empty value deletes its key. */

@@ -4,6 +4,7 @@ import static io.charmkit.testing.juju.TestCharms.charm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.charmkit.ops.hooktools.ToolResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,16 +65,16 @@ class HookToolSetTest {
     return model.begin(h, unit + "-" + hook);
   }
 
-  private ToolResponse call(HookContext ctx, String tool, String... args) {
+  private ToolResult call(HookContext ctx, String tool, String... args) {
     return tools.run(ctx, tool, List.of(args), "");
   }
 
-  private ToolResponse peerAppBag(HookContext ctx) {
+  private ToolResult peerAppBag(HookContext ctx) {
     return call(
         ctx, "relation-get", "--format=json", "-r", "cluster:" + peers, "--app", "-", "provider");
   }
 
-  private ToolResponse callWithStdin(HookContext ctx, String stdin, String tool, String... args) {
+  private ToolResult callWithStdin(HookContext ctx, String stdin, String tool, String... args) {
     return tools.run(ctx, tool, List.of(args), stdin);
   }
 
@@ -128,7 +129,7 @@ class HookToolSetTest {
   void writesAreVisibleToTheWriterAtOnceAndToOthersOnlyAfterCommit() {
     HookContext writer = hook("consumer/0", "db-relation-changed", rel, "provider/0");
 
-    ToolResponse set =
+    ToolResult set =
         callWithStdin(
             writer,
             "{\"b\": \"2\", \"a\": \"1\"}",
@@ -138,7 +139,7 @@ class HookToolSetTest {
             "--file",
             "-");
 
-    assertThat(set).isEqualTo(new ToolResponse(0, "", ""));
+    assertThat(set).isEqualTo(new ToolResult(0, "", ""));
     assertThat(
             call(writer, "relation-get", "--format=json", "-r", "db:" + rel, "a", "consumer/0")
                 .stdout())
@@ -184,7 +185,7 @@ class HookToolSetTest {
     HookContext follower = hook("provider/1", "update-status", null, null);
 
     assertThat(call(follower, "relation-set", "-r", "db:" + rel, "--app", "x=y"))
-        .isEqualTo(new ToolResponse(1, "", "ERROR cannot write relation settings\n"));
+        .isEqualTo(new ToolResult(1, "", "ERROR cannot write relation settings\n"));
     assertThat(call(follower, "relation-get", "-r", "db:" + rel, "--app", "-", "provider").stderr())
         .isEqualTo("ERROR permission denied\n");
     assertThat(peerAppBag(follower).exitCode()).as("peers may read their own app bag").isZero();
@@ -224,7 +225,7 @@ class HookToolSetTest {
     assertThat(call(ctx, "relation-get", "-").stderr())
         .isEqualTo("ERROR no relation id specified\n");
     assertThat(call(ctx, "relation-get", "--bogus"))
-        .isEqualTo(new ToolResponse(2, "", "ERROR flag provided but not defined: --bogus\n"));
+        .isEqualTo(new ToolResult(2, "", "ERROR flag provided but not defined: --bogus\n"));
     assertThat(call(ctx, "no-such-tool").stderr()).contains("unknown hook tool");
   }
 
@@ -431,7 +432,7 @@ class HookToolSetTest {
     assertThat(
             HookToolSet.forVersion("3.6.14")
                 .run(hook("consumer/0", "update-status", null, null), "leader-get", List.of(), ""))
-        .isEqualTo(new ToolResponse(1, "", "ERROR unknown hook tool \"leader-get\"\n"));
+        .isEqualTo(new ToolResult(1, "", "ERROR unknown hook tool \"leader-get\"\n"));
     assertThatThrownBy(() -> HookToolSet.forVersion("three"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'three' is not a Juju version");

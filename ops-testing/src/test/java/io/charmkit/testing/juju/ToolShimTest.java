@@ -2,6 +2,7 @@ package io.charmkit.testing.juju;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.charmkit.ops.hooktools.ToolResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class ToolShimTest {
   @TempDir Path dir;
 
   private final List<ToolRequest> received = new CopyOnWriteArrayList<>();
-  private volatile ToolResponse answer = ToolResponse.ok("");
+  private volatile ToolResult answer = ToolResult.ok("");
   private ToolServer server;
 
   @BeforeEach
@@ -93,14 +94,14 @@ class ToolShimTest {
 
   @Test
   void printsTheAnswerAndExitsWithItsCode() throws Exception {
-    answer = new ToolResponse(0, "{\"a\":\"ü\"}\n\n", "");
+    answer = new ToolResult(0, "{\"a\":\"ü\"}\n\n", "");
     assertThat(run("", "relation-get", "-")).isEqualTo(new Result(0, "{\"a\":\"ü\"}\n\n", ""));
 
-    answer = new ToolResponse(1, "partial", "ERROR permission denied\nsecond line\n");
+    answer = new ToolResult(1, "partial", "ERROR permission denied\nsecond line\n");
     assertThat(run("", "relation-set", "--app"))
         .isEqualTo(new Result(1, "partial", "ERROR permission denied\nsecond line\n"));
 
-    answer = new ToolResponse(2, "", "ERROR flag provided but not defined: -x\n");
+    answer = new ToolResult(2, "", "ERROR flag provided but not defined: -x\n");
     assertThat(run("", "is-leader", "-x").exit()).isEqualTo(2);
   }
 
