@@ -52,14 +52,8 @@ final class ToolText {
 
   /** Merges {@code changes} into {@code bag}; an empty value deletes its key. */
   static void merge(Map<String, String> bag, Map<String, String> changes) {
-    changes.forEach(
-        (k, v) -> {
-          if (v.isEmpty()) {
-            bag.remove(k);
-          } else {
-            bag.put(k, v);
-          }
-        });
+    // A remapping function's null result removes the key.
+    changes.forEach((k, v) -> bag.compute(k, (key, old) -> v.isEmpty() ? null : v));
   }
 
   /** Settings from {@code key=value} arguments and/or a YAML/JSON {@code --file}. */
