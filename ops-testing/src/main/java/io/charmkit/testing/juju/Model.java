@@ -50,13 +50,12 @@ final class Model {
   final Map<String, Unit> units = new LinkedHashMap<>();
   private final Map<Integer, Relation> relations = new TreeMap<>();
   Map<String, Secret> secrets = new LinkedHashMap<>();
-  final TreeMap<Long, PendingHook> queue = new TreeMap<>();
+  final List<PendingHook> queue = new ArrayList<>();
   final Map<String, HookContext> contexts = new HashMap<>();
 
   /** Per (relation, bag, key): how many commits changed it; reset by each settle. */
   final Map<String, Integer> keyChanges = new TreeMap<>();
 
-  private long sequence;
   private int nextRelationId;
   private int nextAddress;
   private long nextSecret = 1;
@@ -175,7 +174,7 @@ final class Model {
         stopWorkloads(u);
         units.remove(u.name);
       }
-      queue.values().removeIf(h -> h.unit().startsWith(appName + "/"));
+      queue.removeIf(h -> h.unit().startsWith(appName + "/"));
       relations.values().removeIf(r -> r.involves(appName));
       apps.remove(appName);
       throw e;
@@ -221,20 +220,20 @@ final class Model {
             .toList();
     for (Relation r : rels) {
       r.bags.put(unitName, addressBag(unit));
-      enqueue(relationHook(unit, r, "relation-created", null, null));
+      queue.add(relationHook(unit, r, "relation-created", null, null));
     }
     enqueue(unitName, unit.isLeader() ? "leader-elected" : "leader-settings-changed");
     enqueue(unitName, "config-changed");
     enqueue(unitName, "start");
     for (String c : app.metadata.containers()) {
-      enqueue(PendingHook.workload(unitName, c));
+      queue.add(PendingHook.workload(unitName, c));
     }
     for (Relation r : rels) {
       for (Unit remote : liveOn(r, unit)) {
-        enqueue(relationHook(unit, r, "relation-joined", remote.name, null));
-        enqueue(relationHook(unit, r, "relation-changed", remote.name, null));
-        enqueue(relationHook(remote, r, "relation-joined", unitName, null));
-        enqueue(relationHook(remote, r, "relation-changed", unitName, null));
+        queue.add(relationHook(unit, r, "relation-joined", remote.name, null));
+        queue.add(relationHook(unit, r, "relation-changed", remote.name, null));
+        queue.add(relationHook(remote, r, "relation-joined", unitName, null));
+        queue.add(relationHook(remote, r, "relation-changed", unitName, null));
       }
     }
     return unit;
@@ -316,12 +315,12 @@ final class Model {
     all.addAll(live(appB));
     for (Unit u : all) {
       r.bags.put(u.name, addressBag(u));
-      enqueue(relationHook(u, r, "relation-created", null, null));
+      queue.add(relationHook(u, r, "relation-created", null, null));
     }
     for (Unit u : all) {
       for (Unit remote : liveOn(r, u)) {
-        enqueue(relationHook(u, r, "relation-joined", remote.name, null));
-        enqueue(relationHook(u, r, "relation-changed", remote.name, null));
+        queue.add(relationHook(u, r, "relation-joined", remote.name, null));
+        queue.add(relationHook(u, r, "relation-changed", remote.name, null));
       }
     }
     return id;
@@ -389,15 +388,15 @@ final class Model {
       throw new EmbeddedJujuException("relation " + id + " is already being removed");
     }
     r.dying = true;
-    queue.values().removeIf(h -> Objects.equals(h.relationId(), id));
+    queue.removeIf(h -> Objects.equals(h.relationId(), id));
     for (Unit u : allUnits(r)) {
       if (r.left.contains(u.name)) {
         continue;
       }
       for (String member : r.membersOf(u.name)) {
-        enqueue(relationHook(u, r, "relation-departed", member, member));
+        queue.add(relationHook(u, r, "relation-departed", member, member));
       }
-      enqueue(relationHook(u, r, "relation-broken", null, null));
+      queue.add(relationHook(u, r, "relation-broken", null, null));
     }
   }
 
@@ -429,12 +428,10 @@ final class Model {
     unit.dying = true;
     // Drop what no longer makes sense for a leaving unit, but keep the departed and broken hooks
     // of relations already being removed: those are how the unit leaves them.
-    queue
-        .values()
-        .removeIf(
-            h ->
-                (unit.name.equals(h.remoteUnit()) || unit.name.equals(h.unit()))
-                    && !inDyingRelation(h));
+    queue.removeIf(
+        h ->
+            (unit.name.equals(h.remoteUnit()) || unit.name.equals(h.unit()))
+                && !inDyingRelation(h));
     unit.failedHook = null;
     for (Relation r : relationsOf(unit)) {
       if (r.dying) {
@@ -444,13 +441,13 @@ final class Model {
       }
       for (Unit other : liveOn(r, unit)) {
         if (r.membersOf(other.name).contains(unit.name)) {
-          enqueue(relationHook(other, r, "relation-departed", unit.name, unit.name));
+          queue.add(relationHook(other, r, "relation-departed", unit.name, unit.name));
         }
       }
       for (String member : r.membersOf(unit.name)) {
-        enqueue(relationHook(unit, r, "relation-departed", member, unit.name));
+        queue.add(relationHook(unit, r, "relation-departed", member, unit.name));
       }
-      enqueue(relationHook(unit, r, "relation-broken", null, null));
+      queue.add(relationHook(unit, r, "relation-broken", null, null));
     }
     enqueue(unit.name, "stop");
     enqueue(unit.name, "remove");
@@ -466,7 +463,7 @@ final class Model {
     stopWorkloads(unit);
     units.remove(unit.name);
     unit.app.units.remove(unit);
-    queue.values().removeIf(h -> unit.name.equals(h.unit()) || unit.name.equals(h.remoteUnit()));
+    queue.removeIf(h -> unit.name.equals(h.unit()) || unit.name.equals(h.remoteUnit()));
     for (Relation r : relations.values()) {
       r.bags.remove(unit.name);
       r.members.remove(unit.name);
@@ -519,7 +516,8 @@ final class Model {
       throw new EmbeddedJujuException("unit " + unit.name + " is not in error");
     }
     if (retry) {
-      queue.put(unit.failedHook.sequence(), unit.failedHook);
+      // Juju retries the failed hook before anything else the unit has queued.
+      queue.add(0, unit.failedHook);
     }
     unit.failedHook = null;
   }
@@ -528,7 +526,7 @@ final class Model {
 
   /** The next hook to run: the oldest one whose unit is not held by a failed hook. */
   PendingHook next() {
-    return queue.values().stream()
+    return queue.stream()
         .filter(h -> units.containsKey(h.unit()) && units.get(h.unit()).failedHook == null)
         .findFirst()
         .orElse(null);
@@ -536,7 +534,8 @@ final class Model {
 
   /** Takes {@code hook} off the queue and opens its context, updating relation membership. */
   HookContext begin(PendingHook hook, String contextId) {
-    queue.remove(hook.sequence());
+    // By identity: an action runs as a hook that is not queued, though an equal one may be.
+    queue.removeIf(h -> h == hook);
     Unit unit = unit(hook.unit());
     if (hook.relationId() != null && hook.remoteUnit() != null) {
       Relation r = relations.get(hook.relationId());
@@ -656,7 +655,7 @@ final class Model {
                 consumer,
                 h -> h.hook().equals("secret-changed") && after.uri().equals(h.secretId()));
         if (!pending) {
-          enqueue(
+          queue.add(
               PendingHook.secret(
                   consumer.name, "secret-changed", after.uri(), c.getValue().label()));
         }
@@ -683,7 +682,7 @@ final class Model {
               h.hook().equals(hook)
                   && h.relationId() == r.id
                   && (remoteUnit == null || remoteUnit.equals(h.remoteUnit())))) {
-        enqueue(PendingHook.relation(target.name, hook, r.id, writer.app.name, remoteUnit, null));
+        queue.add(PendingHook.relation(target.name, hook, r.id, writer.app.name, remoteUnit, null));
       }
     }
   }
@@ -691,16 +690,11 @@ final class Model {
   // ---------------------------------------------------------------- helpers
 
   private boolean hasPending(Unit unit, Predicate<PendingHook> match) {
-    return queue.values().stream().anyMatch(h -> h.unit().equals(unit.name) && match.test(h));
+    return queue.stream().anyMatch(h -> h.unit().equals(unit.name) && match.test(h));
   }
 
   private void enqueue(String unit, String hook) {
-    enqueue(PendingHook.simple(unit, hook));
-  }
-
-  private void enqueue(PendingHook h) {
-    long seq = ++sequence;
-    queue.put(seq, h.queuedAs(seq));
+    queue.add(PendingHook.simple(unit, hook));
   }
 
   private static PendingHook relationHook(

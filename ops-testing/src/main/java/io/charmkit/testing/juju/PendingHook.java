@@ -4,7 +4,6 @@ package io.charmkit.testing.juju;
  * A hook queued for a unit, with the context Juju would give it. Fields that do not apply are null.
  */
 record PendingHook(
-    long sequence,
     String unit,
     String hook,
     Integer relationId,
@@ -16,37 +15,21 @@ record PendingHook(
     String secretLabel) {
 
   static PendingHook simple(String unit, String hook) {
-    return new PendingHook(0, unit, hook, null, null, null, null, null, null, null);
+    return new PendingHook(unit, hook, null, null, null, null, null, null, null);
   }
 
   static PendingHook relation(
       String unit, String hook, int relationId, String remoteApp, String remote, String departing) {
-    return new PendingHook(
-        0, unit, hook, relationId, remoteApp, remote, departing, null, null, null);
+    return new PendingHook(unit, hook, relationId, remoteApp, remote, departing, null, null, null);
   }
 
   static PendingHook workload(String unit, String container) {
     return new PendingHook(
-        0, unit, container + "-pebble-ready", null, null, null, null, container, null, null);
+        unit, container + "-pebble-ready", null, null, null, null, container, null, null);
   }
 
   static PendingHook secret(String unit, String hook, String secretId, String label) {
-    return new PendingHook(0, unit, hook, null, null, null, null, null, secretId, label);
-  }
-
-  /** This hook at position {@code seq} of the queue. */
-  PendingHook queuedAs(long seq) {
-    return new PendingHook(
-        seq,
-        unit,
-        hook,
-        relationId,
-        remoteApp,
-        remoteUnit,
-        departingUnit,
-        workload,
-        secretId,
-        secretLabel);
+    return new PendingHook(unit, hook, null, null, null, null, null, secretId, label);
   }
 
   /** A short description for reports, e.g. {@code b/0 db-relation-changed (remote a/1)}. */

@@ -157,7 +157,7 @@ class HookToolSetTest {
             call(later, "relation-get", "--format=json", "-r", "db:" + rel, "a", "consumer/0")
                 .stdout())
         .isEqualTo("\"1\"\n");
-    assertThat(model.queue.values())
+    assertThat(model.queue)
         .extracting(PendingHook::describe)
         .containsExactly(
             "provider/0 db-relation-changed (remote consumer/0)",
@@ -359,7 +359,7 @@ class HookToolSetTest {
                 + "\":{\"label\":\"pw\",\"owner\":\"application\",\"revision\":2,\"rotation\":\"never\"}}\n");
     model.finish(update, 0);
 
-    assertThat(model.queue.values())
+    assertThat(model.queue)
         .extracting(h -> h.unit() + " " + h.hook() + " " + h.secretId() + " " + h.secretLabel())
         .containsExactly("consumer/0 secret-changed " + uri + " db-pw");
     HookContext changed = hook("consumer/0", "secret-changed", null, null);
@@ -390,7 +390,7 @@ class HookToolSetTest {
     assertThat(call(follower, "leader-get", "--format=json").stdout())
         .isEqualTo("{\"interface.pgsql\":\"a: b\"}\n");
     assertThat(call(follower, "leader-set", "k=v").stderr()).contains("not the leader");
-    assertThat(model.queue.values())
+    assertThat(model.queue)
         .extracting(PendingHook::describe)
         .containsExactly("provider/1 leader-settings-changed");
   }
@@ -402,7 +402,7 @@ class HookToolSetTest {
     call(leader, "relation-set", "-r", "cluster:" + peers, "u=1");
     model.finish(leader, 0);
 
-    assertThat(model.queue.values())
+    assertThat(model.queue)
         .extracting(PendingHook::describe)
         .containsExactly("provider/1 cluster-relation-changed (remote provider/0)");
     HookContext follower = hook("provider/1", "update-status", null, null);
