@@ -310,7 +310,9 @@ public final class ContainerFiles {
     if (!value.matches("[0-7]{3,4}")) {
       throw new PathErrorException(path, GENERIC, "invalid permissions \"" + value + "\"");
     }
-    return Integer.parseInt(value, 8);
+    // Pebble hands the number to Go as an os.FileMode, whose setuid, setgid and sticky flags are
+    // not the octal 7000 bits: Go's chmod keeps only the 0777 part, so "1777" makes 0777.
+    return Integer.parseInt(value, 8) & 0777;
   }
 
   /** Why an I/O call failed, worded like Go's errors and without host paths. */

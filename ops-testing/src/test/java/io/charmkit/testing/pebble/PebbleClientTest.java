@@ -472,6 +472,14 @@ class PebbleClientTest {
     }
 
     @Test
+    void aFourDigitModeKeepsOnlyThePermissionBitsAsGoDoes() throws IOException {
+      client.makeDir("/shared", false, "1777");
+
+      Path dir = server.rootDir().resolve("shared");
+      assertThat((int) Files.getAttribute(dir, "unix:mode") & 07777).isEqualTo(0777);
+    }
+
+    @Test
     void pushWithoutMakeDirsIntoAMissingDirectoryIsNotFound() {
       assertThatThrownBy(() -> client.push("/no/dir/f", "x", PushOptions.defaults()))
           .isInstanceOfSatisfying(
