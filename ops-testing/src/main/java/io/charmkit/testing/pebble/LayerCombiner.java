@@ -201,27 +201,26 @@ public final class LayerCombiner {
    * @return the first problem; empty when Pebble would accept the plan
    */
   public static Optional<String> planProblem(ObjectNode combined) {
-    for (Map.Entry<String, JsonNode> s : combined.path("services").properties()) {
-      if (!s.getValue().hasNonNull("command")) {
-        return Optional.of("plan must define \"command\" for service \"" + s.getKey() + "\"");
-      }
-    }
-    for (Map.Entry<String, JsonNode> c : combined.path("checks").properties()) {
-      JsonNode check = c.getValue();
-      if (!check.has("http") && !check.has("tcp") && !check.has("exec")) {
-        return Optional.of(
-            "plan must specify one of \"http\", \"tcp\" or \"exec\" for check \""
-                + c.getKey()
-                + "\"");
-      }
-    }
-    for (Map.Entry<String, JsonNode> t : combined.path("log-targets").properties()) {
-      Optional<String> problem = combinedLogTargetProblem(combined, t.getKey(), t.getValue());
-      if (problem.isPresent()) {
-        return problem;
-      }
-    }
-    return Optional.empty();
+    return combined.path("services").properties().stream()
+        .filter(s -> !s.getValue().hasNonNull("command"))
+        .findFirst()
+        .map(s -> "plan must define \"command\" for service \"%s\"".formatted(s.getKey()))
+        .or(
+            () ->
+                combined.path("checks").properties().stream()
+                    .filter(
+                        c -> Set.of("http", "tcp", "exec").stream().noneMatch(c.getValue()::has))
+                    .findFirst()
+                    .map(
+                        c ->
+                            "plan must specify one of \"http\", \"tcp\" or \"exec\" for check \"%s\""
+                                .formatted(c.getKey())))
+        .or(
+            () ->
+                combined.path("log-targets").properties().stream()
+                    .flatMap(
+                        t -> combinedLogTargetProblem(combined, t.getKey(), t.getValue()).stream())
+                    .findFirst());
   }
 
   /**

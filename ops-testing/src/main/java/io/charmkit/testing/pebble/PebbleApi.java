@@ -1,6 +1,7 @@
 package io.charmkit.testing.pebble;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.ops.pebble.ExecRequest;
@@ -38,6 +39,8 @@ final class PebbleApi {
   private static final int MIN_BOUNDARY = 32;
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};
 
   /** How a front end carries the I/O of the execs Pebble accepts. */
   interface ExecIo {
@@ -346,15 +349,12 @@ final class PebbleApi {
           path,
           outcome(path, () -> engine.files().write(path, part.content(), pushOptions(path, file))));
     }
-    List<PathResult> out = new ArrayList<>();
     for (String path : wanted.keySet()) {
       String missing = "no file content for path \"" + path + "\"";
-      out.add(
-          results.containsKey(path)
-              ? results.get(path)
-              : PathResult.failed(new PathErrorException(path, ContainerFiles.GENERIC, missing)));
+      results.putIfAbsent(
+          path, PathResult.failed(new PathErrorException(path, ContainerFiles.GENERIC, missing)));
     }
-    return Envelope.sync(out);
+    return Envelope.sync(wanted.keySet().stream().map(results::get).toList());
   }
 
   private static PushOptions pushOptions(String path, JsonNode file) {
@@ -383,14 +383,10 @@ final class PebbleApi {
     }
     String timeout = text(body, "timeout");
     long timeoutMillis = timeout == null || timeout.isEmpty() ? 0 : GoDuration.parseMillis(timeout);
-    Map<String, String> requestedEnv = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : body.path("environment").properties()) {
-      requestedEnv.put(e.getKey(), e.getValue().asText());
-    }
     ExecRequest request =
         new ExecRequest(
             command,
-            requestedEnv,
+            Envelope.JSON.convertValue(body.path("environment"), STRINGS),
             text(body, "working-dir"),
             timeoutMillis > 0 ? Duration.ofMillis(timeoutMillis) : null,
             integer(body, "user-id"),

@@ -226,17 +226,16 @@ public final class PebbleEngine {
 
   /** The planned services named in {@code names} (all when empty; unknown names are dropped). */
   public synchronized List<ServiceInfo> services(Collection<String> names) {
-    List<ServiceInfo> out = new ArrayList<>();
-    for (Map.Entry<String, Service> entry : new TreeMap<>(plan.services()).entrySet()) {
-      String name = entry.getKey();
-      if (!names.isEmpty() && !names.contains(name)) {
-        continue;
-      }
-      ServiceState s = state(name);
-      String startup = "enabled".equals(entry.getValue().startup()) ? "enabled" : "disabled";
-      out.add(new ServiceInfo(name, startup, s.current, s.since));
-    }
-    return out;
+    return new TreeMap<>(plan.services())
+        .entrySet().stream()
+            .filter(entry -> names.isEmpty() || names.contains(entry.getKey()))
+            .map(
+                entry -> {
+                  ServiceState s = state(entry.getKey());
+                  String startup = enabled(entry.getValue()) ? "enabled" : "disabled";
+                  return new ServiceInfo(entry.getKey(), startup, s.current, s.since);
+                })
+            .toList();
   }
 
   /** Each planned service's status: {@code active}, {@code inactive}, … */
@@ -293,7 +292,7 @@ public final class PebbleEngine {
       if (changed) {
         stop.add(entry.getKey());
       }
-      if (changed || (!running && "enabled".equals(entry.getValue().startup()))) {
+      if (changed || (!running && enabled(entry.getValue()))) {
         start.add(entry.getKey());
       }
     }
@@ -301,17 +300,19 @@ public final class PebbleEngine {
   }
 
   private Change autostart() {
-    List<String> start = new ArrayList<>();
-    for (Map.Entry<String, Service> entry : new TreeMap<>(plan.services()).entrySet()) {
-      if ("enabled".equals(entry.getValue().startup())) {
-        start.add(entry.getKey());
-      }
-    }
-    if (start.isEmpty()) {
+    List<String> enabled =
+        new TreeMap<>(plan.services())
+            .entrySet().stream().filter(e -> enabled(e.getValue())).map(Map.Entry::getKey).toList();
+    if (enabled.isEmpty()) {
       throw Envelope.failure(400, "no default services", "no-default-services");
     }
-    start.removeIf(name -> state(name).current.equals("active"));
+    List<String> start = enabled.stream().filter(n -> !state(n).current.equals("active")).toList();
     return runChange("autostart", start, List.of(), start);
+  }
+
+  /** Whether Pebble starts {@code service} on replan and autostart. */
+  private static boolean enabled(Service service) {
+    return "enabled".equals(service.startup());
   }
 
   /**
@@ -528,31 +529,29 @@ public final class PebbleEngine {
 
   /** The planned checks, filtered by level and names (all when null or empty). */
   public synchronized List<CheckInfo> checks(String level, Collection<String> names) {
-    List<CheckInfo> out = new ArrayList<>();
     boolean serving = services.values().stream().anyMatch(st -> st.current.equals("active"));
-    for (Map.Entry<String, Check> entry : new TreeMap<>(plan.checks()).entrySet()) {
-      Check check = entry.getValue();
-      if (level != null && !level.equals(check.level())) {
-        continue;
-      }
-      if (!names.isEmpty() && !names.contains(entry.getKey())) {
-        continue;
-      }
-      int threshold = check.threshold() == null ? 3 : check.threshold();
-      // Unless a test set it, an http or tcp probe fails while no service runs to answer it.
-      boolean probe = check.http() != null || check.tcp() != null;
-      int failures = checkFailures.getOrDefault(entry.getKey(), probe && !serving ? threshold : 0);
-      out.add(
-          new CheckInfo(
-              entry.getKey(),
-              check.level() == null || check.level().isEmpty() ? null : check.level(),
-              null,
-              failures > 0 ? "down" : "up",
-              failures,
-              threshold,
-              checkChanges.get(entry.getKey())));
-    }
-    return out;
+    return new TreeMap<>(plan.checks())
+        .entrySet().stream()
+            .filter(entry -> level == null || level.equals(entry.getValue().level()))
+            .filter(entry -> names.isEmpty() || names.contains(entry.getKey()))
+            .map(
+                entry -> {
+                  Check check = entry.getValue();
+                  int threshold = check.threshold() == null ? 3 : check.threshold();
+                  // Unless a test set it, an http or tcp probe fails while no service answers it.
+                  boolean probe = check.http() != null || check.tcp() != null;
+                  int failures =
+                      checkFailures.getOrDefault(entry.getKey(), probe && !serving ? threshold : 0);
+                  return new CheckInfo(
+                      entry.getKey(),
+                      check.level() == null || check.level().isEmpty() ? null : check.level(),
+                      null,
+                      failures > 0 ? "down" : "up",
+                      failures,
+                      threshold,
+                      checkChanges.get(entry.getKey()));
+                })
+            .toList();
   }
 
   // ---- exec ----
