@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -87,18 +88,18 @@ public final class ContainerFiles {
 
   /** Whether {@code containerPath} is an executable regular file (one the charm put there). */
   boolean isExecutable(String containerPath) {
-    try {
-      Path file = host(containerPath);
-      return Files.isRegularFile(file) && Files.isExecutable(file);
-    } catch (PathErrorException e) {
-      return false;
-    }
+    return is(containerPath, file -> Files.isRegularFile(file) && Files.isExecutable(file));
   }
 
   /** Whether {@code containerPath} is an existing directory. */
   boolean isDirectory(String containerPath) {
+    return is(containerPath, Files::isDirectory);
+  }
+
+  /** Whether {@code containerPath} is in the root and its host file passes {@code test}. */
+  private boolean is(String containerPath, Predicate<Path> test) {
     try {
-      return Files.isDirectory(host(containerPath));
+      return test.test(host(containerPath));
     } catch (PathErrorException e) {
       return false;
     }

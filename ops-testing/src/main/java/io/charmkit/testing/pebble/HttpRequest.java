@@ -5,9 +5,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
-import org.eclipse.jetty.util.URIUtil;
 import org.eclipse.jetty.util.UrlEncoded;
 
 /**
@@ -30,12 +30,11 @@ record HttpRequest(
 
   /** The production client's {@code request}, as it would arrive over the socket. */
   static HttpRequest of(io.charmkit.ops.pebble.HttpRequest request) {
-    String target = request.target();
-    int question = target.indexOf('?');
-    String rawQuery = question < 0 ? null : target.substring(question + 1);
+    // Jetty's own URI parsing, so the path and query decode as they do for the socket front end.
+    HttpURI uri = HttpURI.from(request.target());
     Fields query = new Fields(true);
-    if (rawQuery != null) {
-      UrlEncoded.decodeUtf8To(rawQuery, query);
+    if (uri.getQuery() != null) {
+      UrlEncoded.decodeUtf8To(uri.getQuery(), query);
     }
     HttpFields.Mutable headers = HttpFields.build().add("Accept", request.accept());
     if (request.contentType() != null) {
@@ -43,8 +42,8 @@ record HttpRequest(
     }
     return new HttpRequest(
         request.method(),
-        URIUtil.decodePath(question < 0 ? target : target.substring(0, question)),
-        rawQuery,
+        uri.getDecodedPath(),
+        uri.getQuery(),
         query,
         headers,
         request.body() == null ? new byte[0] : request.body());
