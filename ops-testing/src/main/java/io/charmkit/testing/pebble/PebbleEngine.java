@@ -1,6 +1,5 @@
 package io.charmkit.testing.pebble;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.ops.pebble.Change;
 import io.charmkit.ops.pebble.Check;
@@ -59,8 +58,6 @@ import java.util.function.Supplier;
 public final class PebbleEngine {
   /** Pebble's default {@code PATH} for commands, when neither context nor request sets one. */
   static final String DEFAULT_PATH = String.join(":", ContainerImage.PATH);
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ContainerFiles files;
   private final String bootId;
@@ -190,7 +187,7 @@ public final class PebbleEngine {
 
   /** Adds a layer given as a typed value (turned into the same tree the YAML would give). */
   public void addLayer(String label, Object layer, boolean combine) {
-    addLayer(label, (ObjectNode) JSON.valueToTree(layer), combine);
+    addLayer(label, (ObjectNode) Envelope.JSON.valueToTree(layer), combine);
   }
 
   private synchronized void addLayer(String label, ObjectNode layer, boolean combine) {
@@ -201,7 +198,7 @@ public final class PebbleEngine {
     Map<String, ObjectNode> next = new LinkedHashMap<>(layers);
     next.merge(label, layer, LayerCombiner::combine);
     ObjectNode combined =
-        next.values().stream().reduce(JSON.createObjectNode(), LayerCombiner::combine);
+        next.values().stream().reduce(Envelope.JSON.createObjectNode(), LayerCombiner::combine);
     Plan newPlan = LayerCombiner.toPlan(combined); // throws before anything is stored
     layers.clear();
     layers.putAll(next);
