@@ -325,7 +325,7 @@ public final class PebbleEngine {
       Task task =
           failures.isEmpty()
               ? startTask(name)
-              : task("start", "Start service \"" + name + "\"", "Hold", now(), null);
+              : task("start", "Start service \"" + name + "\"", "Hold", 1, now(), null);
       tasks.add(task);
       if (task.status().equals("Error")) {
         failures.add(task.summary() + " (" + reasonOf(task) + ")");
@@ -380,7 +380,7 @@ public final class PebbleEngine {
       s.since = now();
     }
     s.startedWith = null;
-    return task("stop", "Stop service \"" + name + "\"", "Done", spawn, null);
+    return task("stop", "Stop service \"" + name + "\"", "Done", 1, spawn, null);
   }
 
   private Task startTask(String name) {
@@ -388,7 +388,7 @@ public final class PebbleEngine {
     ServiceState s = state(name);
     String summary = "Start service \"" + name + "\"";
     if (s.current.equals("active")) {
-      return task("start", summary, "Done", spawn, null);
+      return task("start", summary, "Done", 1, spawn, null);
     }
     Service config = plan.services().get(name);
     String scripted = failNext.remove(name);
@@ -397,24 +397,26 @@ public final class PebbleEngine {
     if (log != null) {
       // Pebble leaves a service that failed to start inactive, its current-since untouched.
       s.current = "inactive";
-      return task("start", summary, "Error", spawn, log);
+      return task("start", summary, "Error", 1, spawn, log);
     }
     s.current = "active";
     s.since = now();
     s.startedWith = config;
-    return task("start", summary, "Done", spawn, null);
+    return task("start", summary, "Done", 1, spawn, null);
   }
 
-  private Task task(String kind, String summary, String status, String spawn, List<String> log) {
+  /** A new task with {@code done} of its 1 step done, ready unless it is still {@code Doing}. */
+  private Task task(
+      String kind, String summary, String status, int done, String spawn, List<String> log) {
     return new Task(
         Integer.toString(nextTaskId++),
         kind,
         summary,
         status,
         log,
-        new Task.Progress("", 1, 1),
+        new Task.Progress("", done, 1),
         spawn,
-        now(),
+        status.equals("Doing") ? null : now(),
         null);
   }
 
@@ -732,17 +734,7 @@ public final class PebbleEngine {
    */
   private Change doing(String kind, String summary, String taskSummary, int done) {
     String now = now();
-    Task task =
-        new Task(
-            Integer.toString(nextTaskId++),
-            kind,
-            taskSummary,
-            "Doing",
-            null,
-            new Task.Progress("", done, 1),
-            now,
-            null,
-            null);
+    Task task = task(kind, taskSummary, "Doing", done, now, null);
     String id = Integer.toString(nextChangeId++);
     Change change = new Change(id, kind, summary, "Doing", List.of(task), false, null, now, null);
     changes.put(id, change);
