@@ -1,7 +1,6 @@
 package io.charmkit.testing.pebble;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.charmkit.ops.pebble.ExecRequest;
@@ -39,8 +38,6 @@ final class PebbleApi {
   private static final int MIN_BOUNDARY = 32;
 
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};
 
   /** How a front end carries the I/O of the execs Pebble accepts. */
   interface ExecIo {
@@ -374,6 +371,26 @@ final class PebbleApi {
 
   // ---- exec ----
 
+  /**
+   * The exec's environment. Pebble decodes it into a map of strings, so anything else (a number, a
+   * list, an object) fails the request as undecodable, and a JSON null value is an empty string.
+   */
+  private static Map<String, String> environment(JsonNode body) {
+    JsonNode env = body.path("environment");
+    Map<String, String> out = new LinkedHashMap<>();
+    if (env.isMissingNode() || env.isNull()) {
+      return out;
+    }
+    if (env.isObject()) {
+      env.properties()
+          .forEach(e -> out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().textValue()));
+    }
+    if (!env.isObject() || out.containsValue(null)) {
+      throw Envelope.badRequest("cannot decode request body: environment values must be strings");
+    }
+    return out;
+  }
+
   private HttpResponse exec(HttpRequest r) {
     JsonNode body = jsonBody(r.body());
     List<String> command = new ArrayList<>();
@@ -386,7 +403,7 @@ final class PebbleApi {
     ExecRequest request =
         new ExecRequest(
             command,
-            Envelope.JSON.convertValue(body.path("environment"), STRINGS),
+            environment(body),
             text(body, "working-dir"),
             timeoutMillis > 0 ? Duration.ofMillis(timeoutMillis) : null,
             integer(body, "user-id"),

@@ -397,6 +397,24 @@ class PebbleTranscriptTest {
   }
 
   @Test
+  void anExecEnvironmentOfOtherThanStringsIsAnUndecodableBody() throws IOException {
+    server.onExec(java.util.List.of("env"), ExecHandler.ok(""));
+
+    for (String env : java.util.List.of("{\"A\":1}", "{\"A\":[\"x\"]}", "[\"A=x\"]")) {
+      String body = "{\"command\":[\"env\"],\"environment\":" + env + "}";
+      assertThat(RawHttp.postJson(socket, "/v1/exec", body).text())
+          .as(env)
+          .contains("\"status-code\":400")
+          .contains("cannot decode request body");
+    }
+    assertThat(
+            RawHttp.postJson(
+                    socket, "/v1/exec", "{\"command\":[\"env\"],\"environment\":{\"A\":\"x\"}}")
+                .text())
+        .contains("\"task-id\"");
+  }
+
+  @Test
   void execWebSocketsRefuseWhatPebbleRefuses() throws IOException {
     server.onExec(java.util.List.of("sleep"), ExecHandler.ok(""));
     String accepted =
